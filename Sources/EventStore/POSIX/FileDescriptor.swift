@@ -1,0 +1,125 @@
+import Glibc
+
+/// An open file, closed exactly once by `close()`; each method wraps one C call.
+///
+/// Methods retry `EINTR` (see `retryingInterrupts`) and throw `StoreError.system`
+/// naming the call, the path and the `errno` text, so a clerk sees which file failed.
+struct FileDescriptor {
+    let raw: Int32
+    let path: String
+
+    /// `open(2)`. Use `exclusive` for `O_CREAT|O_EXCL`: fails if the path exists.
+    static func open(_ path: String, _ mode: AccessMode, permissions: mode_t = 0o644) throws -> FileDescriptor {
+        var flags: Int32 = O_CLOEXEC
+        switch mode {
+        case .readOnly: flags |= O_RDONLY
+        case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
+        case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
+        case .readWriteCreate: flags |= O_RDWR | O_CREAT
+        }
+        let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
+        return FileDescriptor(raw: fd, path: path)
+    }
+
+    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive, readWriteCreate }
+
+    /// `write(2)` until every byte is written.
+    func writeAll(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = try retryingInterrupts("write", path) {
+                    Syscall.write(raw, buffer.baseAddress! + offset, buffer.count - offset)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// `read(2)` until end of file. Sizes the buffer by `fstat` to read small files in one call.
+    func readAll() throws -> [UInt8] {
+        let expected = Syscall.fstatSize(raw) ?? 0
+        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = try bytes.withUnsafeMutableBytes { buffer in
+                try retryingInterrupts("read", path) {
+                    Syscall.read(raw, buffer.baseAddress! + filled, buffer.count - filled)
+                }
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// `fsync(2)`: the bytes (or, for a folder, its entries) are on stable storage.
+    func sync() throws {
+        _ = try retryingInterrupts("fsync", path) { Int(Syscall.fsync(raw)) }
+    }
+
+    /// `flock(2)` with `LOCK_EX`: blocks until no other process holds the lock.
+    func lockExclusive() throws {
+        _ = try retryingInterrupts("flock", path) { Int(Syscall.flock(raw, LOCK_EX)) }
+    }
+
+    /// `flock(2)` with `LOCK_UN`. Closing the descriptor also releases the lock.
+    func unlock() {
+        _ = Syscall.flock(raw, LOCK_UN)
+    }
+
+    /// `close(2)`. Not retried on `EINTR`: on Linux the descriptor is gone either way.
+    func close() {
+        _ = Syscall.close(raw)
+    }
+}
+
+/// Runs a C call until it does not fail with `EINTR`; other failures become `StoreError.system`.
+@discardableResult
+func retryingInterrupts<T: BinaryInteger>(_ call: String, _ path: String, _ body: () -> T) throws -> T {
+    while true {
+        let result = body()
+        if result >= 0 { return result }
+        let code = Syscall.errno
+        if code == EINTR { continue }
+        throw StoreError.system(call: call, path: path, errno: code, message: Syscall.errorText(code))
+    }
+}
+
+/// Path-level operations that have no descriptor: `link`, `unlink`, listing a folder.
+enum FileSystem {
+    /// `link(2)`: gives `from` the second name `to`; fails with `EEXIST` rather than replace.
+    static func link(_ from: String, to: String) throws {
+        try retryingInterrupts("link", to) { Syscall.link(from, to) }
+    }
+
+    /// `unlink(2)`.
+    static func unlink(_ path: String) throws {
+        try retryingInterrupts("unlink", path) { Syscall.unlink(path) }
+    }
+
+    /// The entries of a folder (not `.` or `..`), unsorted.
+    static func names(in directory: String) throws -> [String] {
+        guard let names = Syscall.directoryNames(directory) else {
+            let code = Syscall.errno
+            throw StoreError.system(call: "opendir", path: directory, errno: code, message: Syscall.errorText(code))
+        }
+        return names
+    }
+
+    /// Opens a folder and fsyncs it, so a new entry in it survives a power loss.
+    static func syncDirectory(_ path: String) throws {
+        let fd = try FileDescriptor.open(path, .readOnlyDirectory)
+        defer { fd.close() }
+        try fd.sync()
+    }
+
+    /// Reads a whole file.
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = try FileDescriptor.open(path, .readOnly)
+        defer { fd.close() }
+        return try fd.readAll()
+    }
+}

@@ -1,0 +1,56 @@
+import Glibc
+
+/// The only place in the package that calls the C library's file system functions.
+///
+/// Every other file goes through `FileDescriptor` and `FileSystem`, which retry
+/// `EINTR` and turn `errno` into `StoreError`. Keeping the raw calls in one file
+/// makes the durability protocol auditable: grep here to see every syscall used.
+enum Syscall {
+    static func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        path.withCString { Glibc.open($0, flags, mode) }
+    }
+    static func close(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        Glibc.read(fd, buffer, count)
+    }
+    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        Glibc.write(fd, buffer, count)
+    }
+    static func fsync(_ fd: Int32) -> Int32 { Glibc.fsync(fd) }
+    static func flock(_ fd: Int32, _ operation: Int32) -> Int32 { cFlock(fd, operation) }
+    static func link(_ from: String, _ to: String) -> Int32 {
+        from.withCString { f in to.withCString { t in Glibc.link(f, t) } }
+    }
+    static func unlink(_ path: String) -> Int32 { path.withCString { Glibc.unlink($0) } }
+    static func fstatSize(_ fd: Int32) -> Int? {
+        var info = stat()
+        guard Glibc.fstat(fd, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+    /// The names in a folder, without `.` and `..`; nil with errno set when it cannot be read.
+    static func directoryNames(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+    static var errno: Int32 { Glibc.errno }
+    /// Ends this process at once with SIGKILL, as a power cut would (crash tests only).
+    static func killSelf() -> Never {
+        _ = Glibc.kill(getpid(), SIGKILL)
+        fatalError("SIGKILL did not end the process")
+    }
+    static func processID() -> Int32 { getpid() }
+    static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+}
+
+
+/// `flock(2)`. Declared by symbol name because Glibc's `struct flock` hides the function in Swift.
+@_silgen_name("flock")
+private func cFlock(_ fd: Int32, _ operation: Int32) -> Int32

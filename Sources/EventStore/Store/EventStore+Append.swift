@@ -1,0 +1,97 @@
+import Foundation
+
+extension EventStore {
+    /// Appends one event durably, or throws and leaves the store exactly as it was.
+    ///
+    /// The protocol (see README, "Durability"):
+    /// 1. take an exclusive `flock` on `.register.lock` (serialises writers);
+    /// 2. replay the store, checking the chain, duplicate ids and `policy`;
+    /// 3. write the file to `.tmp-…` opened with `O_CREAT|O_EXCL`, then `fsync` it;
+    /// 4. `link` it to its final name (fails rather than replace an existing file),
+    ///    `unlink` the temporary name, and `fsync` the folder;
+    /// 5. release the lock.
+    /// When this returns, the event's bytes and its name are on stable storage. A crash
+    /// before step 4 leaves at most a temporary file, which readers ignore and `verify`
+    /// reports; a crash after the link leaves the event complete.
+    public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
+                                             policy: Policy) throws -> AppendReceipt {
+        try draft.validateEnvelopeFields()
+        _ = try listing()  // the folder must exist
+        let lock = try FileDescriptor.open(path(EventFileName.lockName), .readWriteCreate)
+        defer { lock.close() }
+        try lock.lockExclusive()
+        defer { lock.unlock() }
+
+        var policy = policy
+        var ids: [String: String] = [:]
+        var head: StoredEvent? = nil
+        try replay { event in
+            ids[event.envelope.id] = event.fileName
+            try policy.observe(event)
+            head = event
+        }
+        let headHash = head?.hash ?? .zero
+        let headSequence = head?.envelope.sequence ?? 0
+        switch expectation {
+        case .head(let expected) where expected != headHash:
+            throw StoreError.headMoved(expected: expected.hex, actual: headHash.hex)
+        case .sequence(let expected) where expected != headSequence:
+            throw StoreError.headMoved(expected: "sequence \(expected)", actual: "sequence \(headSequence)")
+        default: break
+        }
+        let id = draft.id ?? UUID().uuidString.lowercased()
+        if let existing = ids[id] { throw StoreError.duplicateEventID(id: id, existingFile: existing) }
+
+        let envelope = EventEnvelope(
+            sequence: headSequence + 1, id: id, type: draft.type, schemaVersion: draft.schemaVersion,
+            effectiveDate: draft.effectiveDate, recordedAt: now(), actor: draft.actor, source: draft.source,
+            payload: draft.payload, previousHash: headHash)
+        try policy.check(envelope)
+        let bytes = envelope.fileBytes
+        guard bytes.count <= EventStore.maximumEventBytes else {
+            throw StoreError.invalidField(field: "payload", problem: "the event is \(bytes.count) bytes",
+                                          expected: "at most \(EventStore.maximumEventBytes) bytes")
+        }
+        try writeDurably(bytes, as: envelope.fileName)
+        return AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
+                             fileName: envelope.fileName, recordedAt: envelope.recordedAt)
+    }
+
+    /// Appends with no domain rules (tests, generators).
+    public func append(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil) throws -> AppendReceipt {
+        try append(draft, expecting: expectation, policy: AcceptAll())
+    }
+
+    /// Steps 3 and 4 of the append protocol. The temporary file is removed on every failure path.
+    private func writeDurably(_ bytes: [UInt8], as finalName: String) throws {
+        let temporary = path("\(EventFileName.temporaryPrefix)\(Syscall.processID())-\(UUID().uuidString.prefix(8)).json")
+        let finalPath = path(finalName)
+        var linked = false
+        do {
+            let fd = try FileDescriptor.open(temporary, .createExclusive)
+            do {
+                try fd.writeAll(bytes)
+                CrashPoint.reach(.afterTemporaryWrite)
+                try fd.sync()
+                CrashPoint.reach(.afterTemporaryFsync)
+            } catch {
+                fd.close()
+                throw error
+            }
+            fd.close()
+            do {
+                try FileSystem.link(temporary, to: finalPath)
+            } catch StoreError.system(_, _, let code, _) where code == EEXIST {
+                throw StoreError.fileExists(path: finalPath)
+            }
+            linked = true
+            CrashPoint.reach(.afterLink)
+            try FileSystem.unlink(temporary)
+            try FileSystem.syncDirectory(directory)
+            CrashPoint.reach(.afterDirectoryFsync)
+        } catch {
+            if !linked { _ = Syscall.unlink(temporary) }
+            throw error
+        }
+    }
+}

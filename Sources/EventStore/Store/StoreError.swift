@@ -1,0 +1,105 @@
+/// Everything that can go wrong in the event store, with the file, field or value involved.
+///
+/// `description` is the message a clerk sees: what happened, where, and what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A C call failed; `errno` and its text say why.
+    case system(call: String, path: String, errno: Int32, message: String)
+    /// The events folder does not exist or is not a folder.
+    case missingDirectory(path: String)
+    /// An input event is not acceptable; nothing was written.
+    case invalidField(field: String, problem: String, expected: String)
+    /// An input is not JSON at all.
+    case unreadableInput(source: String, detail: String)
+    /// `--expect-head` / `--expect-seq` did not match: another append came first.
+    case headMoved(expected: String, actual: String)
+    /// An event with this id is already in the store.
+    case duplicateEventID(id: String, existingFile: String)
+    /// The final file name was already taken (someone wrote without the lock).
+    case fileExists(path: String)
+    /// The stored history is damaged: the first bad file and what is wrong with it.
+    case damaged(file: String, damage: Damage)
+    /// A domain rule refused the event; the message comes from the rule.
+    case refused(reason: String)
+
+    public var description: String {
+        switch self {
+        case let .system(call, path, errno, message):
+            return "\(call) failed on \(path): \(message) (errno \(errno))"
+        case let .missingDirectory(path):
+            return "the events folder \(path) does not exist; create it, or name another with --events DIR"
+        case let .invalidField(field, problem, expected):
+            return "field '\(field)': \(problem); expected \(expected)"
+        case let .unreadableInput(source, detail):
+            return "\(source) is not valid JSON: \(detail)"
+        case let .headMoved(expected, actual):
+            return "the store moved on: expected head \(expected) but it is \(actual); replay, check, and append again"
+        case let .duplicateEventID(id, file):
+            return "event id '\(id)' is already stored in \(file); an event is appended once"
+        case let .fileExists(path):
+            return "\(path) already exists; another writer bypassed the lock. Run 'register verify'"
+        case let .damaged(file, damage):
+            return "\(file): \(damage)"
+        case let .refused(reason):
+            return reason
+        }
+    }
+}
+
+/// The kind of damage `verify` and replay find in a stored history.
+public enum Damage: Equatable, Sendable, CustomStringConvertible {
+    /// The file's bytes no longer hash to what the next event records.
+    case hashMismatch(recordedByNext: String, actual: String, nextFile: String)
+    /// The event names a predecessor hash that is not the previous file's hash.
+    case brokenLink(expected: String, found: String)
+    /// A sequence number is missing: `expected` should come next.
+    case missingSequence(expected: Int)
+    /// Two files claim the same sequence number.
+    case duplicateSequence(Int)
+    /// The file name is not what its content says (renamed, swapped or moved).
+    case nameMismatch(expectedName: String)
+    /// A file in the events folder that is not an event file.
+    case unexpectedFile
+    /// A temporary file left by an append that did not finish (a crash).
+    case leftoverTemporaryFile
+    /// The bytes are not a JSON event envelope.
+    case unreadable(String)
+    /// The file could not be read.
+    case ioError(String)
+
+    public var kind: String {
+        switch self {
+        case .hashMismatch: return "hash-mismatch"
+        case .brokenLink: return "broken-link"
+        case .missingSequence: return "missing-sequence"
+        case .duplicateSequence: return "duplicate-sequence"
+        case .nameMismatch: return "name-mismatch"
+        case .unexpectedFile: return "unexpected-file"
+        case .leftoverTemporaryFile: return "leftover-temporary-file"
+        case .unreadable: return "unreadable"
+        case .ioError: return "io-error"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .hashMismatch(recorded, actual, next):
+            return "hash mismatch: the file was altered (it hashes to \(actual), but \(next) records \(recorded))"
+        case let .brokenLink(expected, found):
+            return "broken link: it names predecessor \(found), but the previous event hashes to \(expected)"
+        case let .missingSequence(expected):
+            return "missing sequence number: expected \(expected) here; an event was deleted or never linked"
+        case let .duplicateSequence(n):
+            return "duplicate sequence number \(n)"
+        case let .nameMismatch(expectedName):
+            return "renamed or moved: its content says it should be named \(expectedName)"
+        case .unexpectedFile:
+            return "unexpected file: not an event file (events are named NNNNNNNN-type.json)"
+        case .leftoverTemporaryFile:
+            return "leftover temporary file from an interrupted append; it is not part of the history and may be removed"
+        case let .unreadable(why):
+            return "unreadable event: \(why)"
+        case let .ioError(why):
+            return "cannot be read: \(why)"
+        }
+    }
+}

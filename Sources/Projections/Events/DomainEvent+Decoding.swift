@@ -1,0 +1,161 @@
+import EventStore
+
+extension DomainEvent {
+    /// Decodes an envelope's payload by its type, after upcasting old schema versions.
+    ///
+    /// Refuses unknown types, unknown or missing fields, impossible dates, fractional or
+    /// negative cents and unsafe identifiers, each with the field path.
+    public init(envelope: EventEnvelope) throws(DomainError) {
+        guard let type = EventType(rawValue: envelope.type) else { throw .unknownType(envelope.type) }
+        let payload = try EventUpcaster.upcast(type: type, version: envelope.schemaVersion, payload: envelope.payload)
+        try self.init(type: type, payload: payload)
+    }
+
+    /// Decodes a current-version payload of a known type.
+    public init(type: EventType, payload: JSONValue) throws(DomainError) {
+        var p = try PayloadReader(payload)
+        try p.skipNotes()
+        switch type {
+        case .decisionProposed, .decisionTaken, .decisionRejected, .decisionWithdrawn:
+            let status: DecisionStatus = switch type {
+            case .decisionProposed: .proposed
+            case .decisionTaken: .taken
+            case .decisionRejected: .rejected
+            default: .withdrawn
+            }
+            let id = DecisionID(try p.identifier("decision"))
+            let body = try p.choice("body", DecisionBody.self)
+            let title = try p.optionalString("title")
+            let date = try p.optionalDate("date")
+            _ = try p.optionalString("dateNote", maxLength: 2000)
+            _ = try p.optionalString("proposedBy")
+            let legalBasis = try p.optionalString("legalBasis")
+            self = .decision(DecisionRecord(id: id, status: status, body: body, title: title, date: date, legalBasis: legalBasis))
+        case .reserveEstablished:
+            self = .reserveEstablished(reserve: ReserveNumber(try p.identifier("reserve")), name: try p.string("name"),
+                                       endDate: try p.date("endDate"), decision: try p.decision())
+        case .reserveEndDateChanged:
+            self = .reserveEndDateChanged(reserve: ReserveNumber(try p.identifier("reserve")), endDate: try p.date("endDate"),
+                                          decision: try p.decision())
+        case .reserveAddition, .reserveWithdrawal:
+            let reserve = ReserveNumber(try p.identifier("reserve"))
+            let amount = try p.cents("amountCents", positive: true)
+            let decision = try p.decision()
+            let description = try p.optionalString("description")
+            self = type == .reserveAddition
+                ? .reserveAddition(reserve: reserve, amount: amount, decision: decision, description: description)
+                : .reserveWithdrawal(reserve: reserve, amount: amount, decision: decision, description: description)
+        case .allocation, .reallocation:
+            let reserve = ReserveNumber(try p.identifier("reserve"))
+            let decision = try p.decision()
+            var lines: [ProjectAmount] = []
+            var seen: Set<String> = []
+            for (i, item) in try p.array("allocations").enumerated() {
+                var line = try PayloadReader(item, prefix: "payload.allocations[\(i)]")
+                let project = try line.string("project", maxLength: 200)
+                let amount = try line.cents("amountCents", positive: false)
+                try line.finish()
+                guard seen.insert(project).inserted else {
+                    throw .invalidField(field: "payload.allocations[\(i)].project", problem: "'\(project)' appears twice",
+                                        expected: "each project once")
+                }
+                lines.append(ProjectAmount(project: project, amount: amount))
+            }
+            guard !lines.isEmpty else {
+                throw .invalidField(field: "payload.allocations", problem: "is empty", expected: "at least one {project, amountCents}")
+            }
+            self = type == .allocation ? .allocation(reserve: reserve, lines: lines, decision: decision)
+                : .reallocation(reserve: reserve, lines: lines, decision: decision)
+        case .commitment:
+            self = .commitment(Commitment(
+                reserve: ReserveNumber(try p.identifier("reserve")), project: try p.string("project", maxLength: 200),
+                amount: try p.cents("amountCents", positive: true), basis: try p.choice("basis", AmountBasis.self),
+                year: try p.optionalInteger("year", in: 1800...9999), decision: try p.decision()))
+        case .balanceEstimate:
+            let reserve = ReserveNumber(try p.identifier("reserve"))
+            let asOf = try p.date("asOf")
+            let low = try p.cents("lowCents", positive: false)
+            let high = try p.cents("highCents", positive: false)
+            guard low <= high else {
+                throw .invalidField(field: "payload.highCents", problem: "\(high.value) is below lowCents \(low.value)", expected: "lowCents <= highCents")
+            }
+            self = .balanceEstimate(reserve: reserve, asOf: asOf, low: low, high: high)
+        case .balanceActual:
+            self = .balanceActual(reserve: ReserveNumber(try p.identifier("reserve")), asOf: try p.date("asOf"),
+                                  amount: try p.cents("amountCents", positive: false), decision: try p.decision())
+        case .contractAwarded:
+            let contract = ContractID(try p.identifier("contract"))
+            let counterparty = try p.string("counterparty")
+            let title = try p.optionalString("title")
+            let start = try p.date("start")
+            let end = try p.date("end")
+            guard start <= end else {
+                throw .invalidField(field: "payload.end", problem: "\(end) is before the start \(start)", expected: "an end on or after the start")
+            }
+            self = .contractAwarded(ContractAward(contract: contract, counterparty: counterparty, title: title, start: start, end: end,
+                                                  noticeDeadline: try p.optionalDate("noticeDeadline"), decision: try p.decision()))
+        case .contractExtensionIntended:
+            self = .contractExtensionIntended(contract: ContractID(try p.identifier("contract")), newEndDate: try p.date("newEndDate"),
+                                              decideBy: try p.optionalDate("decideBy"), body: try p.choice("body", DecisionBody.self))
+        case .contractExtended:
+            self = .contractExtended(contract: ContractID(try p.identifier("contract")), newEndDate: try p.date("newEndDate"),
+                                     decision: try p.decision())
+        case .budgetSet:
+            let year = try p.integer("year", in: 1800...9999)
+            let decision = try p.decision()
+            var lines: [ProgrammeAmount] = []
+            var seen: Set<ProgrammeID> = []
+            for (i, item) in try p.array("programmes").enumerated() {
+                var line = try PayloadReader(item, prefix: "payload.programmes[\(i)]")
+                let programme = ProgrammeID(try line.identifier("programme"))
+                let name = try line.optionalString("name") ?? programme.rawValue
+                let amount = try line.cents("amountCents", positive: false)
+                try line.finish()
+                guard seen.insert(programme).inserted else {
+                    throw .invalidField(field: "payload.programmes[\(i)].programme", problem: "'\(programme)' appears twice", expected: "each programme once")
+                }
+                lines.append(ProgrammeAmount(programme: programme, name: name, amount: amount))
+            }
+            guard !lines.isEmpty else {
+                throw .invalidField(field: "payload.programmes", problem: "is empty", expected: "at least one {programme, amountCents}")
+            }
+            self = .budgetSet(year: year, lines: lines, decision: decision)
+        case .statedTotal:
+            let text = try p.string("of")
+            let amount = try p.cents("amountCents", positive: false)
+            let subject: StatedTotalSubject
+            let parts = text.split(separator: ":").map(String.init)
+            if parts.count == 2, parts[0] == "budget", let year = Int(parts[1]) {
+                subject = .budget(year: year)
+            } else if parts.count == 3, parts[0] == "reserve", parts[2] == "allocations" {
+                subject = .allocations(ReserveNumber(parts[1]))
+            } else {
+                throw .invalidField(field: "payload.of", problem: "'\(text)' is not a total the register can check",
+                                    expected: "budget:YEAR or reserve:ID:allocations")
+            }
+            self = .statedTotal(subject: subject, amount: amount)
+        case .correction:
+            let target = try p.identifier("corrects")
+            let reason = try p.string("reason", maxLength: 2000)
+            let date = try p.optionalDate("effectiveDate")
+            let replacement = p.raw("payload")
+            if let replacement, replacement.object == nil {
+                throw .invalidField(field: "payload.payload", problem: "is \(replacement.kindDescription)", expected: "the complete corrected payload as an object")
+            }
+            guard date != nil || replacement != nil else {
+                throw .invalidField(field: "payload", problem: "a correction changes nothing",
+                                    expected: "'effectiveDate', 'payload' (the complete corrected payload) or both")
+            }
+            self = .correction(Correction(target: target, reason: reason, effectiveDate: date, payload: replacement))
+        case .retraction:
+            self = .retraction(target: try p.identifier("retracts"), reason: try p.string("reason", maxLength: 2000))
+        }
+        try p.finish()
+    }
+}
+
+extension PayloadReader {
+    mutating func decision() throws(DomainError) -> DecisionID? {
+        try optionalIdentifier("decision").map(DecisionID.init)
+    }
+}

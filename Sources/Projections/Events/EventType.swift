@@ -1,0 +1,45 @@
+import EventStore
+
+/// The event types the register understands, with the payload schema version it writes.
+public enum EventType: String, CaseIterable, Sendable {
+    case decisionProposed = "decision-proposed"
+    case decisionTaken = "decision-taken"
+    case decisionRejected = "decision-rejected"
+    case decisionWithdrawn = "decision-withdrawn"
+    case reserveEstablished = "reserve-established"
+    case reserveEndDateChanged = "reserve-end-date-changed"
+    case reserveAddition = "reserve-addition"
+    case reserveWithdrawal = "reserve-withdrawal"
+    case allocation = "allocation"
+    case reallocation = "reallocation"
+    case commitment = "commitment"
+    case balanceEstimate = "balance-estimate"
+    case balanceActual = "balance-actual"
+    case contractAwarded = "contract-awarded"
+    case contractExtensionIntended = "contract-extension-intended"
+    case contractExtended = "contract-extended"
+    case budgetSet = "budget-set"
+    case statedTotal = "stated-total"
+    case correction = "correction"
+    case retraction = "retraction"
+
+    /// The newest payload schema version of every type. Older versions go through `EventUpcaster`.
+    public static let currentSchemaVersion = 1
+}
+
+/// Brings a payload written under an older schema version up to the current one.
+///
+/// Only version 1 exists so far, so this is the identity; it is the one place to add a
+/// step (`case (.x, 1): rename a field, then fall through to 2`) when a shape changes,
+/// because stored events are never rewritten.
+public enum EventUpcaster {
+    public static func upcast(type: EventType, version: Int, payload: JSONValue) throws(DomainError) -> JSONValue {
+        guard version >= 1 else {
+            throw .invalidField(field: "schemaVersion", problem: "\(version) is below 1", expected: "1 or more")
+        }
+        guard version <= EventType.currentSchemaVersion else {
+            throw .unsupportedSchemaVersion(type: type.rawValue, version: version, newest: EventType.currentSchemaVersion)
+        }
+        return payload
+    }
+}

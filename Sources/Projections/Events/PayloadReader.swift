@@ -1,0 +1,159 @@
+import EventStore
+
+/// Reads typed fields out of a payload object; every failure names the field path.
+///
+/// Unknown fields are refused when `finish()` is called, so a typo such as `endDtae`
+/// is an error, not a silently ignored value.
+struct PayloadReader {
+    private let object: [String: JSONValue]
+    private let prefix: String
+    private var used: Set<String> = []
+
+    init(_ value: JSONValue, prefix: String = "payload") throws(DomainError) {
+        guard let object = value.object else {
+            throw .invalidField(field: prefix, problem: "is \(value.kindDescription)", expected: "an object")
+        }
+        self.object = object
+        self.prefix = prefix
+    }
+
+    private func path(_ key: String) -> String { "\(prefix).\(key)" }
+
+    mutating func raw(_ key: String) -> JSONValue? {
+        used.insert(key)
+        guard let v = object[key], v != .null else { return nil }
+        return v
+    }
+
+    mutating func string(_ key: String, maxLength: Int = 300) throws(DomainError) -> String {
+        guard let value = try optionalString(key, maxLength: maxLength) else {
+            throw .invalidField(field: path(key), problem: "missing", expected: "a text")
+        }
+        return value
+    }
+
+    mutating func optionalString(_ key: String, maxLength: Int = 300) throws(DomainError) -> String? {
+        guard let v = raw(key) else { return nil }
+        guard let s = v.string else { throw .invalidField(field: path(key), problem: "is \(v.kindDescription)", expected: "a text") }
+        let trimmed = s.trimmingSpaces
+        guard !trimmed.isEmpty else { throw .invalidField(field: path(key), problem: "is empty", expected: "a non-empty text") }
+        guard s.unicodeScalars.count <= maxLength else {
+            throw .invalidField(field: path(key), problem: "is \(s.unicodeScalars.count) characters long", expected: "at most \(maxLength) characters")
+        }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            throw .invalidField(field: path(key), problem: "contains a control character", expected: "printable text on one line")
+        }
+        return s
+    }
+
+    /// An identifier: a text without path separators, `..` or white space at either end.
+    mutating func identifier(_ key: String) throws(DomainError) -> String {
+        guard let value = try optionalIdentifier(key) else {
+            throw .invalidField(field: path(key), problem: "missing", expected: "an identifier")
+        }
+        return value
+    }
+
+    mutating func optionalIdentifier(_ key: String) throws(DomainError) -> String? {
+        guard let s = try optionalString(key, maxLength: 100) else { return nil }
+        if s.contains("/") || s.contains("\\") || s.contains("..") || s != s.trimmingSpaces || s.contains(":") {
+            throw .invalidField(field: path(key), problem: "'\(s)' contains '/', '\\', ':', '..' or surrounding spaces",
+                                expected: "an identifier such as 404 or dordrecht-sociaal")
+        }
+        return s
+    }
+
+    mutating func date(_ key: String) throws(DomainError) -> CalendarDate {
+        guard let d = try optionalDate(key) else {
+            throw .invalidField(field: path(key), problem: "missing", expected: "a date as YYYY-MM-DD")
+        }
+        return d
+    }
+
+    mutating func optionalDate(_ key: String) throws(DomainError) -> CalendarDate? {
+        guard let v = raw(key) else { return nil }
+        guard let s = v.string else { throw .invalidField(field: path(key), problem: "is \(v.kindDescription)", expected: "a date as YYYY-MM-DD") }
+        do { return try CalendarDate(iso: s) } catch {
+            throw .invalidField(field: path(key), problem: error.description, expected: "a real date as YYYY-MM-DD")
+        }
+    }
+
+    /// Whole cents, from 0 (or 1 when `positive`) up to `Cents.limit`.
+    mutating func cents(_ key: String, positive: Bool) throws(DomainError) -> Cents {
+        guard let v = raw(key) else {
+            throw .invalidField(field: path(key), problem: "missing", expected: "a whole number of cents")
+        }
+        return try Self.cents(v, path: path(key), positive: positive)
+    }
+
+    static func cents(_ v: JSONValue, path: String, positive: Bool) throws(DomainError) -> Cents {
+        let expected = positive ? "a whole number of cents above 0 (EUR 12,50 is 1250)" : "a whole number of cents, 0 or more (EUR 12,50 is 1250)"
+        guard case .number(let literal) = v else {
+            throw .invalidField(field: path, problem: "is \(v.kindDescription)", expected: expected)
+        }
+        guard let n = Int64(literal) else {
+            let problem = literal.contains(".") || literal.contains("e") || literal.contains("E")
+                ? "\(literal) is not a whole number of cents" : "\(literal) is out of range"
+            throw .invalidField(field: path, problem: problem, expected: expected)
+        }
+        guard n >= (positive ? 1 : 0) else { throw .invalidField(field: path, problem: "\(n) is too small", expected: expected) }
+        guard n <= Cents.limit else { throw .invalidField(field: path, problem: "\(n) is above the limit of \(Cents.limit) cents", expected: expected) }
+        return Cents(n)
+    }
+
+    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(DomainError) -> Int {
+        guard let i = try optionalInteger(key, in: range) else {
+            throw .invalidField(field: path(key), problem: "missing", expected: "a whole number \(range.lowerBound)-\(range.upperBound)")
+        }
+        return i
+    }
+
+    mutating func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
+        guard let v = raw(key) else { return nil }
+        guard let n = v.integer, let i = Int(exactly: n), range.contains(i) else {
+            throw .invalidField(field: path(key), problem: "is \(v.kindDescription)", expected: "a whole number \(range.lowerBound)-\(range.upperBound)")
+        }
+        return i
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(DomainError) -> T where T.RawValue == String {
+        let s = try string(key)
+        guard let value = T(rawValue: s) else {
+            throw .invalidField(field: path(key), problem: "'\(s)' is not known",
+                                expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
+    mutating func array(_ key: String) throws(DomainError) -> [JSONValue] {
+        guard let v = raw(key) else { throw .invalidField(field: path(key), problem: "missing", expected: "an array") }
+        guard let a = v.array else { throw .invalidField(field: path(key), problem: "is \(v.kindDescription)", expected: "an array") }
+        return a
+    }
+
+    /// Free-text notes on any event: assumptions and remarks are kept, not interpreted.
+    mutating func skipNotes() throws(DomainError) {
+        _ = try optionalString("note", maxLength: 2000)
+        if let v = raw("assumptions") {
+            guard let items = v.array, items.allSatisfy({ $0.string != nil }) else {
+                throw .invalidField(field: path("assumptions"), problem: "is \(v.kindDescription)", expected: "an array of texts")
+            }
+        }
+    }
+
+    /// Refuses any field that no reader asked for.
+    func finish() throws(DomainError) {
+        if let extra = Set(object.keys).subtracting(used).sorted().first {
+            throw .invalidField(field: path(extra), problem: "unknown field", expected: "only the fields of this event type (see README)")
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,29 @@
+import EventStore
+
+/// A record as it stands after corrections and retractions known at some moment.
+public struct ResolvedRecord: Sendable {
+    /// The record as it was stored.
+    public let original: DomainRecord
+    /// The record as it counts now: the latest correction's effective date and payload.
+    public let current: DomainRecord
+    public let standing: Standing
+
+    /// Whether a record counts, and why not.
+    public enum Standing: Equatable, Sendable {
+        case counts
+        /// Counts, with content replaced by these corrections (oldest first).
+        case corrected(by: [String])
+        /// Never counted: the retraction's id.
+        case retracted(by: String)
+    }
+
+    public var counts: Bool {
+        if case .retracted = standing { return false }
+        return true
+    }
+
+    public var sequence: Int { original.sequence }
+    public var id: String { original.id }
+    public var effectiveDate: CalendarDate { current.effectiveDate }
+    public var event: DomainEvent { current.event }
+}

@@ -1,0 +1,89 @@
+import EventStore
+
+/// A contract as it stands on a date.
+public struct ContractState: Equatable, Sendable {
+    public let contract: ContractID
+    public var counterparty: String
+    public var title: String?
+    public var start: CalendarDate
+    /// The end date as decided; an intention does not move it.
+    public var endDate: CalendarDate
+    public var noticeDeadline: CalendarDate?
+    /// An extension the college intends but has not decided (a voornemen).
+    public var intendedExtension: IntendedExtension?
+    public var decisions: [DecisionID] = []
+    public var events: [String] = []
+
+    /// The end date if the intended extension were decided; nil without an intention.
+    public var intendedEndDate: CalendarDate? { intendedExtension?.newEndDate }
+
+    public func status(on date: CalendarDate) -> ContractStatus {
+        date < start ? .notStarted : date <= endDate ? .running : .ended
+    }
+
+    /// An intention to extend.
+    public struct IntendedExtension: Equatable, Sendable {
+        public let newEndDate: CalendarDate
+        public let decideBy: CalendarDate?
+        public let body: DecisionBody
+        public let eventID: String
+        public let recordedOn: CalendarDate
+    }
+}
+
+public enum ContractStatus: String, Sendable {
+    case notStarted = "not-started", running, ended
+}
+
+/// The state of one contract on a date.
+public enum ContractProjection {
+    public enum Answer: Equatable, Sendable {
+        case notYetAwarded(awardedOn: CalendarDate)
+        case state(ContractState)
+    }
+
+    /// Nil when the register holds no such contract.
+    public static func project(_ contract: ContractID, on date: CalendarDate, records: [ResolvedRecord]) -> Answer? {
+        var state: ContractState? = nil
+        var awardedOn: CalendarDate? = nil
+        for record in records.inEffectOrder {
+            if case .contractAwarded(let award) = record.event, award.contract == contract {
+                awardedOn = record.effectiveDate
+                break
+            }
+        }
+        guard let firstAward = awardedOn else { return nil }
+        for record in records.effective(on: date) {
+            let event = record.event
+            guard event.subjects.contains(.contract(contract)) else { continue }
+            if case .contractAwarded(let award) = event {
+                state = ContractState(contract: contract, counterparty: award.counterparty, title: award.title, start: award.start,
+                                      endDate: award.end, noticeDeadline: award.noticeDeadline)
+            }
+            guard var current = state else { continue }
+            if let d = event.authorisingDecision, !current.decisions.contains(d) { current.decisions.append(d) }
+            current.events.append(record.id)
+            switch event {
+            case let .contractExtensionIntended(_, newEnd, decideBy, body):
+                current.intendedExtension = .init(newEndDate: newEnd, decideBy: decideBy, body: body, eventID: record.id,
+                                                  recordedOn: record.effectiveDate)
+            case .contractExtended(_, let newEnd, _):
+                current.endDate = newEnd
+                if let intended = current.intendedExtension, intended.newEndDate <= newEnd { current.intendedExtension = nil }
+            default: break
+            }
+            state = current
+        }
+        guard let result = state else { return .notYetAwarded(awardedOn: firstAward) }
+        return .state(result)
+    }
+
+    /// Every contract awarded in the records, with its counterparty.
+    public static func contracts(in records: [ResolvedRecord]) -> [ContractID: String] {
+        var result: [ContractID: String] = [:]
+        for record in records.inEffectOrder {
+            if case .contractAwarded(let a) = record.event, result[a.contract] == nil { result[a.contract] = a.counterparty }
+        }
+        return result
+    }
+}

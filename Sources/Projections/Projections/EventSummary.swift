@@ -1,0 +1,45 @@
+import EventStore
+
+/// One line saying what an event records, in the register's human output.
+public enum EventSummary {
+    public static func describe(_ event: DomainEvent) -> String {
+        switch event {
+        case .decision(let d):
+            let date = d.date.map { " on \($0)" } ?? " (date unknown)"
+            return "decision \(d.id) \(d.status.rawValue) by \(d.body.rawValue)\(date)" + (d.title.map { ": \($0)" } ?? "")
+        case let .reserveEstablished(r, name, end, _):
+            return "reserve \(r) established: \(name), end date \(end)"
+        case let .reserveEndDateChanged(r, end, _):
+            return "reserve \(r) end date set to \(end)"
+        case let .reserveAddition(r, amount, _, _):
+            return "addition of \(amount.dutch) to reserve \(r)"
+        case let .reserveWithdrawal(r, amount, _, _):
+            return "withdrawal of \(amount.dutch) from reserve \(r)"
+        case let .allocation(r, lines, _):
+            return "allocation in reserve \(r): \(lines.count) project(s), \(lines.map(\.amount).sum().dutch)"
+        case let .reallocation(r, lines, _):
+            return "reallocation in reserve \(r): \(lines.count) project(s), \(lines.map(\.amount).sum().dutch)"
+        case .commitment(let c):
+            let basis = c.basis == .exact ? "" : c.basis == .maximum ? "at most " : "about "
+            return "commitment in reserve \(c.reserve): \(c.project) \(basis)\(c.amount.dutch)" + (c.year.map { " in \($0)" } ?? "")
+        case let .balanceEstimate(r, asOf, low, high):
+            return "balance of reserve \(r) on \(asOf) estimated at \(low.dutch) to \(high.dutch)"
+        case let .balanceActual(r, asOf, amount, _):
+            return "balance of reserve \(r) on \(asOf) is \(amount.dutch) (actual)"
+        case .contractAwarded(let a):
+            return "contract \(a.contract) awarded to \(a.counterparty), \(a.start) to \(a.end)"
+        case let .contractExtensionIntended(c, end, decideBy, body):
+            return "\(body.rawValue) intends to extend contract \(c) to \(end)" + (decideBy.map { ", to be decided by \($0)" } ?? "")
+        case let .contractExtended(c, end, _):
+            return "contract \(c) extended to \(end)"
+        case let .budgetSet(year, lines, _):
+            return "budget \(year) set for \(lines.count) programme(s), \(lines.map(\.amount).sum().dutch)"
+        case let .statedTotal(subject, amount):
+            return "source states total of \(subject) as \(amount.dutch)"
+        case .correction(let c):
+            return "correction of event \(c.target): \(c.reason)"
+        case let .retraction(target, reason):
+            return "retraction of event \(target): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import EventStore
+
+/// A reserve as it stands after a run of events: the fold state of `ReserveProjection`.
+public struct ReserveState: Equatable, Sendable {
+    public let reserve: ReserveNumber
+    public var name: String
+    public var establishedOn: CalendarDate
+    public var endDate: CalendarDate
+    /// The sum of additions (toevoegingen): what the council made available.
+    public var authorised: Cents = .zero
+    public var withdrawn: Cents = .zero
+    /// Earmarks per project, in the order projects first appeared.
+    public var allocations: [ProjectAmount] = []
+    public var commitments: [Commitment] = []
+    public var balance: Balance = .booked(.zero)
+    /// The decisions named by the events that shaped the reserve, first mention first.
+    public var decisions: [DecisionID] = []
+    /// Ids of the events that shaped the reserve, in effect order.
+    public var events: [String] = []
+
+    public var allocated: Cents { allocations.map(\.amount).sum() }
+    public var committed: Cents { commitments.map(\.amount).sum() }
+
+    /// Open through its end date, lapsed from the day after.
+    public func status(on date: CalendarDate) -> ReserveStatus { date <= endDate ? .open : .lapsed }
+
+    init(reserve: ReserveNumber, name: String, establishedOn: CalendarDate, endDate: CalendarDate) {
+        self.reserve = reserve
+        self.name = name
+        self.establishedOn = establishedOn
+        self.endDate = endDate
+    }
+
+    /// Applies one event that touches this reserve (others are ignored).
+    mutating func apply(_ record: ResolvedRecord) {
+        let event = record.event
+        guard event.subjects.contains(.reserve(reserve)) else { return }
+        if let decision = event.authorisingDecision, !decisions.contains(decision) { decisions.append(decision) }
+        events.append(record.id)
+        switch event {
+        case .reserveEstablished(_, let name, let endDate, _):
+            self.name = name
+            self.endDate = endDate
+        case .reserveEndDateChanged(_, let endDate, _):
+            self.endDate = endDate
+        case .reserveAddition(_, let amount, _, _):
+            authorised += amount
+            balance = balance.adjusted(by: amount)
+        case .reserveWithdrawal(_, let amount, _, _):
+            withdrawn += amount
+            balance = balance.adjusted(by: .zero - amount)
+        case .allocation(_, let lines, _):
+            for line in lines {
+                if let i = allocations.firstIndex(where: { $0.project == line.project }) {
+                    allocations[i] = ProjectAmount(project: line.project, amount: allocations[i].amount + line.amount)
+                } else {
+                    allocations.append(line)
+                }
+            }
+        case .reallocation(_, let lines, _):
+            allocations = lines
+        case .commitment(let c):
+            commitments.append(c)
+        case .balanceEstimate(_, let asOf, let low, let high):
+            balance = .estimate(low: low, high: high, asOf: asOf)
+        case .balanceActual(_, let asOf, let amount, _):
+            balance = .actual(amount, asOf: asOf)
+        default:
+            break
+        }
+    }
+}
+
+/// Whether a reserve can still be used on a date.
+public enum ReserveStatus: String, Sendable {
+    case open, lapsed
+}
+
+/// What the register knows of a reserve's balance, and how it knows it.
+public enum Balance: Equatable, Sendable {
+    /// Additions minus withdrawals as booked in the register; spending not booked is not in it.
+    case booked(Cents)
+    /// A range a source estimated for `asOf` (plus any mutations booked since).
+    case estimate(low: Cents, high: Cents, asOf: CalendarDate)
+    /// An actual figure, for example from the jaarstukken, for `asOf` (plus mutations since).
+    case actual(Cents, asOf: CalendarDate)
+
+    public var kind: String {
+        switch self {
+        case .booked: return "booked"
+        case .estimate: return "estimate"
+        case .actual: return "actual"
+        }
+    }
+
+    func adjusted(by delta: Cents) -> Balance {
+        switch self {
+        case .booked(let c): return .booked(c + delta)
+        case let .estimate(low, high, asOf): return .estimate(low: low + delta, high: high + delta, asOf: asOf)
+        case let .actual(c, asOf): return .actual(c + delta, asOf: asOf)
+        }
+    }
+
+    /// The lowest amount the balance can be.
+    public var low: Cents {
+        switch self {
+        case .booked(let c), .actual(let c, _): return c
+        case .estimate(let low, _, _): return low
+        }
+    }
+
+    /// The highest amount the balance can be.
+    public var high: Cents {
+        switch self {
+        case .booked(let c), .actual(let c, _): return c
+        case .estimate(_, let high, _): return high
+        }
+    }
+}

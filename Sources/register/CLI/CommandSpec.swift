@@ -1,0 +1,49 @@
+/// What a command accepts and how it is described: the single source of help and usage text.
+struct CommandSpec {
+    let name: String
+    let abstract: String
+    /// The argument part of the usage line, e.g. `ID [--on DATE]`.
+    let arguments: String
+    let options: [OptionSpec]
+    let discussion: String
+    let examples: [String]
+
+    /// The command's own options plus the ones every command has.
+    var allOptions: [OptionSpec] { options + OptionSpec.common }
+
+    var usage: String { "register \(name) \(arguments)".trimmingCharacters(in: .whitespaces) }
+
+    var help: String {
+        var lines = ["\(abstract)", "", "USAGE: \(usage)"]
+        if !discussion.isEmpty { lines += ["", discussion] }
+        lines += ["", "OPTIONS:"]
+        let width = allOptions.map(\.label.count).max() ?? 0
+        for option in allOptions {
+            lines.append("  " + option.label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.help)
+        }
+        if !examples.isEmpty {
+            lines += ["", "EXAMPLES:"] + examples.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// One option: its name, its value's placeholder (nil for a flag) and help.
+struct OptionSpec {
+    let name: String
+    let valueName: String?
+    let help: String
+
+    var label: String { valueName.map { "\(name) \($0)" } ?? name }
+
+    static let events = OptionSpec(name: "--events", valueName: "DIR",
+                                   help: "The events folder (default: $REGISTER_EVENTS, else ./events of this repository).")
+    static let json = OptionSpec(name: "--json", valueName: nil, help: "Print JSON for scripts instead of text.")
+    static let on = OptionSpec(name: "--on", valueName: "DATE", help: "The date the answer is about, YYYY-MM-DD (default: today).")
+    static let knownOn = OptionSpec(name: "--known-on", valueName: "DATE|DATETIME",
+                                    help: "Answer as the register stood then: only events recorded by that moment (end of DATE, Europe/Amsterdam).")
+    static let help = OptionSpec(name: "--help", valueName: nil, help: "Show this help.")
+    static let common: [OptionSpec] = [events, help]
+}
+
+import Foundation

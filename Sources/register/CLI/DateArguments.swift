@@ -1,0 +1,59 @@
+import EventStore
+import Foundation
+
+/// Parses the date and moment arguments of queries, in the griffie's time zone.
+///
+/// The register's days are days in Europe/Amsterdam: `--known-on 2023-01-15` means the
+/// end of that day there (23:59:59.999 local), and "today" is today there.
+enum DateArguments {
+    static let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
+
+    static func date(_ text: String, option: String, command: String) throws(CLIError) -> CalendarDate {
+        do { return try CalendarDate(iso: text) } catch {
+            throw .usage("\(option) '\(text)': \(error); expected a date as YYYY-MM-DD, e.g. 2023-06-30", command: command)
+        }
+    }
+
+    /// Today in Europe/Amsterdam.
+    static func today(now: RecordedInstant = .now()) -> CalendarDate {
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now.millisecondsSinceEpoch) / 1000))
+        return RecordedInstant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(offset) * 1000).utcDate
+    }
+
+    /// `YYYY-MM-DD` (end of that day in Amsterdam), `YYYY-MM-DDTHH:MM[:SS]` (Amsterdam time),
+    /// or the same with `Z` or `+HH:MM` (that offset).
+    static func moment(_ text: String, option: String, command: String) throws(CLIError) -> RecordedInstant {
+        let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]", command: command)
+        if text.count == 10 {
+            let day = try date(text, option: option, command: command)
+            let nextMidnightUTC = Int64(day.adding(days: 1).daysSinceEpoch) * 86_400_000
+            return RecordedInstant(millisecondsSinceEpoch: nextMidnightUTC - localOffsetMillis(atUTC: nextMidnightUTC) - 1)
+        }
+        guard text.count >= 16, Array(text)[10] == "T" else { throw fail }
+        let day = try date(String(text.prefix(10)), option: option, command: command)
+        var rest = Substring(text.dropFirst(11))
+        var explicitOffset: Int64? = nil
+        if rest.hasSuffix("Z") {
+            explicitOffset = 0
+            rest = rest.dropLast()
+        } else if rest.count >= 6, let sign = rest.dropLast(5).last, sign == "+" || sign == "-" {
+            let tz = rest.suffix(5)
+            let parts = tz.split(separator: ":")
+            guard parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]), h < 24, m < 60 else { throw fail }
+            explicitOffset = (sign == "+" ? 1 : -1) * (h * 3600 + m * 60) * 1000
+            rest = rest.dropLast(6)
+        }
+        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
+              let h = Int64(clock[0]), let m = Int64(clock[1]), h < 24, m < 60 else { throw fail }
+        let s = clock.count == 3 ? Int64(clock[2]) : 0
+        guard let s, s < 60 else { throw fail }
+        let wall = Int64(day.daysSinceEpoch) * 86_400_000 + (h * 3600 + m * 60 + s) * 1000
+        let offset = explicitOffset ?? localOffsetMillis(atUTC: wall - localOffsetMillis(atUTC: wall))
+        return RecordedInstant(millisecondsSinceEpoch: wall - offset)
+    }
+
+    private static func localOffsetMillis(atUTC ms: Int64) -> Int64 {
+        Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))) * 1000
+    }
+}

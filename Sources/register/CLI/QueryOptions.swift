@@ -1,0 +1,39 @@
+import EventStore
+import Projections
+
+/// The two time axes every query takes: `--on` (what the answer is about) and
+/// `--known-on` (as the register stood then), plus `--json`.
+struct QueryOptions {
+    let on: CalendarDate
+    let knownOn: RecordedInstant?
+    let knownOnText: String?
+    let json: Bool
+
+    static let specs: [OptionSpec] = [.on, .knownOn, .json]
+
+    init(_ arguments: ParsedArguments, command: String) throws(CLIError) {
+        if let text = try arguments.value("--on", command: command) {
+            on = try DateArguments.date(text, option: "--on", command: command)
+        } else {
+            on = DateArguments.today()
+        }
+        knownOnText = try arguments.value("--known-on", command: command)
+        knownOn = try knownOnText.map { (text) throws(CLIError) in try DateArguments.moment(text, option: "--known-on", command: command) }
+        json = arguments.flag("--json")
+    }
+
+    /// The records as the register stood at `--known-on`.
+    func records(_ context: CommandContext, _ store: EventStore) throws -> [ResolvedRecord] {
+        try context.history(of: store).resolved(knownOn: knownOn)
+    }
+
+    /// The `on` and `knownOn` keys every JSON answer carries.
+    var jsonHeader: [String: JSONValue] {
+        ["on": .string(on.iso), "knownOn": knownOn.map { .string($0.iso) } ?? .null]
+    }
+
+    /// A line saying which moment the answer is as known at, for human output.
+    var knownOnLine: String? {
+        knownOn.map { "as recorded by \($0.iso) (--known-on \(knownOnText ?? ""))" }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The `register` command line: finds the command, parses, runs, and maps errors to exit codes.
+enum RegisterCLI {
+    static let version = "0.1.0"
+
+    /// Every command, in the order `register --help` lists them.
+    static let commands: [any Command.Type] = [
+        ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
+        AppendCommand.self, VerifyCommand.self, LogCommand.self,
+    ]
+
+    static var overview: String {
+        var lines = [
+            "register \(version): an append-only, hash-chained register of municipal decisions.",
+            "",
+            "USAGE: register <command> [options]",
+            "",
+            "COMMANDS:",
+        ]
+        let width = commands.map { $0.spec.name.count }.max() ?? 0
+        for command in commands {
+            lines.append("  " + command.spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.spec.abstract)
+        }
+        lines.append("  " + "help".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "Show help for a command: register help COMMAND")
+        lines += [
+            "",
+            "Every command takes --events DIR (default: $REGISTER_EVENTS, else the repository's events/) and --help.",
+            "Exit codes: 0 ok, 1 findings or damage, 2 usage error, 3 refused input.",
+            "",
+            "EXAMPLES:",
+            "  register reserve 404 --on 2023-06-30",
+            "  register contract dordrecht-sociaal --json",
+            "  register verify",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs one command line and returns the exit status; all output goes through `context`.
+    static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        do {
+            return try dispatch(arguments, context: context).rawValue
+        } catch {
+            let cliError = CLIError.from(error)
+            context.writeError("register: error: \(cliError)\n")
+            if case .usage(_, let command?) = cliError, let spec = commands.first(where: { $0.spec.name == command })?.spec {
+                context.writeError("Usage: \(spec.usage)\nSee 'register help \(command)'.\n")
+            } else if case .usage = cliError {
+                context.writeError("See 'register --help'.\n")
+            }
+            return cliError.exitCode.rawValue
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], context: CommandContext) throws -> ExitCode {
+        guard let first = arguments.first else {
+            context.writeOut(overview)
+            return .ok
+        }
+        switch first {
+        case "--help", "-h":
+            context.writeOut(overview)
+            return .ok
+        case "--version":
+            context.print("register \(version)")
+            return .ok
+        case "help":
+            guard arguments.count > 1 else { context.writeOut(overview); return .ok }
+            guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
+                throw unknownCommand(arguments[1])
+            }
+            context.writeOut(command.spec.help)
+            return .ok
+        default:
+            guard let command = commands.first(where: { $0.spec.name == first }) else { throw unknownCommand(first) }
+            let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
+            if parsed.flag("--help") {
+                context.writeOut(command.spec.help)
+                return .ok
+            }
+            return try command.init(parsed, context: context).run(context)
+        }
+    }
+
+    private static func unknownCommand(_ name: String) -> CLIError {
+        var message = name.hasPrefix("-") ? "unknown option '\(name)'." : "unknown command '\(name)'."
+        let names = commands.map { $0.spec.name } + ["help", "--help", "--version"]
+        if let near = nearest(name, among: names) { message += " Did you mean '\(near)'?" }
+        return .usage(message, command: nil)
+    }
+}

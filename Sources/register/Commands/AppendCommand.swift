@@ -1,0 +1,87 @@
+import EventStore
+import Foundation
+import Projections
+
+/// `register append [FILE|-]`: appends one event given as JSON, after every check passes.
+struct AppendCommand: Command {
+    static let spec = CommandSpec(
+        name: "append", abstract: "Append one event given as JSON (from FILE, or standard input with - or no FILE).",
+        arguments: "[FILE|-] [--expect-head HASH | --expect-seq N] [--json]",
+        options: [
+            OptionSpec(name: "--expect-head", valueName: "HASH", help: "Refuse unless the store's last event has this hash (optimistic concurrency)."),
+            OptionSpec(name: "--expect-seq", valueName: "N", help: "Refuse unless the store's last sequence number is N (0: empty store)."),
+            .json,
+        ],
+        discussion: """
+            The input is one JSON object: id (optional), type, schemaVersion (default 1), effectiveDate (YYYY-MM-DD),
+            actor, source {document, zaaknummer} and payload; see the README for every type's payload.
+            The store sets sequence, recordedAt and previousHash. The event is checked in full (fields, dates,
+            cents, references) before anything is written; a refused event leaves the store unchanged (exit 3).
+            """,
+        examples: ["register append event.json", "cat event.json | register append - --expect-seq 25"])
+
+    let input: String
+    let expectation: HeadExpectation?
+    let json: Bool
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count <= 1 else {
+            throw .usage("append takes one FILE (or -), not \(arguments.positionals.count)", command: Self.spec.name)
+        }
+        input = arguments.positionals.first ?? "-"
+        let head = try arguments.value("--expect-head", command: Self.spec.name)
+        let seq = try arguments.value("--expect-seq", command: Self.spec.name)
+        switch (head, seq) {
+        case (.some, .some):
+            throw .usage("give --expect-head or --expect-seq, not both", command: Self.spec.name)
+        case (let h?, nil):
+            guard let digest = SHA256Digest(hex: h) else {
+                throw .usage("--expect-head '\(h)' is not a SHA-256 hash (64 hex digits)", command: Self.spec.name)
+            }
+            expectation = .head(digest)
+        case (nil, let s?):
+            guard let n = Int(s), n >= 0 else {
+                throw .usage("--expect-seq '\(s)' is not a whole number 0 or more", command: Self.spec.name)
+            }
+            expectation = .sequence(n)
+        case (nil, nil):
+            expectation = nil
+        }
+        json = arguments.flag("--json")
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let bytes: [UInt8]
+        let name = input == "-" ? "standard input" : input
+        if input == "-" {
+            bytes = context.readStandardInput()
+        } else {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw CLIError.usage("cannot read the input file '\(input)'", command: Self.spec.name)
+            }
+            bytes = Array(data)
+        }
+        guard bytes.count <= EventStore.maximumEventBytes else {
+            throw CLIError.refused("\(name) is \(bytes.count) bytes; an event may be at most \(EventStore.maximumEventBytes) bytes; nothing was written")
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch {
+            throw StoreError.unreadableInput(source: name, detail: error.description)
+        }
+        let draft = try EventDraft(json: value)
+        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy())
+        if json {
+            context.printJSON(.object([
+                "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
+                "file": .string(receipt.fileName), "recordedAt": .string(receipt.recordedAt.iso),
+            ]))
+        } else {
+            context.print("appended event \(receipt.sequence) as \(receipt.fileName)")
+            context.print("id:   \(receipt.id)")
+            context.print("hash: \(receipt.hash.hex)")
+        }
+        return .ok
+    }
+}

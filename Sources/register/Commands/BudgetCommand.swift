@@ -1,0 +1,66 @@
+import EventStore
+import Projections
+
+/// `register budget --year YEAR`: the programme budgets of a year and their total.
+struct BudgetCommand: Command {
+    static let spec = CommandSpec(
+        name: "budget", abstract: "Show the programme budgets of a year, their computed total and the stated total.",
+        arguments: "--year YEAR [--on DATE] [--known-on DATE|DATETIME] [--json]",
+        options: [OptionSpec(name: "--year", valueName: "YEAR", help: "The budget year, e.g. 2026.")] + QueryOptions.specs,
+        discussion: "The total is always the sum of the programmes; a total stated by the source is shown beside it and compared.",
+        examples: ["register budget --year 2026", "register budget --year 2025 --json"])
+
+    let year: Int
+    let query: QueryOptions
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else {
+            throw .usage("budget takes --year YEAR, not '\(arguments.positionals[0])'", command: Self.spec.name)
+        }
+        guard let text = try arguments.value("--year", command: Self.spec.name) else {
+            throw .usage("budget needs --year YEAR, e.g. 'register budget --year 2026'", command: Self.spec.name)
+        }
+        guard let y = Int(text), (1800...9999).contains(y) else {
+            throw .usage("--year '\(text)' is not a year; expected four digits such as 2026", command: Self.spec.name)
+        }
+        year = y
+        query = try QueryOptions(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let records = try query.records(context, store)
+        guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
+            let years = BudgetProjection.years(in: records).map(String.init)
+            throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"
+                + (years.isEmpty ? "" : "; budgets exist for \(years.joined(separator: ", "))"))
+        }
+        if query.json {
+            var object = query.jsonHeader
+            object.merge([
+                "year": JSONValue(year),
+                "programmes": .array(s.programmes.map {
+                    .object(["programme": .string($0.programme.rawValue), "name": .string($0.name), "amountCents": $0.amount.json])
+                }),
+                "totalCents": s.total.json, "statedTotalCents": s.statedTotal?.json ?? .null,
+                "statedTotalDifferenceCents": s.statedDifference?.json ?? .null,
+                "events": .array(s.events.map(JSONValue.string)),
+            ]) { $1 }
+            context.printJSON(.object(object))
+        } else {
+            var lines = ["Budget \(year) (on \(query.on))"]
+            if let known = query.knownOnLine { lines.append("  known \(known)") }
+            var table = TextTable(["programme", "name", "amount"], rightAligned: [2])
+            for p in s.programmes { table.add([p.programme.rawValue, p.name, p.amount.dutch]) }
+            table.add(["total", "(sum of the programmes)", s.total.dutch])
+            lines.append(table.render())
+            if let stated = s.statedTotal, let difference = s.statedDifference {
+                lines.append(difference == .zero ? "  stated total \(stated.dutch) agrees with the sum"
+                             : "  stated total \(stated.dutch) differs from the sum by \(difference.dutch)")
+            }
+            context.writeOut(lines.joined(separator: "\n") + "\n")
+        }
+        return .ok
+    }
+}

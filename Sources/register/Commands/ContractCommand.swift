@@ -1,0 +1,81 @@
+import EventStore
+import Projections
+
+/// `register contract ID`: a contract's decided end, intended extension and deadline on a date.
+struct ContractCommand: Command {
+    static let spec = CommandSpec(
+        name: "contract", abstract: "Show a contract on a date: counterparty, start, decided end, intended extension.",
+        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs,
+        discussion: "An intention (voornemen) to extend does not move the decided end date; it is shown beside it.",
+        examples: ["register contract dordrecht-sociaal", "register contract dordrecht-sociaal --on 2024-01-01 --json"])
+
+    let contract: ContractID
+    let query: QueryOptions
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count == 1 else {
+            throw .usage("contract needs exactly one contract id, e.g. 'register contract dordrecht-sociaal'", command: Self.spec.name)
+        }
+        contract = ContractID(arguments.positionals[0])
+        query = try QueryOptions(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let records = try query.records(context, store)
+        guard let answer = ContractProjection.project(contract, on: query.on, records: records) else {
+            let known = ContractProjection.contracts(in: records).keys.sorted().map(\.rawValue)
+            throw CLIError.refused("the register holds no contract '\(contract)'"
+                + (known.isEmpty ? "" : "; known contracts: \(known.joined(separator: ", "))") + " (see 'register subjects')")
+        }
+        let decisions = DecisionIndex(records: records)
+        switch answer {
+        case .notYetAwarded(let awardedOn):
+            if query.json {
+                var object = query.jsonHeader
+                object.merge(["contract": .string(contract.rawValue), "exists": .bool(false), "status": .string("not-awarded"),
+                              "awardedOn": awardedOn.json, "counterparty": .null, "endDate": .null, "intendedEndDate": .null]) { $1 }
+                context.printJSON(.object(object))
+            } else {
+                context.print("Contract \(contract) was not awarded yet on \(query.on); it was awarded on \(awardedOn).")
+            }
+        case .state(let s):
+            if query.json {
+                var object = query.jsonHeader
+                object.merge([
+                    "contract": .string(s.contract.rawValue), "exists": .bool(true), "counterparty": .string(s.counterparty),
+                    "title": JSONValue(s.title), "status": .string(s.status(on: query.on).rawValue), "start": s.start.json,
+                    "endDate": s.endDate.json, "intendedEndDate": s.intendedEndDate.json,
+                    "intendedExtension": s.intendedExtension.map { i in
+                        .object(["newEndDate": i.newEndDate.json, "decideBy": i.decideBy.json, "body": .string(i.body.rawValue),
+                                 "decided": .bool(false), "event": .string(i.eventID)])
+                    } ?? .null,
+                    "noticeDeadline": s.noticeDeadline.json, "decisions": decisions.json(s.decisions),
+                    "events": .array(s.events.map(JSONValue.string)),
+                ]) { $1 }
+                context.printJSON(.object(object))
+            } else {
+                var lines = ["Contract \(s.contract) with \(s.counterparty)", "  on               \(query.on)"]
+                if let known = query.knownOnLine { lines.append("  known            \(known)") }
+                if let title = s.title { lines.append("  title            \(title)") }
+                lines += [
+                    "  status           \(s.status(on: query.on).rawValue)",
+                    "  start            \(s.start)",
+                    "  end (decided)    \(s.endDate)",
+                ]
+                if let i = s.intendedExtension {
+                    lines.append("  intended end     \(i.newEndDate) (intention of the \(i.body.rawValue), not decided)")
+                    if let by = i.decideBy {
+                        lines.append("  decide by        \(by)" + (query.on > by ? " (passed without a decision)" : ""))
+                    }
+                } else {
+                    lines.append("  intended end     none")
+                }
+                if let notice = s.noticeDeadline { lines.append("  notice deadline  \(notice)") }
+                context.writeOut(lines.joined(separator: "\n") + "\n")
+            }
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,41 @@
+import EventStore
+import Projections
+
+/// `register log`: the events in append order, one line each.
+struct LogCommand: Command {
+    static let spec = CommandSpec(
+        name: "log", abstract: "List the events in append order, one line each.",
+        arguments: "[--json]", options: [.json], discussion: "",
+        examples: ["register log", "register log --json"])
+
+    let json: Bool
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else {
+            throw .usage("log takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+        }
+        json = arguments.flag("--json")
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        if json { context.writeOut("[") }
+        var first = true
+        try store.replay { stored in
+            let e = stored.envelope
+            if json {
+                var object = e.json.object ?? [:]
+                object["hash"] = .string(stored.hash.hex)
+                object["file"] = .string(stored.fileName)
+                context.writeOut((first ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
+            } else {
+                let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? "(not readable by this version)"
+                context.print("\(e.sequence)\t\(e.effectiveDate)\t\(e.recordedAt)\t\(e.type)\t\(e.id)\t\(summary)")
+            }
+            first = false
+        }
+        if json { context.writeOut(first ? "]\n" : "\n]\n") }
+        return .ok
+    }
+}

@@ -1,0 +1,36 @@
+import EventStore
+import Projections
+
+/// `register subjects`: what the register knows, with the ids the other commands take.
+struct SubjectsCommand: Command {
+    static let spec = CommandSpec(
+        name: "subjects", abstract: "List the reserves, contracts, programmes, budgets and decisions the register knows.",
+        arguments: "[--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json], discussion: "",
+        examples: ["register subjects", "register subjects --json"])
+
+    let query: QueryOptions
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else {
+            throw .usage("subjects takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+        }
+        query = try QueryOptions(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let catalog = SubjectCatalog(records: try query.records(context, store))
+        if query.json {
+            context.printJSON(.object(["subjects": .array(catalog.entries.map {
+                .object(["subject": .string($0.subject.description), "kind": .string($0.subject.kind), "id": .string($0.subject.id),
+                         "label": .string($0.label), "events": JSONValue($0.eventCount)])
+            })]))
+        } else {
+            var table = TextTable(["kind", "id", "events", "description"], rightAligned: [2])
+            for e in catalog.entries { table.add([e.subject.kind, e.subject.id, String(e.eventCount), e.label]) }
+            context.writeOut(table.render(indent: "") + "\n")
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,75 @@
+import EventStore
+import Projections
+
+/// `register timeline SUBJECT`: every event that touched a subject, in effect order.
+struct TimelineCommand: Command {
+    static let spec = CommandSpec(
+        name: "timeline", abstract: "Show every event that touched a reserve, contract, programme or decision, in effect order.",
+        arguments: "SUBJECT [--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json],
+        discussion: """
+            SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as
+            reserve:404, contract:dordrecht-sociaal, programme:..., decision:2022-0177088, budget:2026.
+            Each line shows the effective date, the recorded instant, the type, what changed (before -> after),
+            the authorising decision and the source. Corrected and retracted events are marked.
+            """,
+        examples: ["register timeline 404", "register timeline contract:dordrecht-sociaal --json"])
+
+    let subjectText: String
+    let query: QueryOptions
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count == 1 else {
+            throw .usage("timeline needs exactly one SUBJECT, e.g. 'register timeline 404'", command: Self.spec.name)
+        }
+        subjectText = arguments.positionals[0]
+        query = try QueryOptions(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let records = try query.records(context, store)
+        let subject = try SubjectCatalog(records: records).resolve(subjectText)
+        let timeline = Timeline(subject: subject, records: records)
+        if query.json {
+            context.printJSON(.object([
+                "subject": .string(subject.description), "knownOn": query.knownOn.map { .string($0.iso) } ?? .null,
+                "entries": .array(timeline.entries.map(Self.json)),
+            ]))
+            return .ok
+        }
+        var lines = ["Timeline of \(subject)" + (query.knownOnLine.map { ", \($0)" } ?? "")]
+        for e in timeline.entries {
+            let mark: String
+            switch e.standing {
+            case .counts: mark = ""
+            case .corrected(let by): mark = " [CORRECTED by \(by.joined(separator: ", "))]"
+            case .retracted(let by): mark = " [RETRACTED by \(by)]"
+            }
+            lines.append("\(e.effectiveDate)  #\(e.sequence) \(e.type.rawValue)\(mark)")
+            lines.append("    \(e.summary)")
+            for c in e.changes { lines.append("    \(c.field): \(c.before) -> \(c.after)") }
+            lines.append("    decision: \(e.decision?.rawValue ?? "none")   source: \(e.source.document)"
+                         + (e.source.zaaknummer.map { " (zaaknummer \($0))" } ?? "") + "   recorded \(e.recordedAt)")
+            for a in e.assumptions { lines.append("    assumption: \(a)") }
+        }
+        context.writeOut(lines.joined(separator: "\n") + "\n")
+        return .ok
+    }
+
+    static func json(_ e: Timeline.Entry) -> JSONValue {
+        let standing: JSONValue
+        switch e.standing {
+        case .counts: standing = .object(["status": .string("counts")])
+        case .corrected(let by): standing = .object(["status": .string("corrected"), "by": .array(by.map(JSONValue.string))])
+        case .retracted(let by): standing = .object(["status": .string("retracted"), "by": .array([.string(by)])])
+        }
+        return .object([
+            "sequence": JSONValue(e.sequence), "id": .string(e.id), "type": .string(e.type.rawValue),
+            "effectiveDate": e.effectiveDate.json, "recordedAt": .string(e.recordedAt.iso), "summary": .string(e.summary),
+            "changes": .array(e.changes.map { .object(["field": .string($0.field), "before": .string($0.before), "after": .string($0.after)]) }),
+            "decision": JSONValue(e.decision?.rawValue), "source": e.source.jsonValue, "standing": standing,
+            "assumptions": .array(e.assumptions.map(JSONValue.string)),
+        ])
+    }
+}

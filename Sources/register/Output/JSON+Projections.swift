@@ -1,0 +1,44 @@
+import EventStore
+import Projections
+
+/// The JSON shapes of query answers. Keys are part of the CLI's contract (see README).
+extension Cents {
+    var json: JSONValue { .number(String(value)) }
+}
+
+extension CalendarDate {
+    var json: JSONValue { .string(iso) }
+}
+
+extension Optional where Wrapped == CalendarDate {
+    var json: JSONValue { map { .string($0.iso) } ?? .null }
+}
+
+extension Balance {
+    var json: JSONValue {
+        switch self {
+        case .booked(let c):
+            return .object(["kind": .string("booked"), "amountCents": c.json, "lowCents": c.json, "highCents": c.json, "asOf": .null])
+        case let .estimate(low, high, asOf):
+            return .object(["kind": .string("estimate"), "amountCents": .null, "lowCents": low.json, "highCents": high.json, "asOf": asOf.json])
+        case let .actual(c, asOf):
+            return .object(["kind": .string("actual"), "amountCents": c.json, "lowCents": c.json, "highCents": c.json, "asOf": asOf.json])
+        }
+    }
+}
+
+extension DecisionIndex {
+    func json(_ ids: [DecisionID]) -> JSONValue {
+        .array(ids.map { id in
+            guard let entry = self[id] else { return .object(["id": .string(id.rawValue), "status": .string("unknown")]) }
+            return .object([
+                "id": .string(id.rawValue), "status": .string(entry.status.rawValue), "body": .string(entry.body.rawValue),
+                "date": entry.date.json, "title": JSONValue(entry.title),
+            ])
+        })
+    }
+}
+
+extension EventSource {
+    var jsonValue: JSONValue { .object(["document": .string(document), "zaaknummer": JSONValue(zaaknummer)]) }
+}
