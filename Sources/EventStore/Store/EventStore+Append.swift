@@ -4,7 +4,7 @@ extension EventStore {
     /// Appends one event durably, or throws and leaves the store exactly as it was.
     ///
     /// The protocol (see README, "Durability"):
-    /// 1. take an exclusive `flock` on `.register.lock` (serialises writers);
+    /// 1. take an exclusive `flock` on the events folder itself (serialises writers);
     /// 2. replay the store, checking the chain, duplicate ids and `policy`;
     /// 3. write the file to `.tmp-…` opened with `O_CREAT|O_EXCL`, then `fsync` it;
     /// 4. `link` it to its final name (fails rather than replace an existing file),
@@ -17,7 +17,9 @@ extension EventStore {
                                              policy: Policy) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
         _ = try listing()  // the folder must exist
-        let lock = try FileDescriptor.open(path(EventFileName.lockName), .readWriteCreate)
+        // The lock is the folder itself (flock works on a directory descriptor on Linux), so a
+        // refused append leaves not even a lock file behind.
+        let lock = try FileDescriptor.open(directory, .readOnlyDirectory)
         defer { lock.close() }
         try lock.lockExclusive()
         defer { lock.unlock() }

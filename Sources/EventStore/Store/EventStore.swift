@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Reading (`replay`, `head`) needs no lock: an event file appears whole under its
 /// final name or not at all (see `append`). Appending takes an exclusive `flock` on
-/// `.register.lock` in the folder, so appends from many processes are serialised and
+/// the folder, so appends from many processes are serialised and
 /// sequence numbers stay gapless.
 ///
 /// What the chain does not cover: deleting the newest events, or rewriting the history

@@ -33,7 +33,7 @@ public struct DomainPolicy: AppendPolicy {
     public func check(_ candidate: EventEnvelope) throws {
         do {
             try checkDomain(candidate)
-        } catch let error as DomainError {
+        } catch {
             throw StoreError.refused(reason: error.description)
         }
     }

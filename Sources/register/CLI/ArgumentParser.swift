@@ -36,7 +36,7 @@ struct ParsedArguments {
                 if let inlineValue {
                     value = inlineValue
                 } else {
-                    guard index < tokens.count else {
+                    guard index < tokens.count, !(tokens[index].hasPrefix("--") && tokens[index].count > 2) else {
                         throw .usage("option '\(name)' needs a value: \(name) \(valueName)", command: spec.name)
                     }
                     value = tokens[index]

@@ -21,9 +21,9 @@ enum DateArguments {
     }
 
     /// `YYYY-MM-DD` (end of that day in Amsterdam), `YYYY-MM-DDTHH:MM[:SS]` (Amsterdam time),
-    /// or the same with `Z` or `+HH:MM` (that offset).
+    /// or the same with `Z` or `+HH:MM` (that offset); seconds may carry milliseconds (`:SS.mmm`).
     static func moment(_ text: String, option: String, command: String) throws(CLIError) -> RecordedInstant {
-        let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]", command: command)
+        let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z|+HH:MM]", command: command)
         if text.count == 10 {
             let day = try date(text, option: option, command: command)
             let nextMidnightUTC = Int64(day.adding(days: 1).daysSinceEpoch) * 86_400_000
@@ -44,11 +44,21 @@ enum DateArguments {
             rest = rest.dropLast(6)
         }
         let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
+        guard clock.count == 2 || clock.count == 3, clock.prefix(2).allSatisfy({ $0.count == 2 }),
               let h = Int64(clock[0]), let m = Int64(clock[1]), h < 24, m < 60 else { throw fail }
-        let s = clock.count == 3 ? Int64(clock[2]) : 0
+        var millis: Int64 = 0
+        var s: Int64? = 0
+        if clock.count == 3 {
+            let secondsPart = clock[2].split(separator: ".", omittingEmptySubsequences: false)
+            guard secondsPart.count <= 2, secondsPart[0].count == 2 else { throw fail }
+            s = Int64(secondsPart[0])
+            if secondsPart.count == 2 {
+                guard (1...3).contains(secondsPart[1].count), let fraction = Int64(secondsPart[1]) else { throw fail }
+                millis = fraction * [100, 10, 1][secondsPart[1].count - 1]
+            }
+        }
         guard let s, s < 60 else { throw fail }
-        let wall = Int64(day.daysSinceEpoch) * 86_400_000 + (h * 3600 + m * 60 + s) * 1000
+        let wall = Int64(day.daysSinceEpoch) * 86_400_000 + (h * 3600 + m * 60 + s) * 1000 + millis
         let offset = explicitOffset ?? localOffsetMillis(atUTC: wall - localOffsetMillis(atUTC: wall))
         return RecordedInstant(millisecondsSinceEpoch: wall - offset)
     }

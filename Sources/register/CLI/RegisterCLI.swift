@@ -7,7 +7,7 @@ enum RegisterCLI {
     /// Every command, in the order `register --help` lists them.
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
-        AppendCommand.self, VerifyCommand.self, LogCommand.self,
+        AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self,
     ]
 
     static var overview: String {

@@ -1,0 +1,69 @@
+import EventStore
+import Foundation
+import Testing
+@testable import Projections
+
+/// The append rules, through a real store in a temporary folder.
+@Suite struct DomainPolicyTests {
+    let folder: String
+    let store: EventStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        store = EventStore(directory: folder)
+    }
+
+    @discardableResult
+    func append(_ type: EventType, _ payload: JSONValue, id: String? = nil) throws -> AppendReceipt {
+        try store.append(EventDraft(id: id, type: type.rawValue, effectiveDate: date("2020-01-01"), actor: "test",
+                                    source: EventSource(document: "d", zaaknummer: nil), payload: payload), policy: DomainPolicy())
+    }
+
+    func refusal(_ type: EventType, _ payload: JSONValue) -> String? {
+        do { try append(type, payload); return nil } catch StoreError.refused(let reason) { return reason } catch { return "\(error)" }
+    }
+
+    func fileCount() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.count
+    }
+
+    @Test func aMutationNamingAnUnknownDecisionIsRefusedAndNothingIsWritten() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])
+        let reason = try #require(refusal(.reserveAddition, ["reserve": "404", "amountCents": 5, "decision": "2099-1"]))
+        #expect(reason.contains("payload.decision") && reason.contains("2099-1"))
+        #expect(try fileCount() == 1)
+    }
+
+    @Test func aMutationNamingNoDecisionIsAccepted() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])
+        try append(.reserveAddition, ["reserve": "404", "amountCents": 5])
+        #expect(try fileCount() == 2)
+    }
+
+    @Test func aMutationOfAnUnknownReserveIsRefused() throws {
+        #expect(refusal(.reserveEndDateChanged, ["reserve": "405", "endDate": "2026-12-31"])?.contains("reserve '405'") == true)
+    }
+
+    @Test func aReserveIsEstablishedOnce() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])
+        #expect(refusal(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])?.contains("already established") == true)
+    }
+
+    @Test func correctingOrRetractingNothingOrARetractionIsRefused() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"], id: "est")
+        #expect(refusal(.retraction, ["retracts": "ghost", "reason": "r"])?.contains("no event 'ghost'") == true)
+        try append(.retraction, ["retracts": "est", "reason": "wrong register"], id: "undo")
+        #expect(refusal(.retraction, ["retracts": "undo", "reason": "r"])?.contains("is a retraction") == true)
+        #expect(refusal(.correction, ["corrects": "undo", "reason": "r", "effectiveDate": "2020-01-01"])?.contains("is a retraction") == true)
+        #expect(try fileCount() == 2)
+    }
+
+    @Test func aCorrectionPayloadIsCheckedAgainstTheCorrectedType() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"], id: "est")
+        let reason = try #require(refusal(.correction, ["corrects": "est", "reason": "r",
+                                                        "payload": ["reserve": "404", "name": "R", "endDate": "2022-02-30"]]))
+        #expect(reason.contains("payload.payload.endDate"))
+        try append(.correction, ["corrects": "est", "reason": "r", "payload": ["reserve": "404", "name": "R", "endDate": "2023-12-31"]])
+    }
+}
