@@ -11,8 +11,8 @@ extension EventStore {
     ///    `unlink` the temporary name, and `fsync` the folder;
     /// 5. release the lock.
     /// When this returns, the event's bytes and its name are on stable storage. A crash
-    /// before step 4 leaves at most a temporary file, which readers ignore and `verify`
-    /// reports; a crash after the link leaves the event complete.
+    /// before step 4 leaves at most a temporary file, which readers ignore, `verify` reports
+    /// and the next append removes; a crash after the link leaves the event complete.
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
                                              policy: Policy) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
@@ -23,6 +23,10 @@ extension EventStore {
         defer { lock.close() }
         try lock.lockExclusive()
         defer { lock.unlock() }
+
+        // Under the lock no other append is running, so any temporary file is a crashed
+        // append's leftover: it was never linked into the history and can go.
+        for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) }
 
         var policy = policy
         var ids: [String: String] = [:]

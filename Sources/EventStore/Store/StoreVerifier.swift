@@ -14,10 +14,13 @@ public struct StoreVerifier {
         public var head: SHA256Digest = .zero
         /// The first problem found, or nil when the store is intact.
         public var problem: (file: String, damage: Damage)?
+        /// Leftover temporary files of interrupted appends: reported, but not damage to the
+        /// history (they were never linked into it; the next append removes them).
+        public var leftoverTemporaries: [String] = []
         public var isIntact: Bool { problem == nil }
     }
 
-    /// Replays everything; reports the first bad file, then leftover temporaries and strangers.
+    /// Replays everything; reports the first bad file or stranger, and lists leftover temporaries.
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
         var report = Report()
         let listing = try store.listing()
@@ -32,9 +35,8 @@ public struct StoreVerifier {
             report.problem = (file, damage)
             return report
         }
-        if let temporary = listing.temporaries.first {
-            report.problem = (temporary, .leftoverTemporaryFile)
-        } else if let stranger = listing.unexpected.first {
+        report.leftoverTemporaries = listing.temporaries
+        if let stranger = listing.unexpected.first {
             report.problem = (stranger, .unexpectedFile)
         }
         return report

@@ -7,7 +7,8 @@ enum RegisterCLI {
     /// Every command, in the order `register --help` lists them.
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
-        AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self,
+        AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
+        ProveCommand.self, VerifyProofCommand.self,
     ]
 
     static var overview: String {

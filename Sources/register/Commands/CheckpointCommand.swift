@@ -1,0 +1,150 @@
+import EventStore
+import Foundation
+
+/// `register checkpoint`: prints a checkpoint (count, Merkle root, head, time) to publish.
+struct CheckpointCommand: Command {
+    static let spec = CommandSpec(
+        name: "checkpoint", abstract: "Print a checkpoint (event count, Merkle root, time) to publish outside the register.",
+        arguments: "[--json]", options: [.json],
+        discussion: """
+            Publish the printed text where the register cannot change it (council minutes, the archive, an
+            email to the accountant). 'register verify --checkpoint FILE' later proves that the store still
+            begins with exactly those events, which catches deleted tail events and rewritten history.
+            The root is an RFC 9162 Merkle tree hash over the events' SHA-256 hashes.
+            """,
+        examples: ["register checkpoint > checkpoint-2026-11-23.txt", "register verify --checkpoint checkpoint-2026-11-23.txt"])
+
+    let json: Bool
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else {
+            throw .usage("checkpoint takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+        }
+        json = arguments.flag("--json")
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let checkpoint = try store.checkpoint()
+        if json {
+            context.printJSON(.object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
+                                       "head": .string(checkpoint.head.hex), "time": .string(checkpoint.time.iso),
+                                       "text": .string(checkpoint.text)]))
+        } else {
+            context.writeOut(checkpoint.text)
+        }
+        return .ok
+    }
+
+    /// Reads a checkpoint given as a file path or as the text itself.
+    static func load(_ argument: String, command: String) throws(CLIError) -> Checkpoint {
+        let text: String
+        if argument.hasPrefix("register checkpoint") {
+            text = argument
+        } else if let data = FileManager.default.contents(atPath: argument) {
+            text = String(decoding: data, as: UTF8.self)
+        } else {
+            throw .usage("--checkpoint '\(argument)' is neither a readable file nor checkpoint text", command: command)
+        }
+        do { return try Checkpoint(text: text) } catch {
+            throw .refused("--checkpoint \(argument): \(error)")
+        }
+    }
+}
+
+/// `register prove EVENT`: an inclusion proof for one event against the current root.
+struct ProveCommand: Command {
+    static let spec = CommandSpec(
+        name: "prove", abstract: "Print an inclusion proof (JSON) for one event against the current Merkle root.",
+        arguments: "EVENT", options: [],
+        discussion: "EVENT is a sequence number or an event id. Check the proof with 'register verify-proof'.",
+        examples: ["register prove 13 > proof.json", "register prove res-404-end-date-2026"])
+
+    let event: String
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count == 1 else {
+            throw .usage("prove needs exactly one EVENT (a sequence number or an event id)", command: Self.spec.name)
+        }
+        event = arguments.positionals[0]
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        var sequence = Int(event)
+        if sequence == nil {
+            try store.replay { if $0.envelope.id == event { sequence = $0.envelope.sequence } }
+        }
+        guard let sequence, let proof = try store.inclusionProof(sequence: sequence) else {
+            throw CLIError.refused("the register holds no event '\(event)' (give a sequence number or an event id; see 'register log')")
+        }
+        context.printJSON(proof.json)
+        return .ok
+    }
+}
+
+/// `register verify-proof FILE|-`: checks an inclusion proof, optionally against a published checkpoint.
+struct VerifyProofCommand: Command {
+    static let spec = CommandSpec(
+        name: "verify-proof", abstract: "Check an inclusion proof from 'register prove', without the store.",
+        arguments: "[FILE|-] [--checkpoint FILE|TEXT] [--event EVENTFILE] [--json]",
+        options: [
+            OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT", help: "Also require the proof's root and size to be this published checkpoint's."),
+            OptionSpec(name: "--event", valueName: "EVENTFILE", help: "Also require this event file to hash to the proof's event hash."),
+            .json,
+        ],
+        discussion: "Exit 0 when the proof holds, 1 when it does not.",
+        examples: ["register verify-proof proof.json --checkpoint checkpoint.txt --event events/00000013-reserve-end-date-changed.json"])
+
+    let input: String
+    let checkpoint: Checkpoint?
+    let eventFile: String?
+    let json: Bool
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count <= 1 else { throw .usage("verify-proof takes one FILE (or -)", command: Self.spec.name) }
+        input = arguments.positionals.first ?? "-"
+        checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
+            try CheckpointCommand.load(a, command: Self.spec.name)
+        }
+        eventFile = try arguments.value("--event", command: Self.spec.name)
+        json = arguments.flag("--json")
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let bytes: [UInt8]
+        if input == "-" { bytes = context.readStandardInput() } else {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw CLIError.usage("cannot read the proof file '\(input)'", command: Self.spec.name)
+            }
+            bytes = Array(data)
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch { throw StoreError.unreadableInput(source: input, detail: error.description) }
+        let proof = try InclusionProof(json: value)
+        var problems: [String] = []
+        if !proof.isValid { problems.append("the path does not lead from the event hash to the root") }
+        if let checkpoint, checkpoint.eventCount != proof.treeSize || checkpoint.root != proof.root {
+            problems.append("the proof is against \(proof.treeSize) events with root \(proof.root.hex), not the checkpoint's \(checkpoint.eventCount) events with root \(checkpoint.root.hex)")
+        }
+        if let eventFile {
+            guard let data = FileManager.default.contents(atPath: eventFile) else {
+                throw CLIError.usage("cannot read the event file '\(eventFile)'", command: Self.spec.name)
+            }
+            let actual = SHA256.hash(Array(data))
+            if actual != proof.eventHash { problems.append("\(eventFile) hashes to \(actual.hex), not the proof's event hash \(proof.eventHash.hex)") }
+        }
+        if json {
+            context.printJSON(.object(["valid": .bool(problems.isEmpty), "event": .string(proof.eventID), "sequence": JSONValue(proof.sequence),
+                                       "treeSize": JSONValue(proof.treeSize), "root": .string(proof.root.hex),
+                                       "problems": .array(problems.map(JSONValue.string))]))
+        } else if problems.isEmpty {
+            context.print("valid: event \(proof.sequence) (\(proof.eventID)) is in the history of \(proof.treeSize) events with root \(proof.root.hex)")
+        } else {
+            for p in problems { context.print("invalid: \(p)") }
+        }
+        return problems.isEmpty ? .ok : .failure
+    }
+}
