@@ -25,6 +25,18 @@ import Testing
         return (p, output)
     }
 
+    /// Appends a figure line to $REGISTER_REPORT_FILE when set (scripts/reliability.sh collects them).
+    static func report(_ line: String) {
+        guard let path = ProcessInfo.processInfo.environment["REGISTER_REPORT_FILE"],
+              let handle = FileHandle(forWritingAtPath: path) ?? {
+                  FileManager.default.createFile(atPath: path, contents: nil)
+                  return FileHandle(forWritingAtPath: path)
+              }() else { return }
+        handle.seekToEndOfFile()
+        handle.write(Data((line + "\n").utf8))
+        try? handle.close()
+    }
+
     func verified(_ store: String) throws -> StoreVerifier.Report {
         try StoreVerifier(store: EventStore(directory: store)).verify()
     }
@@ -89,6 +101,7 @@ import Testing
         #expect(next.terminationStatus == 0)
         let final = try CLIRunner.run(["verify", "--json", "--events", store])
         #expect(final.status == 0 && final.json?["intact"] == .bool(true))
+        Self.report("kills\t\(kills) appends started, \(killed) killed by SIGKILL mid-append, \(acknowledged.count) acknowledged and all present; verify passed after every kill")
     }
 
     @Test func manyWritersAppendingAtOnceGiveExactlyTheirEvents() throws {
@@ -116,6 +129,7 @@ import Testing
         #expect(events.map(\.envelope.sequence) == Array(1...(writers * perWriter)))
         #expect(Set(events.map(\.envelope.id)).count == writers * perWriter, "no event appears twice")
         #expect(try verified(store).isIntact)
+        Self.report("concurrency\t\(writers) processes x \(perWriter) appends = \(events.count) events, gapless, no duplicates, chain intact")
     }
 
     @Test func expectHeadRacesHaveExactlyOneWinnerPerHead() throws {
@@ -143,6 +157,7 @@ import Testing
             #expect(statuses.filter { $0 == 3 }.count == 3, "round \(round): the others are refused as conflicts")
         }
         #expect(try EventStore(directory: store).events().count == 10)
+        Self.report("races\t10 rounds of 4 appends with the same --expect-head: one winner each, 3 refused")
     }
 
     @Test func aCheckpointCatchesADeletedTailAndARechainedHistory() throws {

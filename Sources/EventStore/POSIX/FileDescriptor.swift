@@ -15,13 +15,12 @@ struct FileDescriptor {
         case .readOnly: flags |= O_RDONLY
         case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
-        case .readWriteCreate: flags |= O_RDWR | O_CREAT
         }
         let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
         return FileDescriptor(raw: fd, path: path)
     }
 
-    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive, readWriteCreate }
+    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive }
 
     /// `write(2)` until every byte is written.
     func writeAll(_ bytes: [UInt8]) throws {

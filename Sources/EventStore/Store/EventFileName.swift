@@ -6,8 +6,6 @@ public enum EventFileName {
     public static let digits = 8
     /// Prefix of an append's temporary file; readers skip it, `verify` reports it.
     public static let temporaryPrefix = ".tmp-"
-    /// The lock file that serialises appends.
-    public static let lockName = ".register.lock"
 
     public static func make(sequence: Int, type: String) -> String {
         let number = String(sequence)
@@ -30,5 +28,13 @@ public enum EventFileName {
         return value
     }
 
-    static func isIgnored(_ name: String) -> Bool { name == lockName || name == ".gitkeep" }
+    /// Files that belong in an events folder beside the events: the signers list and `.gitkeep`.
+    static func isIgnored(_ name: String) -> Bool { name == SSHSignature.allowedSignersName || name == ".gitkeep" }
+
+    /// The event file a detached signature belongs to, or nil when `name` is not a signature name.
+    static func signedEvent(of name: String) -> String? {
+        guard name.hasSuffix(SSHSignature.suffix) else { return nil }
+        let event = String(name.dropLast(SSHSignature.suffix.count))
+        return sequence(of: event) == nil ? nil : event
+    }
 }

@@ -13,8 +13,11 @@ extension EventStore {
     /// When this returns, the event's bytes and its name are on stable storage. A crash
     /// before step 4 leaves at most a temporary file, which readers ignore, `verify` reports
     /// and the next append removes; a crash after the link leaves the event complete.
+    /// With `signingKey`, the event's bytes are also signed with `ssh-keygen -Y sign` and the
+    /// signature is linked beside the event as `….json.sig` (after the event, so a crash in
+    /// between leaves an unsigned event, which `verify` reports).
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
-                                             policy: Policy) throws -> AppendReceipt {
+                                             policy: Policy, signingKey: String? = nil) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
         _ = try listing()  // the folder must exist
         // The lock is the folder itself (flock works on a directory descriptor on Linux), so a
@@ -58,7 +61,9 @@ extension EventStore {
             throw StoreError.invalidField(field: "payload", problem: "the event is \(bytes.count) bytes",
                                           expected: "at most \(EventStore.maximumEventBytes) bytes")
         }
+        let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
         try writeDurably(bytes, as: envelope.fileName)
+        if let signature { try writeDurably(signature, as: envelope.fileName + SSHSignature.suffix) }
         return AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
                              fileName: envelope.fileName, recordedAt: envelope.recordedAt)
     }

@@ -29,6 +29,8 @@ public struct EventStore: Sendable {
         var events: [(sequence: Int, name: String)] = []
         var temporaries: [String] = []
         var unexpected: [String] = []
+        /// Detached signatures, by the event file they sign.
+        var signatures: [String: String] = [:]
     }
 
     func listing() throws -> Listing {
@@ -40,6 +42,8 @@ public struct EventStore: Sendable {
         for name in try FileSystem.names(in: directory) {
             if let sequence = EventFileName.sequence(of: name) {
                 result.events.append((sequence, name))
+            } else if let event = EventFileName.signedEvent(of: name) {
+                result.signatures[event] = name
             } else if name.hasPrefix(EventFileName.temporaryPrefix) {
                 result.temporaries.append(name)
             } else if !EventFileName.isIgnored(name) {

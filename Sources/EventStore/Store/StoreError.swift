@@ -65,6 +65,8 @@ public enum Damage: Equatable, Sendable, CustomStringConvertible {
     case unreadable(String)
     /// The file could not be read.
     case ioError(String)
+    /// A detached signature does not match its event's bytes.
+    case badSignature(String)
 
     public var kind: String {
         switch self {
@@ -77,6 +79,7 @@ public enum Damage: Equatable, Sendable, CustomStringConvertible {
         case .leftoverTemporaryFile: return "leftover-temporary-file"
         case .unreadable: return "unreadable"
         case .ioError: return "io-error"
+        case .badSignature: return "bad-signature"
         }
     }
 
@@ -100,6 +103,8 @@ public enum Damage: Equatable, Sendable, CustomStringConvertible {
             return "unreadable event: \(why)"
         case let .ioError(why):
             return "cannot be read: \(why)"
+        case let .badSignature(why):
+            return "bad signature: it does not sign its event's bytes (\(why)); the event or the signature was altered"
         }
     }
 }

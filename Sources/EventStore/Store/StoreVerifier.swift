@@ -17,18 +17,38 @@ public struct StoreVerifier {
         /// Leftover temporary files of interrupted appends: reported, but not damage to the
         /// history (they were never linked into it; the next append removes them).
         public var leftoverTemporaries: [String] = []
+        /// Signature findings; empty when the store uses no signatures at all.
+        public var signatures = SignatureReport()
         public var isIntact: Bool { problem == nil }
+    }
+
+    /// Which events are signed by an allowed key, which are not, and which signatures are bad.
+    public struct SignatureReport: Sendable {
+        /// Whether the store uses signatures (an allowed_signers file or any signature).
+        public var checked = false
+        public var valid: [String] = []
+        public var unsigned: [String] = []
+        public var notAllowed: [(file: String, reason: String)] = []
+        /// Signatures that do not match their event's bytes: always damage.
+        public var invalid: [(file: String, reason: String)] = []
     }
 
     /// Replays everything; reports the first bad file or stranger, and lists leftover temporaries.
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
         var report = Report()
         let listing = try store.listing()
+        let allowedSigners = store.path(SSHSignature.allowedSignersName)
+        let hasSignersFile = FileManager.default.fileExists(atPath: allowedSigners)
+        report.signatures.checked = hasSignersFile || !listing.signatures.isEmpty
         do {
             try store.replay { event in
                 report.eventCount += 1
                 report.byteCount += event.byteCount
                 report.head = event.hash
+                if report.signatures.checked {
+                    try check(signatureOf: event, listing: listing, allowedSigners: hasSignersFile ? allowedSigners : nil,
+                              into: &report.signatures)
+                }
                 if let progress, report.eventCount % 10_000 == 0 { progress(report.eventCount) }
             }
         } catch StoreError.damaged(let file, let damage) {
@@ -36,9 +56,29 @@ public struct StoreVerifier {
             return report
         }
         report.leftoverTemporaries = listing.temporaries
-        if let stranger = listing.unexpected.first {
+        let orphans = listing.signatures.filter { !listing.events.map(\.name).contains($0.key) }.map(\.value).sorted()
+        if let bad = report.signatures.invalid.first {
+            report.problem = (bad.file, .badSignature(bad.reason))
+        } else if let stranger = (listing.unexpected + orphans).sorted().first {
             report.problem = (stranger, .unexpectedFile)
         }
         return report
     }
+
+    private func check(signatureOf event: StoredEvent, listing: EventStore.Listing, allowedSigners: String?,
+                       into report: inout SignatureReport) throws {
+        guard let signature = listing.signatures[event.fileName] else {
+            report.unsigned.append(event.fileName)
+            return
+        }
+        let bytes = try FileSystem.read(store.path(event.fileName))
+        switch try SSHSignature.verify(bytes, signaturePath: store.path(signature), principal: event.envelope.actor,
+                                       allowedSigners: allowedSigners) {
+        case .valid: report.valid.append(event.fileName)
+        case .signerNotAllowed(let why): report.notAllowed.append((event.fileName, why))
+        case .invalid(let why): report.invalid.append((signature, why))
+        }
+    }
 }
+
+import Foundation

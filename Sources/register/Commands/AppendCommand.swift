@@ -6,10 +6,11 @@ import Projections
 struct AppendCommand: Command {
     static let spec = CommandSpec(
         name: "append", abstract: "Append one event given as JSON (from FILE, or standard input with - or no FILE).",
-        arguments: "[FILE|-] [--expect-head HASH | --expect-seq N] [--json]",
+        arguments: "[FILE|-] [--expect-head HASH | --expect-seq N] [--sign KEY] [--json]",
         options: [
             OptionSpec(name: "--expect-head", valueName: "HASH", help: "Refuse unless the store's last event has this hash (optimistic concurrency)."),
             OptionSpec(name: "--expect-seq", valueName: "N", help: "Refuse unless the store's last sequence number is N (0: empty store)."),
+            OptionSpec(name: "--sign", valueName: "KEY", help: "Sign the event with this OpenSSH private key (ssh-keygen -Y sign); the signature is stored beside it."),
             .json,
         ],
         discussion: """
@@ -23,6 +24,7 @@ struct AppendCommand: Command {
     let input: String
     let expectation: HeadExpectation?
     let json: Bool
+    let signingKey: String?
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -49,6 +51,10 @@ struct AppendCommand: Command {
             expectation = nil
         }
         json = arguments.flag("--json")
+        signingKey = try arguments.value("--sign", command: Self.spec.name)
+        if let key = signingKey, !FileManager.default.isReadableFile(atPath: key) {
+            throw .usage("--sign '\(key)': no readable private key file there", command: Self.spec.name)
+        }
         store = try context.store(arguments, command: Self.spec.name)
     }
 
@@ -71,16 +77,17 @@ struct AppendCommand: Command {
             throw StoreError.unreadableInput(source: name, detail: error.description)
         }
         let draft = try EventDraft(json: value)
-        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy())
+        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signingKey: signingKey)
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
-                "file": .string(receipt.fileName), "recordedAt": .string(receipt.recordedAt.iso),
+                "file": .string(receipt.fileName), "recordedAt": .string(receipt.recordedAt.iso), "signed": .bool(signingKey != nil),
             ]))
         } else {
             context.print("appended event \(receipt.sequence) as \(receipt.fileName)")
             context.print("id:   \(receipt.id)")
             context.print("hash: \(receipt.hash.hex)")
+            if signingKey != nil { context.print("signed: \(receipt.fileName)\(SSHSignature.suffix)") }
         }
         return .ok
     }

@@ -5,22 +5,29 @@ import Foundation
 struct VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every event file, the sequence and the hash chain.",
-        arguments: "[--checkpoint FILE|TEXT] [--json]",
+        arguments: "[--checkpoint FILE|TEXT] [--require-signatures] [--json]",
         options: [OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT",
-                             help: "Also prove the store begins with exactly the events of this published checkpoint."), .json],
+                             help: "Also prove the store begins with exactly the events of this published checkpoint."),
+                  OptionSpec(name: "--require-signatures", valueName: nil,
+                             help: "Fail on unsigned events and on events signed by a key not in events/allowed_signers."),
+                  .json],
         discussion: """
             Exit 0 with a one-line summary (count, head hash) when the history is intact; exit 1 naming the first
             bad file and the damage (hash mismatch, missing or duplicate sequence number, renamed or unexpected
             file, broken link, unreadable JSON) otherwise. A leftover temporary file of an interrupted append is
             reported as a note: it was never part of the history, and the next append removes it.
+            When the store uses signatures (an allowed_signers file or any .sig file), each event's signature is
+            checked with ssh-keygen: a signature that does not match its event is damage; unsigned events and
+            keys not allowed are reported, and are failures with --require-signatures.
             The chain alone cannot show that the newest events were deleted or that the history was rewritten
             from some point with a new chain; --checkpoint catches both (see 'register checkpoint').
             """,
-        examples: ["register verify", "register verify --checkpoint checkpoint-2026-11-23.txt",
+        examples: ["register verify", "register verify --checkpoint checkpoint-2026-11-23.txt", "register verify --require-signatures",
                    "register verify --events /archive/dordrecht/events --json"])
 
     let json: Bool
     let checkpoint: Checkpoint?
+    let requireSignatures: Bool
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -31,12 +38,22 @@ struct VerifyCommand: Command {
         checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
             try CheckpointCommand.load(a, command: Self.spec.name)
         }
+        requireSignatures = arguments.flag("--require-signatures")
         store = try context.store(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let report = try StoreVerifier(store: store).verify()
-        let checkpointProblem = try report.isIntact ? checkpoint.flatMap { try store.mismatch(with: $0) } : nil
+        // Problems beyond the chain itself: a checkpoint the store does not extend, missing signatures.
+        var beyondChain: (kind: String, message: String)? = try report.isIntact
+            ? checkpoint.flatMap { try store.mismatch(with: $0) }.map { ("checkpoint-mismatch", $0) } : nil
+        let signatures = report.signatures
+        let unsignedOrNotAllowed = signatures.unsigned.count + signatures.notAllowed.count
+        if report.isIntact, beyondChain == nil, requireSignatures, unsignedOrNotAllowed > 0 || !signatures.checked {
+            beyondChain = ("signatures-required", signatures.checked
+                ? "\(signatures.unsigned.count) unsigned event(s) and \(signatures.notAllowed.count) signed by a key not allowed (--require-signatures)"
+                : "no event is signed and there is no allowed_signers file (--require-signatures)")
+        }
         if json {
             var object: [String: JSONValue] = [
                 "intact": .bool(report.isIntact), "events": JSONValue(report.eventCount), "bytes": JSONValue(report.byteCount),
@@ -46,29 +63,41 @@ struct VerifyCommand: Command {
             if let problem = report.problem {
                 object["problem"] = .object(["file": .string(problem.file), "kind": .string(problem.damage.kind),
                                              "message": .string(problem.damage.description)])
-            } else if let checkpointProblem {
+            } else if let beyondChain {
                 object["intact"] = .bool(false)
-                object["problem"] = .object(["file": .null, "kind": .string("checkpoint-mismatch"), "message": .string(checkpointProblem)])
+                object["problem"] = .object(["file": .null, "kind": .string(beyondChain.kind), "message": .string(beyondChain.message)])
+            }
+            if signatures.checked || requireSignatures {
+                object["signatures"] = .object([
+                    "valid": JSONValue(signatures.valid.count),
+                    "unsigned": .array(signatures.unsigned.map(JSONValue.string)),
+                    "notAllowed": .array(signatures.notAllowed.map { .object(["file": .string($0.file), "reason": .string($0.reason)]) }),
+                ])
             }
             if let checkpoint { object["checkpoint"] = .object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
-                                                                "extended": .bool(report.isIntact && checkpointProblem == nil)]) }
+                                                                "extended": .bool(report.isIntact && beyondChain?.kind != "checkpoint-mismatch")]) }
             context.printJSON(.object(object))
         } else {
             if let problem = report.problem {
                 context.print("damaged: \(problem.file): \(problem.damage)")
                 context.print("checked \(report.eventCount) intact event(s) before it")
-            } else if let checkpointProblem {
-                context.print("damaged: \(checkpointProblem)")
+            } else if let beyondChain {
+                context.print("failed: \(beyondChain.message)")
             } else {
                 context.print("ok: \(report.eventCount) events, head \(report.head.hex)")
                 if let checkpoint {
                     context.print("ok: extends the checkpoint of \(checkpoint.time) (\(checkpoint.eventCount) events, root \(checkpoint.root.hex))")
                 }
             }
+            if signatures.checked {
+                context.print("signatures: \(signatures.valid.count) valid, \(signatures.unsigned.count) unsigned, \(signatures.notAllowed.count) by a key not allowed")
+                for file in signatures.unsigned.prefix(20) { context.print("note: \(file) is not signed") }
+                for (file, why) in signatures.notAllowed.prefix(20) { context.print("note: \(file): \(why)") }
+            }
             for temporary in report.leftoverTemporaries {
                 context.print("note: \(temporary): \(Damage.leftoverTemporaryFile)")
             }
         }
-        return report.isIntact && checkpointProblem == nil ? .ok : .failure
+        return report.isIntact && beyondChain == nil ? .ok : .failure
     }
 }
