@@ -16,8 +16,11 @@ extension EventStore {
     /// With `signingKey`, the event's bytes are also signed with `ssh-keygen -Y sign` and the
     /// signature is linked beside the event as `….json.sig` (after the event, so a crash in
     /// between leaves an unsigned event, which `verify` reports).
+    ///
+    /// With `dryRun`, everything is checked under the lock and the receipt of the event that
+    /// would be written is returned, but nothing is written.
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
-                                             policy: Policy, signingKey: String? = nil) throws -> AppendReceipt {
+                                             policy: Policy, signingKey: String? = nil, dryRun: Bool = false) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
         _ = try listing()  // the folder must exist
         // The lock is the folder itself (flock works on a directory descriptor on Linux), so a
@@ -29,7 +32,7 @@ extension EventStore {
 
         // Under the lock no other append is running, so any temporary file is a crashed
         // append's leftover: it was never linked into the history and can go.
-        for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) }
+        if !dryRun { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
 
         var policy = policy
         var ids: [String: String] = [:]
@@ -61,11 +64,13 @@ extension EventStore {
             throw StoreError.invalidField(field: "payload", problem: "the event is \(bytes.count) bytes",
                                           expected: "at most \(EventStore.maximumEventBytes) bytes")
         }
+        let receipt = AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
+                                    fileName: envelope.fileName, recordedAt: envelope.recordedAt)
+        if dryRun { return receipt }
         let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
         try writeDurably(bytes, as: envelope.fileName)
         if let signature { try writeDurably(signature, as: envelope.fileName + SSHSignature.suffix) }
-        return AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
-                             fileName: envelope.fileName, recordedAt: envelope.recordedAt)
+        return receipt
     }
 
     /// Appends with no domain rules (tests, generators).

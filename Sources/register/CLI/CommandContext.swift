@@ -11,6 +11,11 @@ struct CommandContext {
     var readStandardInput: () -> [UInt8]
     var writeOut: (String) -> Void
     var writeError: (String) -> Void
+    /// Whether standard input is a terminal (so questions can be asked).
+    var isInteractive: Bool
+    /// Whether standard error is a terminal (so progress can be shown).
+    var showsProgress: Bool
+    var readLine: () -> String?
 
     static func process() -> CommandContext {
         CommandContext(
@@ -18,7 +23,10 @@ struct CommandContext {
             executablePath: CommandLine.arguments.first ?? "register",
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+            isInteractive: isatty(0) == 1,
+            showsProgress: isatty(2) == 1,
+            readLine: { Swift.readLine(strippingNewline: true) })
     }
 
     func print(_ line: String) { writeOut(line + "\n") }
