@@ -15,12 +15,14 @@ struct FileDescriptor {
         case .readOnly: flags |= O_RDONLY
         case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
+        case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND
+        case .writeTruncate: flags |= O_WRONLY | O_CREAT | O_TRUNC
         }
         let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
         return FileDescriptor(raw: fd, path: path)
     }
 
-    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive }
+    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive, appendCreate, writeTruncate }
 
     /// `write(2)` until every byte is written.
     func writeAll(_ bytes: [UInt8]) throws {
@@ -113,6 +115,28 @@ enum FileSystem {
         let fd = try FileDescriptor.open(path, .readOnlyDirectory)
         defer { fd.close() }
         try fd.sync()
+    }
+
+    /// `rename(2)`: atomically replaces `to`. Only for caches, never for event files.
+    static func rename(_ from: String, to: String) throws {
+        try retryingInterrupts("rename", to) { Syscall.rename(from, to) }
+    }
+
+    /// `mkdir(2)`, succeeding when the folder already exists.
+    static func makeDirectory(_ path: String) throws {
+        if Syscall.mkdir(path) != 0 && Syscall.errno != EEXIST {
+            let code = Syscall.errno
+            throw StoreError.system(call: "mkdir", path: path, errno: code, message: Syscall.errorText(code))
+        }
+    }
+
+    /// Writes a small file whole under a temporary name and renames it into place.
+    static func replaceContents(of path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".tmp-\(Syscall.processID())"
+        let fd = try FileDescriptor.open(temporary, .writeTruncate)
+        do { try fd.writeAll(bytes) } catch { fd.close(); throw error }
+        fd.close()
+        try rename(temporary, to: path)
     }
 
     /// Reads a whole file.

@@ -40,6 +40,19 @@ enum Syscall {
         }
         return names
     }
+    /// The modification time of a path in nanoseconds since the epoch, or nil.
+    static func modificationTime(_ path: String) -> Int64? {
+        let fd = path.withCString { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var info = stat()
+        guard Glibc.fstat(fd, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+    static func rename(_ from: String, _ to: String) -> Int32 {
+        from.withCString { f in to.withCString { t in Glibc.rename(f, t) } }
+    }
+    static func mkdir(_ path: String) -> Int32 { path.withCString { Glibc.mkdir($0, 0o755) } }
     static var errno: Int32 { Glibc.errno }
     /// Ends this process at once with SIGKILL, as a power cut would (crash tests only).
     static func killSelf() -> Never {

@@ -5,7 +5,9 @@ extension EventStore {
     ///
     /// The protocol (see README, "Durability"):
     /// 1. take an exclusive `flock` on the events folder itself (serialises writers);
-    /// 2. replay the store, checking the chain, duplicate ids and `policy`;
+    /// 2. find the head and the policy's state: from the append state in the cache folder when
+    ///    it is valid, otherwise by replaying (and checking) the whole store; check the
+    ///    expectation, duplicate ids and `policy`;
     /// 3. write the file to `.tmp-…` opened with `O_CREAT|O_EXCL`, then `fsync` it;
     /// 4. `link` it to its final name (fails rather than replace an existing file),
     ///    `unlink` the temporary name, and `fsync` the folder;
@@ -22,28 +24,13 @@ extension EventStore {
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
                                              policy: Policy, signingKey: String? = nil, dryRun: Bool = false) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
-        _ = try listing()  // the folder must exist
-        // The lock is the folder itself (flock works on a directory descriptor on Linux), so a
-        // refused append leaves not even a lock file behind.
-        let lock = try FileDescriptor.open(directory, .readOnlyDirectory)
-        defer { lock.close() }
-        try lock.lockExclusive()
-        defer { lock.unlock() }
-
-        // Under the lock no other append is running, so any temporary file is a crashed
-        // append's leftover: it was never linked into the history and can go.
-        if !dryRun { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
+        let lock = try lockFolder()
+        defer { lock.unlock(); lock.close() }
 
         var policy = policy
-        var ids: [String: String] = [:]
-        var head: StoredEvent? = nil
-        try replay { event in
-            ids[event.envelope.id] = event.fileName
-            try policy.observe(event)
-            head = event
-        }
-        let headHash = head?.hash ?? .zero
-        let headSequence = head?.envelope.sequence ?? 0
+        let prepared = try prepare(&policy, cleaning: !dryRun)
+        let headSequence = prepared.head?.sequence ?? 0
+        let headHash = prepared.head?.hash ?? .zero
         switch expectation {
         case .head(let expected) where expected != headHash:
             throw StoreError.headMoved(expected: expected.hex, actual: headHash.hex)
@@ -52,13 +39,15 @@ extension EventStore {
         default: break
         }
         let id = draft.id ?? UUID().uuidString.lowercased()
-        if let existing = ids[id] { throw StoreError.duplicateEventID(id: id, existingFile: existing) }
+        if let existing = try prepared.locate(id) {
+            throw StoreError.duplicateEventID(id: id, existingFile: EventFileName.make(sequence: existing.sequence, type: existing.type))
+        }
 
         let envelope = EventEnvelope(
             sequence: headSequence + 1, id: id, type: draft.type, schemaVersion: draft.schemaVersion,
             effectiveDate: draft.effectiveDate, recordedAt: now(), actor: draft.actor, source: draft.source,
             payload: draft.payload, previousHash: headHash)
-        try policy.check(envelope)
+        try policy.check(envelope, lookup: prepared.lookup)
         let bytes = envelope.fileBytes
         guard bytes.count <= EventStore.maximumEventBytes else {
             throw StoreError.invalidField(field: "payload", problem: "the event is \(bytes.count) bytes",
@@ -70,6 +59,7 @@ extension EventStore {
         let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
         try writeDurably(bytes, as: envelope.fileName)
         if let signature { try writeDurably(signature, as: envelope.fileName + SSHSignature.suffix) }
+        try remember(appended: envelope, hash: receipt.hash, policy: policy)
         return receipt
     }
 

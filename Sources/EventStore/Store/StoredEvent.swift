@@ -36,14 +36,39 @@ public struct AppendReceipt: Equatable, Sendable {
 /// Under the store's lock, `observe` sees every stored event in order (so it can build
 /// what it needs, such as known references), then `check` judges the candidate. Throwing
 /// from either refuses the append and leaves the store unchanged.
+///
+/// A policy that can save what it built (`snapshot`) and take it back (`restore`) lets
+/// `append` skip the replay while its cached state is valid; then `observe` is not called,
+/// and `check` looks up earlier events through the `EventLookup` instead of memory.
 public protocol AppendPolicy {
     mutating func observe(_ event: StoredEvent) throws
-    func check(_ candidate: EventEnvelope) throws
+    func check(_ candidate: EventEnvelope, lookup: EventLookup) throws
+    /// What `observe` built, to be restored without a replay; nil: always replay.
+    var snapshot: JSONValue? { get }
+    /// Takes back a snapshot; false when it cannot (the store then replays).
+    mutating func restore(_ snapshot: JSONValue) -> Bool
+}
+
+extension AppendPolicy {
+    public var snapshot: JSONValue? { nil }
+    public mutating func restore(_ snapshot: JSONValue) -> Bool { false }
+}
+
+/// Answers questions about events already in the store while an append holds the lock.
+public struct EventLookup {
+    let typeOf: (String) throws -> String?
+
+    public init(typeOf: @escaping (String) throws -> String?) { self.typeOf = typeOf }
+
+    /// The type of the stored event with this id, or nil when there is none.
+    public func type(ofEvent id: String) throws -> String? { try typeOf(id) }
 }
 
 /// The policy that accepts every well-formed event.
 public struct AcceptAll: AppendPolicy {
     public init() {}
     public mutating func observe(_ event: StoredEvent) {}
-    public func check(_ candidate: EventEnvelope) {}
+    public func check(_ candidate: EventEnvelope, lookup: EventLookup) {}
+    public var snapshot: JSONValue? { .object([:]) }
+    public mutating func restore(_ snapshot: JSONValue) -> Bool { true }
 }

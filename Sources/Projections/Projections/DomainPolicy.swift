@@ -11,7 +11,7 @@ public struct DomainPolicy: AppendPolicy {
     private var reserves: Set<ReserveNumber> = []
     private var contracts: Set<ContractID> = []
     private var budgetYears: Set<Int> = []
-    private var typesByID: [String: EventType] = [:]
+    /// What each correction corrects, so a correction of a correction cannot change its target.
     private var correctionTargets: [String: String] = [:]
 
     public init() {}
@@ -19,7 +19,6 @@ public struct DomainPolicy: AppendPolicy {
     public mutating func observe(_ event: StoredEvent) throws {
         // Stored events were checked when appended; one that no longer decodes is verify's business.
         guard let record = try? DomainRecord(envelope: event.envelope) else { return }
-        typesByID[record.id] = record.type
         switch record.event {
         case .decision(let d): decisions.insert(d.id)
         case .reserveEstablished(let r, _, _, _): reserves.insert(r)
@@ -30,15 +29,15 @@ public struct DomainPolicy: AppendPolicy {
         }
     }
 
-    public func check(_ candidate: EventEnvelope) throws {
+    public func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
         do {
-            try checkDomain(candidate)
+            try checkDomain(candidate, lookup: lookup)
         } catch {
             throw StoreError.refused(reason: error.description)
         }
     }
 
-    private func checkDomain(_ candidate: EventEnvelope) throws(DomainError) {
+    private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
         let record = try DomainRecord(envelope: candidate)
         let event = record.event
         if let decision = event.authorisingDecision, !decisions.contains(decision) {
@@ -60,7 +59,7 @@ public struct DomainPolicy: AppendPolicy {
         case .statedTotal(.budget(let year), _):
             guard budgetYears.contains(year) else { throw .unknownReference(field: "payload.of", kind: "budget for", id: String(year)) }
         case .correction(let c):
-            let targetType = try requireAmendable(c.target, field: "payload.corrects")
+            let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
             if let replacement = c.payload {
                 let decoded: DomainEvent
                 do { decoded = try DomainEvent(type: targetType, payload: replacement) } catch {
@@ -73,7 +72,7 @@ public struct DomainPolicy: AppendPolicy {
                 }
             }
         case .retraction(let target, _):
-            _ = try requireAmendable(target, field: "payload.retracts")
+            _ = try requireAmendable(target, field: "payload.retracts", lookup: lookup)
         default:
             break
         }
@@ -83,10 +82,38 @@ public struct DomainPolicy: AppendPolicy {
         guard reserves.contains(r) else { throw .unknownReference(field: "payload.reserve", kind: "reserve", id: r.rawValue) }
     }
 
-    private func requireAmendable(_ target: String, field: String) throws(DomainError) -> EventType {
-        guard let type = typesByID[target] else { throw .unknownReference(field: field, kind: "event", id: target) }
+    private func requireAmendable(_ target: String, field: String, lookup: EventLookup) throws(DomainError) -> EventType {
+        let stored: String?
+        do { stored = try lookup.type(ofEvent: target) } catch {
+            throw .conflict("cannot look up event \(target) in the store: \(error)")
+        }
+        guard let type = stored.flatMap(EventType.init(rawValue:)) else { throw .unknownReference(field: field, kind: "event", id: target) }
         if type == .retraction { throw .conflict("event \(target) is a retraction; a retraction cannot be corrected or retracted") }
         return type
+    }
+}
+
+extension DomainPolicy {
+    /// The references seen so far, so the next append can skip the replay (see `AppendPolicy`).
+    public var snapshot: JSONValue? {
+        .object([
+            "decisions": .array(decisions.map(\.rawValue).sorted().map(JSONValue.string)),
+            "reserves": .array(reserves.map(\.rawValue).sorted().map(JSONValue.string)),
+            "contracts": .array(contracts.map(\.rawValue).sorted().map(JSONValue.string)),
+            "budgetYears": .array(budgetYears.sorted().map(JSONValue.init)),
+            "correctionTargets": .object(correctionTargets.mapValues(JSONValue.string)),
+        ])
+    }
+
+    public mutating func restore(_ snapshot: JSONValue) -> Bool {
+        guard let d = snapshot["decisions"]?.array, let r = snapshot["reserves"]?.array, let c = snapshot["contracts"]?.array,
+              let y = snapshot["budgetYears"]?.array, let t = snapshot["correctionTargets"]?.object else { return false }
+        decisions = Set(d.compactMap(\.string).map(DecisionID.init))
+        reserves = Set(r.compactMap(\.string).map(ReserveNumber.init))
+        contracts = Set(c.compactMap(\.string).map(ContractID.init))
+        budgetYears = Set(y.compactMap { $0.integer.map(Int.init) })
+        correctionTargets = t.compactMapValues(\.string)
+        return true
     }
 }
 

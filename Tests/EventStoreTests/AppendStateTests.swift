@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import EventStore
+
+/// The append cache (`.register/` beside `events/`): used when valid, rebuilt when not, never trusted.
+@Suite struct AppendStateTests {
+    let store: EventStore
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("append-state-\(UUID().uuidString)/events")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = EventStore(directory: folder.path)
+    }
+
+    /// A policy with a snapshot that counts how often the store had to replay.
+    struct CountingPolicy: AppendPolicy {
+        var observed = 0
+        mutating func observe(_ event: StoredEvent) { observed += 1 }
+        func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
+            if let target = candidate.payload["mustExist"]?.string, try lookup.type(ofEvent: target) == nil {
+                throw StoreError.refused(reason: "no event \(target)")
+            }
+        }
+        var snapshot: JSONValue? { ["observed": JSONValue(observed)] }
+        mutating func restore(_ snapshot: JSONValue) -> Bool {
+            observed = Int(snapshot["observed"]?.integer ?? 0)
+            return true
+        }
+    }
+
+    func draft(_ id: String, payload: JSONValue = [:]) -> EventDraft {
+        EventDraft(id: id, type: "note", effectiveDate: try! CalendarDate(iso: "2024-01-01"), actor: "t",
+                   source: EventSource(document: "d", zaaknummer: nil), payload: payload)
+    }
+
+    var statePath: String { store.cacheDirectory + "/append-state.json" }
+
+    @Test func aValidStateSkipsTheReplayAndStillFindsEarlierEvents() throws {
+        _ = try store.append(draft("a"), policy: CountingPolicy())
+        _ = try store.append(draft("b"), policy: CountingPolicy())
+        #expect(FileManager.default.fileExists(atPath: statePath))
+        _ = try store.append(draft("c", payload: ["mustExist": "a"]), policy: CountingPolicy())
+        #expect(throws: StoreError.refused(reason: "no event zz")) {
+            try store.append(draft("d", payload: ["mustExist": "zz"]), policy: CountingPolicy())
+        }
+        #expect(throws: StoreError.duplicateEventID(id: "b", existingFile: "00000002-note.json")) {
+            try store.append(draft("b"), policy: CountingPolicy())
+        }
+        #expect(try store.events().map(\.envelope.id) == ["a", "b", "c"])
+    }
+
+    @Test func deletingOrCorruptingTheCacheChangesNoAnswer() throws {
+        _ = try store.append(draft("a"), policy: CountingPolicy())
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: statePath))
+        #expect(throws: StoreError.self) { try store.append(draft("a"), policy: CountingPolicy()) }
+        try FileManager.default.removeItem(atPath: store.cacheDirectory)
+        #expect(throws: StoreError.self) { try store.append(draft("a"), policy: CountingPolicy()) }
+        let receipt = try store.append(draft("b"), policy: CountingPolicy())
+        #expect(receipt.sequence == 2)
+        #expect(try StoreVerifier(store: store).verify().isIntact)
+    }
+
+    @Test func anEventAddedBehindTheStoresBackIsNoticed() throws {
+        _ = try store.append(draft("a"), policy: CountingPolicy())
+        // Another copy of the store gets event 2 (as a git pull would bring it), then it is copied in.
+        let other = EventStore(directory: store.directory + "-other")
+        try FileManager.default.copyItem(atPath: store.directory, toPath: other.directory)
+        let foreign = try other.append(draft("foreign"))
+        try FileManager.default.copyItem(atPath: other.directory + "/" + foreign.fileName, toPath: store.directory + "/" + foreign.fileName)
+        let next = try store.append(draft("b"), policy: CountingPolicy())
+        #expect(next.sequence == 3, "the stale cached head (1) was not trusted")
+        #expect(throws: StoreError.self) { try store.append(draft("foreign"), policy: CountingPolicy()) }
+        #expect(try StoreVerifier(store: store).verify().isIntact)
+    }
+
+    @Test func aHeadFileChangedInPlaceInvalidatesTheState() throws {
+        _ = try store.append(draft("a"), policy: CountingPolicy())
+        let head = store.directory + "/00000001-note.json"
+        let original = try String(contentsOfFile: head, encoding: .utf8)
+        let bytes = Data(original.replacingOccurrences(of: "\"actor\": \"t\"", with: "\"actor\": \"u\"").utf8)
+        #expect(bytes != Data(original.utf8))
+        try bytes.write(to: URL(fileURLWithPath: head))
+        let next = try store.append(draft("b"), policy: CountingPolicy())
+        // The replay chained the new event to the head as it now is: the state's old hash was not used.
+        #expect(try store.events().last?.envelope.previousHash == SHA256.hash(Array(bytes)))
+        #expect(next.sequence == 2)
+    }
+}
