@@ -12,19 +12,18 @@ import Testing
         store = EventStore(directory: folder.path)
     }
 
-    /// A policy with a snapshot that counts how often the store had to replay.
+    /// A policy whose events define a key `tag:<tag>` and may require an earlier event or tag.
     struct CountingPolicy: AppendPolicy {
-        var observed = 0
-        mutating func observe(_ event: StoredEvent) { observed += 1 }
+        func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)] {
+            event.payload["tag"]?.string.map { [("tag:" + $0, event.id)] } ?? []
+        }
         func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
             if let target = candidate.payload["mustExist"]?.string, try lookup.type(ofEvent: target) == nil {
                 throw StoreError.refused(reason: "no event \(target)")
             }
-        }
-        var snapshot: JSONValue? { ["observed": JSONValue(observed)] }
-        mutating func restore(_ snapshot: JSONValue) -> Bool {
-            observed = Int(snapshot["observed"]?.integer ?? 0)
-            return true
+            if let tag = candidate.payload["needsTag"]?.string, try lookup.value(forKey: "tag:" + tag) == nil {
+                throw StoreError.refused(reason: "no tag \(tag)")
+            }
         }
     }
 
@@ -36,9 +35,13 @@ import Testing
     var statePath: String { store.cacheDirectory + "/append-state.json" }
 
     @Test func aValidStateSkipsTheReplayAndStillFindsEarlierEvents() throws {
-        _ = try store.append(draft("a"), policy: CountingPolicy())
+        _ = try store.append(draft("a", payload: ["tag": "caf\u{e9}"]), policy: CountingPolicy())
         _ = try store.append(draft("b"), policy: CountingPolicy())
         #expect(FileManager.default.fileExists(atPath: statePath))
+        _ = try store.append(draft("b2", payload: ["needsTag": "cafe\u{301}"]), policy: CountingPolicy())
+        #expect(throws: StoreError.refused(reason: "no tag other")) {
+            try store.append(draft("b3", payload: ["needsTag": "other"]), policy: CountingPolicy())
+        }
         _ = try store.append(draft("c", payload: ["mustExist": "a"]), policy: CountingPolicy())
         #expect(throws: StoreError.refused(reason: "no event zz")) {
             try store.append(draft("d", payload: ["mustExist": "zz"]), policy: CountingPolicy())
@@ -46,7 +49,7 @@ import Testing
         #expect(throws: StoreError.duplicateEventID(id: "b", existingFile: "00000002-note.json")) {
             try store.append(draft("b"), policy: CountingPolicy())
         }
-        #expect(try store.events().map(\.envelope.id) == ["a", "b", "c"])
+        #expect(try store.events().map(\.envelope.id) == ["a", "b", "b2", "c"])
     }
 
     @Test func deletingOrCorruptingTheCacheChangesNoAnswer() throws {

@@ -5,9 +5,9 @@ extension EventStore {
     ///
     /// The protocol (see README, "Durability"):
     /// 1. take an exclusive `flock` on the events folder itself (serialises writers);
-    /// 2. find the head and the policy's state: from the append state in the cache folder when
-    ///    it is valid, otherwise by replaying (and checking) the whole store; check the
-    ///    expectation, duplicate ids and `policy`;
+    /// 2. find the head and the index of ids and keys: from the cache folder when its state is
+    ///    valid, otherwise by replaying (and checking) the whole store; check the expectation,
+    ///    duplicate ids and `policy`;
     /// 3. write the file to `.tmp-…` opened with `O_CREAT|O_EXCL`, then `fsync` it;
     /// 4. `link` it to its final name (fails rather than replace an existing file),
     ///    `unlink` the temporary name, and `fsync` the folder;
@@ -27,8 +27,7 @@ extension EventStore {
         let lock = try lockFolder()
         defer { lock.unlock(); lock.close() }
 
-        var policy = policy
-        let prepared = try prepare(&policy, cleaning: !dryRun)
+        let prepared = try prepare(policy, cleaning: !dryRun)
         let headSequence = prepared.head?.sequence ?? 0
         let headHash = prepared.head?.hash ?? .zero
         switch expectation {
@@ -39,7 +38,7 @@ extension EventStore {
         default: break
         }
         let id = draft.id ?? UUID().uuidString.lowercased()
-        if let existing = try prepared.locate(id) {
+        if let existing = try prepared.lookup.locate(id) {
             throw StoreError.duplicateEventID(id: id, existingFile: EventFileName.make(sequence: existing.sequence, type: existing.type))
         }
 
@@ -59,7 +58,7 @@ extension EventStore {
         let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
         try writeDurably(bytes, as: envelope.fileName)
         if let signature { try writeDurably(signature, as: envelope.fileName + SSHSignature.suffix) }
-        try remember(appended: envelope, hash: receipt.hash, policy: policy)
+        remember(appended: envelope, hash: receipt.hash, policy: policy)
         return receipt
     }
 

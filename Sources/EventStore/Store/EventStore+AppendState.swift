@@ -8,7 +8,7 @@ extension EventStore {
     }
 
     private var appendStatePath: String { cacheDirectory + "/append-state.json" }
-    private var eventIndex: EventIndex { EventIndex(folder: cacheDirectory + "/ids") }
+    private var eventIndex: EventIndex { EventIndex(folder: cacheDirectory + "/index") }
 
     /// Takes the append lock: an exclusive `flock` on the events folder itself (it works on a
     /// directory descriptor on Linux), so a refused append leaves not even a lock file behind.
@@ -22,57 +22,65 @@ extension EventStore {
         return lock
     }
 
-    /// The head and lookups an append needs, found from the cache or by a replay.
+    /// The head and the lookups an append needs, from the cache or from a replay.
     struct Prepared {
         var head: (sequence: Int, hash: SHA256Digest)?
-        /// Type and sequence of a stored event by id.
-        var locate: (String) throws -> (type: String, sequence: Int)?
-        var lookup: EventLookup { EventLookup(typeOf: { try locate($0)?.type }) }
+        var lookup: EventLookup
     }
 
-    /// Under the lock: restores the policy from a valid append state, or replays everything.
-    func prepare<Policy: AppendPolicy>(_ policy: inout Policy, cleaning: Bool) throws -> Prepared {
+    /// Under the lock: uses a valid append state and the index, or replays everything and rebuilds both.
+    func prepare<Policy: AppendPolicy>(_ policy: Policy, cleaning: Bool) throws -> Prepared {
         let index = eventIndex
-        if let state = validAppendState(), state.sequence > 0, let snapshot = state.policy, policy.restore(snapshot) {
-            return Prepared(head: (state.sequence, state.headHash), locate: index.location(of:))
+        if let state = validAppendState() {
+            return Prepared(head: (state.sequence, state.headHash),
+                            lookup: EventLookup(locate: index.location(ofEvent:), valueOf: index.value(of:)))
         }
         // Slow path: replay and check the whole store, then write the caches anew.
         if cleaning { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
-        var located: [String: (type: String, sequence: Int)] = [:]
-        var entries: [(id: String, type: String, sequence: Int)] = []
+        var entries: [(key: String, value: String)] = []
         var head: StoredEvent? = nil
         try replay { event in
-            located[event.envelope.id] = (event.envelope.type, event.envelope.sequence)
-            entries.append((event.envelope.id, event.envelope.type, event.envelope.sequence))
-            try policy.observe(event)
+            entries += EventIndex.entries(for: event.envelope, policyKeys: policy.keys(definedBy: event.envelope))
             head = event
         }
-        if let head, cleaning, policy.snapshot != nil {
-            // Best effort: a store on read-only media still appends by replaying.
-            try? index.rebuild(entries)
-            try? saveAppendState(AppendState(sequence: head.envelope.sequence, headName: head.fileName, headHash: head.hash,
-                                             directoryModified: Syscall.modificationTime(directory) ?? 0, policy: policy.snapshot))
+        var memory: [String: String] = [:]
+        for entry in entries { memory[EventIndex.normalised(entry.key)] = entry.value }
+        if let head, cleaning {
+            // Best effort: a store on read-only media still appends, by replaying each time.
+            do {
+                try makeCacheDirectory()
+                try index.rebuild(entries)
+                try saveAppendState(AppendState(sequence: head.envelope.sequence, headName: head.fileName, headHash: head.hash,
+                                                directoryModified: Syscall.modificationTime(directory) ?? 0))
+            } catch {
+                _ = Syscall.unlink(appendStatePath)
+            }
         }
-        let found = located
-        return Prepared(head: head.map { ($0.envelope.sequence, $0.hash) }, locate: { found[$0] })
+        let known = memory
+        let locate: (String) -> (type: String, sequence: Int)? = { id in
+            guard let parts = known["event:" + id]?.split(separator: " "), parts.count == 2, let seq = Int(parts[1]) else { return nil }
+            return (String(parts[0]), seq)
+        }
+        return Prepared(head: head.map { ($0.envelope.sequence, $0.hash) },
+                        lookup: EventLookup(locate: locate, valueOf: { known[EventIndex.normalised($0)] }))
     }
 
     /// Updates the caches after an event was linked; a failure here only costs a replay next time.
-    func remember<Policy: AppendPolicy>(appended envelope: EventEnvelope, hash: SHA256Digest, policy: Policy) throws {
-        var policy = policy
-        guard policy.snapshot != nil else { return }
-        let stored = StoredEvent(envelope: envelope, hash: hash, fileName: envelope.fileName, byteCount: 0)
-        try? policy.observe(stored)
+    func remember<Policy: AppendPolicy>(appended envelope: EventEnvelope, hash: SHA256Digest, policy: Policy) {
         do {
-            try FileSystem.makeDirectory(URL(fileURLWithPath: cacheDirectory).deletingLastPathComponent().path)
-            try FileSystem.makeDirectory(cacheDirectory)
-            try FileSystem.makeDirectory(eventIndex.folder)
-            try eventIndex.add(id: envelope.id, type: envelope.type, sequence: envelope.sequence)
+            try makeCacheDirectory()
+            try eventIndex.add(EventIndex.entries(for: envelope, policyKeys: policy.keys(definedBy: envelope)))
             try saveAppendState(AppendState(sequence: envelope.sequence, headName: envelope.fileName, headHash: hash,
-                                            directoryModified: Syscall.modificationTime(directory) ?? 0, policy: policy.snapshot))
+                                            directoryModified: Syscall.modificationTime(directory) ?? 0))
         } catch {
             _ = Syscall.unlink(appendStatePath)
         }
+    }
+
+    private func makeCacheDirectory() throws {
+        try FileSystem.makeDirectory(URL(fileURLWithPath: cacheDirectory).deletingLastPathComponent().path)
+        try FileSystem.makeDirectory(cacheDirectory)
+        try FileSystem.makeDirectory(eventIndex.folder)
     }
 
     /// The saved state, when the folder has not changed since it was written and the head still matches.
@@ -86,8 +94,6 @@ extension EventStore {
     }
 
     private func saveAppendState(_ state: AppendState) throws {
-        try FileSystem.makeDirectory(URL(fileURLWithPath: cacheDirectory).deletingLastPathComponent().path)
-        try FileSystem.makeDirectory(cacheDirectory)
         try FileSystem.replaceContents(of: appendStatePath, with: JSONWriter.compact(state.json))
     }
 }

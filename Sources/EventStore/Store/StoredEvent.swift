@@ -33,42 +33,37 @@ public struct AppendReceipt: Equatable, Sendable {
 
 /// Domain rules an append must pass, supplied by the caller so the store stays domain-free.
 ///
-/// Under the store's lock, `observe` sees every stored event in order (so it can build
-/// what it needs, such as known references), then `check` judges the candidate. Throwing
-/// from either refuses the append and leaves the store unchanged.
-///
-/// A policy that can save what it built (`snapshot`) and take it back (`restore`) lets
-/// `append` skip the replay while its cached state is valid; then `observe` is not called,
-/// and `check` looks up earlier events through the `EventLookup` instead of memory.
+/// The store keeps an index of names that events define (a policy says which, for example
+/// `decision:2022-0177088` for a decision event) beside the index of event ids, and hands both
+/// to `check` through an `EventLookup`. So a policy can refuse a reference to something that
+/// was never recorded without the store replaying its history on every append.
 public protocol AppendPolicy {
-    mutating func observe(_ event: StoredEvent) throws
+    /// The names this stored event makes known to later appends, each with a value.
+    func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)]
+    /// Judges the candidate; throwing refuses the append and leaves the store unchanged.
     func check(_ candidate: EventEnvelope, lookup: EventLookup) throws
-    /// What `observe` built, to be restored without a replay; nil: always replay.
-    var snapshot: JSONValue? { get }
-    /// Takes back a snapshot; false when it cannot (the store then replays).
-    mutating func restore(_ snapshot: JSONValue) -> Bool
-}
-
-extension AppendPolicy {
-    public var snapshot: JSONValue? { nil }
-    public mutating func restore(_ snapshot: JSONValue) -> Bool { false }
 }
 
 /// Answers questions about events already in the store while an append holds the lock.
 public struct EventLookup {
-    let typeOf: (String) throws -> String?
+    let locate: (String) throws -> (type: String, sequence: Int)?
+    let valueOf: (String) throws -> String?
 
-    public init(typeOf: @escaping (String) throws -> String?) { self.typeOf = typeOf }
+    init(locate: @escaping (String) throws -> (type: String, sequence: Int)?, valueOf: @escaping (String) throws -> String?) {
+        self.locate = locate
+        self.valueOf = valueOf
+    }
 
     /// The type of the stored event with this id, or nil when there is none.
-    public func type(ofEvent id: String) throws -> String? { try typeOf(id) }
+    public func type(ofEvent id: String) throws -> String? { try locate(id)?.type }
+
+    /// The value an earlier event gave this key (see `AppendPolicy.keys`), or nil.
+    public func value(forKey key: String) throws -> String? { try valueOf(key) }
 }
 
 /// The policy that accepts every well-formed event.
 public struct AcceptAll: AppendPolicy {
     public init() {}
-    public mutating func observe(_ event: StoredEvent) {}
+    public func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)] { [] }
     public func check(_ candidate: EventEnvelope, lookup: EventLookup) {}
-    public var snapshot: JSONValue? { .object([:]) }
-    public mutating func restore(_ snapshot: JSONValue) -> Bool { true }
 }

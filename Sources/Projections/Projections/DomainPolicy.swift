@@ -3,31 +3,27 @@ import EventStore
 /// The domain's rules for an append: the payload must decode, and every reference must exist.
 ///
 /// Plugged into `EventStore.append` as its `AppendPolicy`, so the store stays domain-free.
-/// A mutation naming a decision the register does not hold is refused; one naming no
-/// decision is accepted (the audit reports it). Corrections and retractions must name an
-/// event in the store that is not a retraction.
+/// Decisions, reserves, contracts and budget years are names that events define (`keys`); the
+/// store indexes them, and `check` asks the index. A mutation naming a decision the register
+/// does not hold is refused; one naming no decision is accepted (the audit reports it).
+/// Corrections and retractions must name an event in the store that is not a retraction.
 public struct DomainPolicy: AppendPolicy {
-    private var decisions: Set<DecisionID> = []
-    private var reserves: Set<ReserveNumber> = []
-    private var contracts: Set<ContractID> = []
-    private var budgetYears: Set<Int> = []
-    /// What each correction corrects, so a correction of a correction cannot change its target.
-    private var correctionTargets: [String: String] = [:]
-
     public init() {}
 
-    public mutating func observe(_ event: StoredEvent) throws {
+    public func keys(definedBy envelope: EventEnvelope) -> [(key: String, value: String)] {
         // Stored events were checked when appended; one that no longer decodes is verify's business.
-        guard let record = try? DomainRecord(envelope: event.envelope) else { return }
-        switch record.event {
-        case .decision(let d): decisions.insert(d.id)
-        case .reserveEstablished(let r, _, _, _): reserves.insert(r)
-        case .contractAwarded(let a): contracts.insert(a.contract)
-        case .budgetSet(let year, _, _): budgetYears.insert(year)
-        case .correction(let c): correctionTargets[record.id] = c.target
-        default: break
+        guard let event = try? DomainEvent(envelope: envelope) else { return [] }
+        switch event {
+        case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)]
+        case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)]
+        case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)]
+        case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
+        case .correction(let c): return [("corrects:" + envelope.id, c.target)]
+        default: return []
         }
     }
+
+    static func key(_ subject: Subject) -> String { subject.description }
 
     public func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
         do {
@@ -39,25 +35,33 @@ public struct DomainPolicy: AppendPolicy {
 
     private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
         let record = try DomainRecord(envelope: candidate)
-        let event = record.event
-        if let decision = event.authorisingDecision, !decisions.contains(decision) {
-            throw .unknownReference(field: "payload.decision", kind: "decision", id: decision.rawValue)
+        func known(_ subject: Subject) throws(DomainError) -> Bool {
+            do { return try lookup.value(forKey: Self.key(subject)) != nil } catch {
+                throw .conflict("cannot read the store's index: \(error)")
+            }
         }
+        func require(_ subject: Subject, field: String) throws(DomainError) {
+            guard try known(subject) else {
+                throw .unknownReference(field: field, kind: subject.kind == "budget" ? "budget for" : subject.kind, id: subject.id)
+            }
+        }
+        let event = record.event
+        if let decision = event.authorisingDecision { try require(.decision(decision), field: "payload.decision") }
         switch event {
         case .reserveEstablished(let r, _, _, _):
-            if reserves.contains(r) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
+            if try known(.reserve(r)) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
         case .reserveEndDateChanged(let r, _, _), .reserveAddition(let r, _, _, _), .reserveWithdrawal(let r, _, _, _),
              .allocation(let r, _, _), .reallocation(let r, _, _), .balanceEstimate(let r, _, _, _), .balanceActual(let r, _, _, _),
              .statedTotal(.allocations(let r), _):
-            try requireReserve(r)
+            try require(.reserve(r), field: "payload.reserve")
         case .commitment(let c):
-            try requireReserve(c.reserve)
+            try require(.reserve(c.reserve), field: "payload.reserve")
         case .contractAwarded(let a):
-            if contracts.contains(a.contract) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
+            if try known(.contract(a.contract)) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _):
-            guard contracts.contains(c) else { throw .unknownReference(field: "payload.contract", kind: "contract", id: c.rawValue) }
+            try require(.contract(c), field: "payload.contract")
         case .statedTotal(.budget(let year), _):
-            guard budgetYears.contains(year) else { throw .unknownReference(field: "payload.of", kind: "budget for", id: String(year)) }
+            try require(.budget(year: year), field: "payload.of")
         case .correction(let c):
             let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
             if let replacement = c.payload {
@@ -66,9 +70,12 @@ public struct DomainPolicy: AppendPolicy {
                     guard case .invalidField(let field, let problem, let expected) = error else { throw error }
                     throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
                 }
-                if case .correction(let inner) = decoded, inner.target != correctionTargets[c.target] {
-                    throw .invalidField(field: "payload.payload.corrects", problem: "a correction may not change what it corrects",
-                                        expected: "'\(correctionTargets[c.target] ?? "")'")
+                if case .correction(let inner) = decoded {
+                    let original = try? lookup.value(forKey: "corrects:" + c.target)
+                    if inner.target != original ?? nil {
+                        throw .invalidField(field: "payload.payload.corrects", problem: "a correction may not change what it corrects",
+                                            expected: "'\(original.flatMap { $0 } ?? "")'")
+                    }
                 }
             }
         case .retraction(let target, _):
@@ -76,10 +83,6 @@ public struct DomainPolicy: AppendPolicy {
         default:
             break
         }
-    }
-
-    private func requireReserve(_ r: ReserveNumber) throws(DomainError) {
-        guard reserves.contains(r) else { throw .unknownReference(field: "payload.reserve", kind: "reserve", id: r.rawValue) }
     }
 
     private func requireAmendable(_ target: String, field: String, lookup: EventLookup) throws(DomainError) -> EventType {
@@ -90,30 +93,6 @@ public struct DomainPolicy: AppendPolicy {
         guard let type = stored.flatMap(EventType.init(rawValue:)) else { throw .unknownReference(field: field, kind: "event", id: target) }
         if type == .retraction { throw .conflict("event \(target) is a retraction; a retraction cannot be corrected or retracted") }
         return type
-    }
-}
-
-extension DomainPolicy {
-    /// The references seen so far, so the next append can skip the replay (see `AppendPolicy`).
-    public var snapshot: JSONValue? {
-        .object([
-            "decisions": .array(decisions.map(\.rawValue).sorted().map(JSONValue.string)),
-            "reserves": .array(reserves.map(\.rawValue).sorted().map(JSONValue.string)),
-            "contracts": .array(contracts.map(\.rawValue).sorted().map(JSONValue.string)),
-            "budgetYears": .array(budgetYears.sorted().map(JSONValue.init)),
-            "correctionTargets": .object(correctionTargets.mapValues(JSONValue.string)),
-        ])
-    }
-
-    public mutating func restore(_ snapshot: JSONValue) -> Bool {
-        guard let d = snapshot["decisions"]?.array, let r = snapshot["reserves"]?.array, let c = snapshot["contracts"]?.array,
-              let y = snapshot["budgetYears"]?.array, let t = snapshot["correctionTargets"]?.object else { return false }
-        decisions = Set(d.compactMap(\.string).map(DecisionID.init))
-        reserves = Set(r.compactMap(\.string).map(ReserveNumber.init))
-        contracts = Set(c.compactMap(\.string).map(ContractID.init))
-        budgetYears = Set(y.compactMap { $0.integer.map(Int.init) })
-        correctionTargets = t.compactMapValues(\.string)
-        return true
     }
 }
 
