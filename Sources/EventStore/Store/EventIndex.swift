@@ -3,7 +3,7 @@ import Foundation
 /// Keys and values on disk, sharded by the key's SHA-256, so `append` can refuse a duplicate
 /// event id or an unknown reference by reading one small file instead of the whole store.
 ///
-/// 256 files `index/00.tsv` … `index/ff.tsv` in the cache folder, lines `key<TAB>value`: event
+/// 4096 files `index/000.tsv` … `index/fff.tsv` in the cache folder, lines `key<TAB>value`: event
 /// ids as `event:<id>` with `<type> <sequence>`, and the keys an `AppendPolicy` names. Keys are
 /// NFC-normalised first, so the same text typed two ways is one key. Written only under the
 /// append lock, rebuilt from a full replay whenever the append state is not valid. A cache:
@@ -14,7 +14,7 @@ struct EventIndex {
     static func normalised(_ key: String) -> String { key.precomposedStringWithCanonicalMapping }
 
     private func shard(of key: String) -> String {
-        folder + "/" + String(SHA256.hash(Array(key.utf8)).hex.prefix(2)) + ".tsv"
+        folder + "/" + String(SHA256.hash(Array(key.utf8)).hex.prefix(3)) + ".tsv"
     }
 
     /// The value recorded for `key` (the last one, when recorded twice), or nil.

@@ -84,7 +84,7 @@ extension EventStore {
     }
 
     /// The saved state, when the folder has not changed since it was written and the head still matches.
-    private func validAppendState() -> AppendState? {
+    func validAppendState() -> AppendState? {
         guard let bytes = try? FileSystem.read(appendStatePath), let json = try? JSONParser.parse(bytes),
               let state = AppendState(json: json),
               let modified = Syscall.modificationTime(directory), modified == state.directoryModified,

@@ -30,6 +30,10 @@ struct BudgetCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        try query.answer("budget \(year)", store: store, context: context, compute: compute)
+    }
+
+    private func compute(_ context: CommandContext) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
             let years = BudgetProjection.years(in: records).map(String.init)

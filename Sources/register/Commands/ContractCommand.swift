@@ -23,6 +23,10 @@ struct ContractCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        try query.answer("contract \(contract.rawValue)", store: store, context: context, compute: compute)
+    }
+
+    private func compute(_ context: CommandContext) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let answer = ContractProjection.project(contract, on: query.on, records: records) else {
             let known = ContractProjection.contracts(in: records).keys.sorted().map(\.rawValue)

@@ -28,6 +28,10 @@ struct ReserveCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        try query.answer("reserve \(reserve.rawValue)", store: store, context: context, compute: compute)
+    }
+
+    private func compute(_ context: CommandContext) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let answer = ReserveProjection.project(reserve, on: query.on, records: records) else {
             let known = ReserveProjection.reserves(in: records).keys.sorted().map(\.rawValue)
