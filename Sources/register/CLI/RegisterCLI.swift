@@ -8,7 +8,7 @@ enum RegisterCLI {
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
         AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
-        ProveCommand.self, VerifyProofCommand.self,
+        ProveCommand.self, VerifyProofCommand.self, ExportCommand.self,
     ]
 
     static var overview: String {

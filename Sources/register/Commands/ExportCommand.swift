@@ -1,0 +1,100 @@
+import EventStore
+import Foundation
+import Projections
+
+/// `register export --format json|csv|ledger`: the whole history for other tools.
+struct ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export", abstract: "Export the whole history as JSON, CSV or a ledger/hledger journal.",
+        arguments: "--format json|csv|ledger [--output FILE] [--known-on DATE|DATETIME]",
+        options: [
+            OptionSpec(name: "--format", valueName: "json|csv|ledger", help: "json: every stored event; csv: one row per event; ledger: the money as a journal."),
+            OptionSpec(name: "--output", valueName: "FILE", help: "Write to FILE instead of standard output."),
+            .knownOn,
+        ],
+        discussion: """
+            json and csv export the events as stored (with their hashes); ledger exports what counts now
+            (corrections applied, retractions left out): reserves as accounts Reserves:<number>, budgets as
+            Budget:<year>:<programme>, so 'ledger -f J bal --end DATE' answers the same money question.
+            """,
+        examples: ["register export --format ledger --output register.journal && hledger -f register.journal bal",
+                   "register export --format csv > events.csv"])
+
+    enum Format: String { case json, csv, ledger }
+
+    let format: Format
+    let output: String?
+    let knownOn: RecordedInstant?
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else { throw .usage("export takes no arguments; use --format", command: Self.spec.name) }
+        guard let text = try arguments.value("--format", command: Self.spec.name) else {
+            throw .usage("export needs --format json, csv or ledger", command: Self.spec.name)
+        }
+        guard let format = Format(rawValue: text) else {
+            throw .usage("--format '\(text)' is not json, csv or ledger", command: Self.spec.name)
+        }
+        self.format = format
+        output = try arguments.value("--output", command: Self.spec.name)
+        knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
+            try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
+        }
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        var sink = try OutputSink(path: output, context: context)
+        let progress = Progress(context: context, label: "exported")
+        switch format {
+        case .json:
+            sink.write("[")
+            var count = 0
+            try store.replay { stored in
+                guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
+                var object = stored.envelope.json.object ?? [:]
+                object["hash"] = .string(stored.hash.hex)
+                object["file"] = .string(stored.fileName)
+                sink.write((count == 0 ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
+                count += 1
+                progress.tick(count)
+            }
+            sink.write(count == 0 ? "]\n" : "\n]\n")
+        case .csv:
+            sink.write(Self.csvLine(Self.csvHeader))
+            var count = 0
+            try store.replay { stored in
+                guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
+                let e = stored.envelope
+                let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? ""
+                sink.write(Self.csvLine([String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso,
+                                         e.actor, e.source.document, e.source.zaaknummer ?? "", summary, JSONWriter.compactString(e.payload),
+                                         stored.hash.hex]))
+                count += 1
+                progress.tick(count)
+            }
+        case .ledger:
+            let history = try context.history(of: store)
+            let records = history.resolved(knownOn: knownOn)
+            sink.write(LedgerJournal.header(events: records.count, head: (try store.head()?.hash.hex) ?? SHA256Digest.zero.hex))
+            var journal = LedgerJournal()
+            for (i, record) in records.inEffectOrder.enumerated() {
+                if let transaction = journal.transaction(for: record) { sink.write(transaction + "\n") }
+                progress.tick(i + 1)
+            }
+        }
+        progress.finish()
+        try sink.close()
+        return .ok
+    }
+
+    /// One RFC 4180 line (CRLF), quoting fields that need it.
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    static let csvHeader = ["sequence", "id", "type", "schema_version", "effective_date", "recorded_at", "actor",
+                            "source_document", "zaaknummer", "summary", "payload_json", "hash"]
+}
