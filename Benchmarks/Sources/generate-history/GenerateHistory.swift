@@ -113,14 +113,17 @@ struct GenerateHistory {
                 let contract = JSONValue.string("C\(1 + random.below(contractCount))")
                 try append(.contractExtended, i, ["contract": contract, "newEndDate": .string(CalendarDate(year: day(i).year + 4, month: 12, day: 31).iso),
                                                   "decision": decision])
-            case 930..<945:
-                let target = eventIDs[eventIDs.count - 1 - random.below(min(50, eventIDs.count))]
-                try append(.correction, i, ["corrects": .string(target), "reason": "synthetic correction", "effectiveDate": .string(day(i).iso)])
-            case 945..<950:
+            case 930..<950:
+                // Corrections and retractions of recent events; one the policy refuses (a retraction's
+                // target that is itself a retraction) becomes an ordinary addition instead.
                 let target = eventIDs[eventIDs.count - 1 - random.below(min(50, eventIDs.count))]
                 do {
-                    try append(.retraction, i, ["retracts": .string(target), "reason": "synthetic retraction"])
-                } catch {
+                    if roll < 945 {
+                        try append(.correction, i, ["corrects": .string(target), "reason": "synthetic correction", "effectiveDate": .string(day(i).iso)])
+                    } else {
+                        try append(.retraction, i, ["retracts": .string(target), "reason": "synthetic retraction"])
+                    }
+                } catch StoreError.refused {
                     try append(.reserveAddition, i, ["reserve": reserve, "amountCents": amount, "decision": decision])
                 }
             default:

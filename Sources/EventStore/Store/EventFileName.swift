@@ -29,7 +29,7 @@ public enum EventFileName {
     }
 
     /// Files that belong in an events folder beside the events: the signers list and `.gitkeep`.
-    static func isIgnored(_ name: String) -> Bool { name == SSHSignature.allowedSignersName || name == ".gitkeep" }
+    public static func isIgnored(_ name: String) -> Bool { name == SSHSignature.allowedSignersName || name == ".gitkeep" }
 
     /// The event file a detached signature belongs to, or nil when `name` is not a signature name.
     static func signedEvent(of name: String) -> String? {

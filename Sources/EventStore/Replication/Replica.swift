@@ -1,0 +1,199 @@
+import Foundation
+
+/// A store that lives in a git repository and is published to a shared remote's `main`.
+///
+/// What was published is remembered as the ref `refs/register/published/<remote>`: the last
+/// remote commit this replica verified or pushed. Events in the folder that are not in that
+/// commit are unpublished; they may still be renumbered and re-chained when someone else
+/// published first (nobody holds their hashes yet). Published events are never rewritten.
+///
+/// The recorded instant of an event is the moment of its local append; when publishing puts
+/// it after events that were recorded later elsewhere, it is moved forward to the recorded
+/// instant of the event before it, so recorded instants never go backwards in a published
+/// history and ordinary concurrent publishing makes no "recorded out of order" finding.
+public struct Replica {
+    public let store: EventStore
+    public let repository: GitRepository
+    /// The events folder relative to the repository's top.
+    public let folder: String
+    public let remote: String
+
+    public init(store: EventStore, remote: String) throws {
+        guard let repository = GitRepository.containing(store.directory) else {
+            throw ReplicationError.repository("\(store.directory) is not inside a git repository; publish and sync need one (git init, git remote add origin URL)")
+        }
+        let top = URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path
+        let events = URL(fileURLWithPath: store.directory).resolvingSymlinksInPath().path
+        guard events.hasPrefix(top + "/") else { throw ReplicationError.repository("\(events) is not below \(top)") }
+        self.store = store
+        self.repository = repository
+        self.folder = String(events.dropFirst(top.count + 1))
+        self.remote = remote
+    }
+
+    var publishedRef: String { "refs/register/published/\(remote)" }
+    var remoteRef: String { "refs/remotes/\(remote)/main" }
+    var stash: String { store.cacheDirectory + "/unpublished" }
+
+    /// What `publish` and `sync` did.
+    public struct Report: Equatable, Sendable {
+        /// Events that arrived from the remote.
+        public var received = 0
+        /// Local events that were renumbered to come after them.
+        public var rechained = 0
+        /// Local events now published.
+        public var published = 0
+        public var attempts = 0
+        public var head: String = ""
+    }
+
+    /// Fetches the remote's `main` and checks it purely extends what was published; returns its commit (nil: no main yet).
+    func fetchVerified<Policy: AppendPolicy>(policy: Policy) throws -> (commit: String?, added: [EventEnvelope]) {
+        let fetch = try repository.runAllowingFailure(["fetch", "-q", remote, "+refs/heads/main:\(remoteRef)"])
+        if fetch.status != 0 {
+            if fetch.error.contains("couldn't find remote ref") || fetch.error.contains("could not find remote ref") {
+                return (nil, [])
+            }
+            throw ReplicationError.repository("cannot fetch from '\(remote)': \(fetch.error.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        guard let remoteCommit = repository.commit(remoteRef) else { return (nil, []) }
+        let published = repository.commit(publishedRef)
+        let added = try AppendOnlyCheck(repository: repository, folder: folder).added(from: published, to: remoteCommit)
+        return (remoteCommit, added.map(\.envelope))
+    }
+
+    /// Brings the remote's published events in, checked; unpublished local events are renumbered after them.
+    public func sync<Policy: AppendPolicy>(policy: Policy) throws -> Report {
+        var report = Report()
+        let published = repository.commit(publishedRef)
+        let (remoteCommit, added) = try fetchVerified(policy: policy)
+        guard let remoteCommit else { return report }
+        report.received = added.count
+        report.rechained = try rebase(onto: remoteCommit, published: published, publishedIDs: Set(added.map(\.id)), policy: policy)
+        try repository.run(["update-ref", publishedRef, remoteCommit])
+        report.head = remoteCommit
+        return report
+    }
+
+    /// Publishes unpublished local events, retrying after others published first, at most `attempts` times.
+    public func publish<Policy: AppendPolicy>(policy: Policy, attempts: Int = 5) throws -> Report {
+        var report = Report()
+        var lastMessage = ""
+        for attempt in 1...attempts {
+            report.attempts = attempt
+            let published = repository.commit(publishedRef)
+            let (remoteCommit, added) = try fetchVerified(policy: policy)
+            report.received += added.count
+            if let remoteCommit {
+                report.rechained += try rebase(onto: remoteCommit, published: published, publishedIDs: Set(added.map(\.id)), policy: policy)
+            }
+            let unpublished = try unpublishedFiles(comparedTo: remoteCommit)
+            if unpublished.isEmpty {
+                if let remoteCommit { try repository.run(["update-ref", publishedRef, remoteCommit]) }
+                report.head = remoteCommit ?? ""
+                return report
+            }
+            let paths = unpublished.map { folder + "/" + $0 }
+            try repository.run(["add", "--"] + paths)
+            // After an interrupted publish HEAD may already hold them: then there is nothing to commit.
+            let staged = try repository.runAllowingFailure(["diff", "--cached", "--quiet", "--"] + paths)
+            if staged.status != 0 {
+                try repository.run(["commit", "-q", "--no-verify", "-m", "register: publish \(unpublished.filter { !$0.hasSuffix(SSHSignature.suffix) }.count) event(s)",
+                                    "--only", "--"] + paths, environment: identity)
+            }
+            let head = try repository.run(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let push = try repository.runAllowingFailure(["push", "-q", remote, "\(head):refs/heads/main"])
+            if push.status == 0 {
+                try repository.run(["update-ref", publishedRef, head])
+                try repository.run(["update-ref", remoteRef, head])
+                report.published = unpublished.filter { EventFileName.sequence(of: $0) != nil }.count
+                report.head = head
+                return report
+            }
+            lastMessage = push.error.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Someone else published first (or the hook refused): the next round renumbers after them.
+            if !lastMessage.contains("rejected") && !lastMessage.contains("fetch first") && !lastMessage.contains("non-fast-forward") {
+                throw ReplicationError.repository("the remote refused the push: \(lastMessage)")
+            }
+        }
+        throw ReplicationError.pushRejected(attempts: attempts, message: lastMessage)
+    }
+
+    /// Event and signature files in the folder that the remote commit does not hold.
+    func unpublishedFiles(comparedTo commit: String?) throws -> [String] {
+        let remote = try commit.map { try repository.blobs(at: $0, folder: folder) } ?? [:]
+        let local = try store.listing()
+        let names = local.events.map(\.name) + local.signatures.values
+        return names.filter { remote[$0] == nil }.sorted()
+    }
+
+    /// Makes the folder and HEAD equal to `commit`, then appends the unpublished local events after it.
+    ///
+    /// Crash-safe in this order: unpublished files move (newest first) into a stash in the cache
+    /// folder, so the folder stays a gapless prefix; the stash is appended back event by event and
+    /// each stash entry removed after its event is linked. A later run finishes an interrupted one;
+    /// an event whose id is already in the store (appended before the crash, or published by an
+    /// earlier push that was not acknowledged) is not appended twice.
+    func rebase<Policy: AppendPolicy>(onto commit: String, published: String?, publishedIDs: Set<String>, policy: Policy) throws -> Int {
+        // Unpublished: what is not in the last published commit. (Names, not contents: a published
+        // event is never rewritten here, and a local event may share its name with a remote one.)
+        let publishedBlobs = try published.map { try repository.blobs(at: $0, folder: folder) } ?? [:]
+        let local = try store.listing()
+        let localOnly = local.events.filter { publishedBlobs[$0.name] == nil }
+        let stashed = (try? FileSystem.names(in: stash)) ?? []
+        if stashed.isEmpty && (localOnly.isEmpty || commit == published) {
+            // Nothing to renumber: either nothing is unpublished, or nobody published since.
+            if localOnly.isEmpty && repository.commit("HEAD") != commit { try moveHead(to: commit) }
+            return 0
+        }
+        try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().deletingLastPathComponent().path)
+        try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().path)
+        try FileSystem.makeDirectory(stash)
+        for entry in localOnly.reversed() {
+            let signature = local.signatures[entry.name]
+            try FileSystem.rename(store.path(entry.name), to: stash + "/" + entry.name)
+            if let signature { _ = Syscall.unlink(store.path(signature)) }
+        }
+        try FileSystem.syncDirectory(stash)
+        try FileSystem.syncDirectory(store.directory)
+        try moveHead(to: commit)
+        var rechained = 0
+        let entries = try FileSystem.names(in: stash).filter { EventFileName.sequence(of: $0) != nil }.sorted()
+        for name in entries {
+            let path = stash + "/" + name
+            let envelope = try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(path)))
+            let existing = try store.events().contains { $0.envelope.id == envelope.id }
+            if !existing && !publishedIDs.contains(envelope.id) {
+                let previous = try store.events().last?.envelope.recordedAt
+                let recorded = max(envelope.recordedAt, previous ?? envelope.recordedAt)
+                let restamped = EventStore(directory: store.directory, clock: { recorded })
+                _ = try restamped.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
+                                                    effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
+                                                    payload: envelope.payload), policy: policy)
+                rechained += 1
+            }
+            try FileSystem.unlink(path)
+        }
+        return rechained
+    }
+
+    /// Points HEAD at `commit` and makes the events folder (index and files) equal to its.
+    private func moveHead(to commit: String) throws {
+        if repository.commit("HEAD") == nil {
+            try repository.run(["update-ref", "HEAD", commit])
+        } else {
+            try repository.run(["reset", "-q", "--soft", commit])
+        }
+        try repository.run(["reset", "-q", commit, "--", folder])
+        try repository.run(["checkout", "-q", commit, "--", folder])
+    }
+
+    /// A committer identity when the repository has none configured (git refuses to commit without one).
+    var identity: [String: String] {
+        let configured = (try? repository.run(["config", "user.email"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard configured.isEmpty, ProcessInfo.processInfo.environment["GIT_COMMITTER_EMAIL"] == nil else { return [:] }
+        let name = ProcessInfo.processInfo.environment["REGISTER_ACTOR"] ?? "register"
+        return ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": "register@localhost",
+                "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": "register@localhost"]
+    }
+}

@@ -1,0 +1,161 @@
+import EventStore
+import Foundation
+import Projections
+
+/// `register publish`: pushes the local events that are not yet published to the remote's `main`.
+struct PublishCommand: Command {
+    static let spec = CommandSpec(
+        name: "publish", abstract: "Publish local events to the shared repository (git push to main, retrying after others).",
+        arguments: "[--remote NAME] [--json]",
+        options: [OptionSpec(name: "--remote", valueName: "NAME", help: "The git remote of the shared bare repository (default: origin)."), .json],
+        discussion: """
+            Fetches the remote's main and checks it purely extends what this replica published before. When
+            someone else published first, the unpublished local events are renumbered after the new remote head
+            and re-chained (nobody holds their hashes yet), then pushed again, at most 5 times. Published events
+            are never rewritten. A remote that rewrote published history is refused (see 'register sync').
+            """,
+        examples: ["register publish", "register publish --remote archive --json"])
+
+    let remote: String
+    let json: Bool
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else { throw .usage("publish takes no arguments", command: Self.spec.name) }
+        remote = try arguments.value("--remote", command: Self.spec.name) ?? "origin"
+        json = arguments.flag("--json")
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let report = try Replica(store: store, remote: remote).publish(policy: DomainPolicy())
+        ReplicationOutput.print(report, verb: "published", json: json, context: context)
+        return .ok
+    }
+}
+
+/// `register sync`: fetches and moves onto the remote's history, only after verifying it.
+struct SyncCommand: Command {
+    static let spec = CommandSpec(
+        name: "sync", abstract: "Fetch the shared history and move onto it, after verifying it is a pure append.",
+        arguments: "[--remote NAME] [--json]",
+        options: [OptionSpec(name: "--remote", valueName: "NAME", help: "The git remote (default: origin)."), .json],
+        discussion: """
+            Refuses, and changes nothing locally, when the remote rewrote, dropped or forked history this replica
+            already had: the message names the first differing event. This is how a clerk or an auditor detects a
+            split view. Unpublished local events are renumbered after the remote's events.
+            """,
+        examples: ["register sync", "register sync --remote accountant"])
+
+    let remote: String
+    let json: Bool
+    let store: EventStore
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.isEmpty else { throw .usage("sync takes no arguments", command: Self.spec.name) }
+        remote = try arguments.value("--remote", command: Self.spec.name) ?? "origin"
+        json = arguments.flag("--json")
+        store = try context.store(arguments, command: Self.spec.name)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let report = try Replica(store: store, remote: remote).sync(policy: DomainPolicy())
+        ReplicationOutput.print(report, verb: "synced", json: json, context: context)
+        return .ok
+    }
+}
+
+enum ReplicationOutput {
+    static func print(_ r: Replica.Report, verb: String, json: Bool, context: CommandContext) {
+        if json {
+            context.printJSON(.object(["received": JSONValue(r.received), "rechained": JSONValue(r.rechained), "published": JSONValue(r.published),
+                                       "attempts": JSONValue(r.attempts), "head": .string(r.head)]))
+        } else {
+            context.print("\(verb): \(r.received) event(s) received, \(r.rechained) local event(s) renumbered"
+                          + (verb == "published" ? ", \(r.published) published in \(r.attempts) attempt(s)" : "")
+                          + (r.head.isEmpty ? "" : "; head \(r.head.prefix(12))"))
+        }
+    }
+}
+
+/// `register install-hook BARE_REPO`: a pre-receive hook that refuses anything but pure appends.
+struct InstallHookCommand: Command {
+    static let spec = CommandSpec(
+        name: "install-hook", abstract: "Install a pre-receive hook in a bare repository that refuses anything but appended events.",
+        arguments: "BARE_REPO [--folder PATH]",
+        options: [OptionSpec(name: "--folder", valueName: "PATH", help: "The events folder inside the repository (default: events).")],
+        discussion: """
+            The hook refuses a push to main that modifies, deletes or renames an existing event file, breaks the chain,
+            leaves a gap or a duplicate in the sequence, adds an unreadable or invalid event, or is not a fast-forward.
+            Its message names the file and the reason; git shows it to the pusher. It runs this register binary.
+            """,
+        examples: ["register install-hook /srv/git/dordrecht-register.git"])
+
+    let bare: String
+    let folder: String
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count == 1 else { throw .usage("install-hook needs the bare repository's path", command: Self.spec.name) }
+        bare = arguments.positionals[0]
+        folder = try arguments.value("--folder", command: Self.spec.name) ?? "events"
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let hooks = URL(fileURLWithPath: bare).appendingPathComponent("hooks")
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: bare).appendingPathComponent("objects").path) else {
+            throw CLIError.refused("\(bare) is not a bare git repository (no objects folder)")
+        }
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        let binary = URL(fileURLWithPath: context.executablePath).resolvingSymlinksInPath().path
+        let script = """
+            #!/bin/sh
+            # Installed by 'register install-hook': refuse any push to main that is not a pure append of events.
+            exec '\(binary)' check-push --folder '\(folder)'
+
+            """
+        let hook = hooks.appendingPathComponent("pre-receive")
+        try script.write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/")
+        return .ok
+    }
+}
+
+/// `register check-push`: the body of the pre-receive hook (reads `old new ref` lines on standard input).
+struct CheckPushCommand: Command {
+    static let spec = CommandSpec(
+        name: "check-push", abstract: "Check a push (run by the pre-receive hook; reads 'old new ref' lines).",
+        arguments: "[--folder PATH]",
+        options: [OptionSpec(name: "--folder", valueName: "PATH", help: "The events folder inside the repository (default: events).")],
+        discussion: "Exit 0 accepts the push; exit 1 refuses it with a message naming the file and the reason.",
+        examples: ["echo \"$old $new refs/heads/main\" | register check-push"])
+
+    let folder: String
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        folder = try arguments.value("--folder", command: Self.spec.name) ?? "events"
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let gitDir = context.environment["GIT_DIR"].map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? FileManager.default.currentDirectoryPath
+        let check = AppendOnlyCheck(repository: GitRepository(path: gitDir), folder: folder)
+        let zero = String(repeating: "0", count: 40)
+        for line in String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 3, parts[2] == "refs/heads/main" else { continue }
+            let (old, new) = (parts[0], parts[1])
+            if new == zero {
+                context.writeError("register: refused: deleting main would drop the published history\n")
+                return .failure
+            }
+            do {
+                let added = try check.added(from: old == zero ? nil : old, to: new) { envelope in _ = try DomainEvent(envelope: envelope) }
+                context.writeError("register: accepted \(added.count) new event(s)\n")
+            } catch {
+                context.writeError("register: refused: \(error)\n")
+                return .failure
+            }
+        }
+        return .ok
+    }
+}
