@@ -40,6 +40,27 @@ struct CommandContext {
         return EventStore(directory: directory)
     }
 
+    /// Every store named by repeated `--events` and by `--registers FILE` (one folder per line),
+    /// for the commands that read many registers at once; the default store when none is named.
+    func stores(_ arguments: ParsedArguments, command: String) throws(CLIError) -> [EventStore] {
+        var folders = arguments.allValues("--events")
+        if let list = try arguments.value("--registers", command: command) {
+            guard let data = FileManager.default.contents(atPath: list) else {
+                throw .usage("--registers '\(list)': cannot read that file", command: command)
+            }
+            let base = URL(fileURLWithPath: list).deletingLastPathComponent()
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
+                folders.append(entry.hasPrefix("/") ? entry : base.appendingPathComponent(entry).path)
+            }
+        }
+        if folders.isEmpty {
+            return [EventStore(directory: EventsLocation.resolve(option: nil, environment: environment, executablePath: executablePath))]
+        }
+        return folders.map { EventStore(directory: $0) }
+    }
+
     /// Replays the store into a domain history; damage or an unreadable event is a failure.
     func history(of store: EventStore) throws -> History {
         var history = History()

@@ -42,6 +42,9 @@ struct OptionSpec {
     static let on = OptionSpec(name: "--on", valueName: "DATE", help: "The date the answer is about, YYYY-MM-DD (default: today).")
     static let knownOn = OptionSpec(name: "--known-on", valueName: "DATE|DATETIME",
                                     help: "Answer as the register stood then: only events recorded by that moment (end of DATE, Europe/Amsterdam).")
+    /// For the commands that read many registers: repeat --events, or list folders in a file.
+    static let registers = OptionSpec(name: "--registers", valueName: "FILE",
+                                      help: "Read every register listed in FILE (one events folder per line; --events may also repeat).")
     static let help = OptionSpec(name: "--help", valueName: nil, help: "Show this help.")
     static let common: [OptionSpec] = [events, help]
 }

@@ -25,6 +25,39 @@ struct QueryOptions {
         useCache = !arguments.flag("--no-cache")
     }
 
+    /// Answers for every register: one answer as is, several labelled with their register
+    /// (JSON: `{"registers": [{"register": FOLDER, "status": EXIT, "answer": …}]}`).
+    func answerEach(_ question: String, stores: [EventStore], context: CommandContext,
+                    compute: (CommandContext, EventStore) throws -> ExitCode) throws -> ExitCode {
+        guard stores.count > 1 else {
+            return try answer(question, store: stores[0], context: context) { try compute($0, stores[0]) }
+        }
+        var worst = ExitCode.ok
+        var items: [JSONValue] = []
+        for store in stores {
+            var captured = ""
+            var capturing = context
+            capturing.writeOut = { captured += $0 }
+            var status: ExitCode
+            do {
+                status = try answer(question, store: store, context: capturing) { try compute($0, store) }
+            } catch {
+                let e = CLIError.from(error)
+                status = e.exitCode
+                captured = json ? JSONWriter.prettyString(.object(["error": .string(e.description)])) : "error: \(e.description)\n"
+            }
+            if status.rawValue > worst.rawValue { worst = status }
+            if json {
+                items.append(.object(["register": .string(store.directory), "status": JSONValue(Int(status.rawValue)),
+                                      "answer": (try? JSONParser.parse(captured)) ?? .string(captured)]))
+            } else {
+                context.writeOut("== \(store.directory)\n" + captured)
+            }
+        }
+        if json { context.printJSON(.object(["registers": .array(items)])) }
+        return worst
+    }
+
     /// Runs `compute`, or prints its saved answer when the store has not changed since.
     ///
     /// The cache key is the command's own description of the question plus `--on`,

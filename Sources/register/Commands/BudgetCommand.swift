@@ -6,13 +6,13 @@ struct BudgetCommand: Command {
     static let spec = CommandSpec(
         name: "budget", abstract: "Show the programme budgets of a year, their computed total and the stated total.",
         arguments: "--year YEAR [--on DATE] [--known-on DATE|DATETIME] [--json]",
-        options: [OptionSpec(name: "--year", valueName: "YEAR", help: "The budget year, e.g. 2026.")] + QueryOptions.specs,
+        options: [OptionSpec(name: "--year", valueName: "YEAR", help: "The budget year, e.g. 2026.")] + QueryOptions.specs + [.registers],
         discussion: "The total is always the sum of the programmes; a total stated by the source is shown beside it and compared.",
         examples: ["register budget --year 2026", "register budget --year 2025 --json"])
 
     let year: Int
     let query: QueryOptions
-    let store: EventStore
+    let stores: [EventStore]
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
@@ -26,14 +26,14 @@ struct BudgetCommand: Command {
         }
         year = y
         query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
+        stores = try context.stores(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        try query.answer("budget \(year)", store: store, context: context, compute: compute)
+        try query.answerEach("budget \(year)", stores: stores, context: context, compute: compute)
     }
 
-    private func compute(_ context: CommandContext) throws -> ExitCode {
+    private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
             let years = BudgetProjection.years(in: records).map(String.init)

@@ -5,16 +5,26 @@ import Foundation
 struct CheckpointCommand: Command {
     static let spec = CommandSpec(
         name: "checkpoint", abstract: "Print a checkpoint (event count, Merkle root, time) to publish outside the register.",
-        arguments: "[--json]", options: [.json],
+        arguments: "[--tag [--sign KEY] [--remote NAME]] [--json]",
+        options: [
+            OptionSpec(name: "--tag", valueName: nil, help: "Also record it as an annotated git tag checkpoint-<count> in the events' repository."),
+            OptionSpec(name: "--sign", valueName: "KEY", help: "With --tag: sign the tag with this OpenSSH key (git tag -s, gpg.format=ssh)."),
+            OptionSpec(name: "--remote", valueName: "NAME", help: "With --tag: push the tag to this remote, so 'git fetch --tags' distributes it."),
+            .json,
+        ],
         discussion: """
             Publish the printed text where the register cannot change it (council minutes, the archive, an
             email to the accountant). 'register verify --checkpoint FILE' later proves that the store still
             begins with exactly those events, which catches deleted tail events and rewritten history.
             The root is an RFC 9162 Merkle tree hash over the events' SHA-256 hashes.
             """,
-        examples: ["register checkpoint > checkpoint-2026-11-23.txt", "register verify --checkpoint checkpoint-2026-11-23.txt"])
+        examples: ["register checkpoint > checkpoint-2026-11-23.txt", "register verify --checkpoint checkpoint-2026-11-23.txt",
+                   "register checkpoint --tag --remote origin && register verify --checkpoint checkpoint-24"])
 
     let json: Bool
+    let tag: Bool
+    let signingKey: String?
+    let remote: String?
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -22,11 +32,27 @@ struct CheckpointCommand: Command {
             throw .usage("checkpoint takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
         }
         json = arguments.flag("--json")
+        tag = arguments.flag("--tag")
+        signingKey = try arguments.value("--sign", command: Self.spec.name)
+        remote = try arguments.value("--remote", command: Self.spec.name)
+        if !tag && (signingKey != nil || remote != nil) { throw .usage("--sign and --remote go with --tag", command: Self.spec.name) }
         store = try context.store(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let checkpoint = try store.checkpoint()
+        if tag {
+            guard let repository = GitRepository.containing(store.directory) else {
+                throw CLIError.refused("--tag: \(store.directory) is not inside a git repository")
+            }
+            let name = "checkpoint-\(checkpoint.eventCount)"
+            var arguments = ["tag", signingKey == nil ? "-a" : "-s", name, "-m", checkpoint.text]
+            if let key = signingKey { arguments = ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(key)"] + arguments }
+            let created = try repository.runAllowingFailure(arguments)
+            guard created.status == 0 else { throw CLIError.refused("cannot create tag \(name): \(created.error.trimmingCharacters(in: .whitespacesAndNewlines))") }
+            if let remote { try repository.run(["push", "-q", remote, "refs/tags/\(name)"]) }
+            context.writeError("tagged \(name)" + (remote.map { " and pushed it to \($0)" } ?? "") + "\n")
+        }
         if json {
             context.printJSON(.object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
                                        "head": .string(checkpoint.head.hex), "time": .string(checkpoint.time.iso),
@@ -37,15 +63,23 @@ struct CheckpointCommand: Command {
         return .ok
     }
 
-    /// Reads a checkpoint given as a file path or as the text itself.
-    static func load(_ argument: String, command: String) throws(CLIError) -> Checkpoint {
-        let text: String
+    /// Reads a checkpoint given as a file path, as the text itself, or as a git tag of the events' repository.
+    static func load(_ argument: String, command: String, eventsFolder: String? = nil) throws(CLIError) -> Checkpoint {
+        var text: String
         if argument.hasPrefix("register checkpoint") {
             text = argument
         } else if let data = FileManager.default.contents(atPath: argument) {
             text = String(decoding: data, as: UTF8.self)
+        } else if let folder = eventsFolder, let repository = GitRepository.containing(folder),
+                  let name = argument == "latest"
+                    ? (try? repository.run(["tag", "-l", "checkpoint-*", "--sort=-v:refname"]))?.split(separator: "\n").first.map(String.init)
+                    : argument,
+                  let tag = try? repository.run(["cat-file", "tag", name]) {
+            // An annotated tag: headers, a blank line, the message, maybe a signature block.
+            text = tag.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+            if let signature = text.range(of: "-----BEGIN") { text = String(text[..<signature.lowerBound]) }
         } else {
-            throw .usage("--checkpoint '\(argument)' is neither a readable file nor checkpoint text", command: command)
+            throw .usage("--checkpoint '\(argument)' is neither a readable file, checkpoint text, nor a tag of the events' repository", command: command)
         }
         do { return try Checkpoint(text: text) } catch {
             throw .refused("--checkpoint \(argument): \(error)")

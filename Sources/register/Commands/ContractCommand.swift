@@ -5,13 +5,13 @@ import Projections
 struct ContractCommand: Command {
     static let spec = CommandSpec(
         name: "contract", abstract: "Show a contract on a date: counterparty, start, decided end, intended extension.",
-        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs,
+        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
         discussion: "An intention (voornemen) to extend does not move the decided end date; it is shown beside it.",
         examples: ["register contract dordrecht-sociaal", "register contract dordrecht-sociaal --on 2024-01-01 --json"])
 
     let contract: ContractID
     let query: QueryOptions
-    let store: EventStore
+    let stores: [EventStore]
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
@@ -19,14 +19,14 @@ struct ContractCommand: Command {
         }
         contract = ContractID(arguments.positionals[0])
         query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
+        stores = try context.stores(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        try query.answer("contract \(contract.rawValue)", store: store, context: context, compute: compute)
+        try query.answerEach("contract \(contract.rawValue)", stores: stores, context: context, compute: compute)
     }
 
-    private func compute(_ context: CommandContext) throws -> ExitCode {
+    private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let answer = ContractProjection.project(contract, on: query.on, records: records) else {
             let known = ContractProjection.contracts(in: records).keys.sorted().map(\.rawValue)

@@ -5,7 +5,7 @@ import Projections
 struct ReserveCommand: Command {
     static let spec = CommandSpec(
         name: "reserve", abstract: "Show a reserve on a date: end date, status, allocations, commitments, balance.",
-        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs,
+        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
         discussion: """
             On DATE the answer counts every change effective on or before DATE. A reserve is open through its
             end date and lapsed from the day after. The balance says how it is known: booked (additions minus
@@ -16,7 +16,7 @@ struct ReserveCommand: Command {
 
     let reserve: ReserveNumber
     let query: QueryOptions
-    let store: EventStore
+    let stores: [EventStore]
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
@@ -24,14 +24,14 @@ struct ReserveCommand: Command {
         }
         reserve = ReserveNumber(arguments.positionals[0])
         query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
+        stores = try context.stores(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        try query.answer("reserve \(reserve.rawValue)", store: store, context: context, compute: compute)
+        try query.answerEach("reserve \(reserve.rawValue)", stores: stores, context: context, compute: compute)
     }
 
-    private func compute(_ context: CommandContext) throws -> ExitCode {
+    private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
         let records = try query.records(context, store)
         guard let answer = ReserveProjection.project(reserve, on: query.on, records: records) else {
             let known = ReserveProjection.reserves(in: records).keys.sorted().map(\.rawValue)

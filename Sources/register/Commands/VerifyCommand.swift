@@ -7,7 +7,7 @@ struct VerifyCommand: Command {
         name: "verify", abstract: "Check every event file, the sequence and the hash chain.",
         arguments: "[--checkpoint FILE|TEXT] [--require-signatures] [--json]",
         options: [OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT",
-                             help: "Also prove the store begins with exactly the events of this published checkpoint."),
+                             help: "Also prove the store begins with exactly the events of this published checkpoint (a file, its text, or a git tag)."),
                   OptionSpec(name: "--require-signatures", valueName: nil,
                              help: "Fail on unsigned events and on events signed by a key not in events/allowed_signers."),
                   .json],
@@ -35,11 +35,12 @@ struct VerifyCommand: Command {
             throw .usage("verify takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
         }
         json = arguments.flag("--json")
-        checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
-            try CheckpointCommand.load(a, command: Self.spec.name)
-        }
         requireSignatures = arguments.flag("--require-signatures")
-        store = try context.store(arguments, command: Self.spec.name)
+        let store = try context.store(arguments, command: Self.spec.name)
+        self.store = store
+        checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
+            try CheckpointCommand.load(a, command: Self.spec.name, eventsFolder: store.directory)
+        }
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -1,0 +1,243 @@
+import EventStore
+import Foundation
+import Testing
+
+/// Publishing through git, on bare repositories in temporary folders (file paths, no network).
+@Suite(.serialized) struct ReplicationTests {
+    let root: URL
+    let bare: String
+    static let identity = ["GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "t@example.org",
+                           "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "t@example.org"]
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("register-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        bare = root.appendingPathComponent("shared.git").path
+        try git(["init", "-q", "--bare", "-b", "main", bare])
+        #expect(try CLIRunner.run(["install-hook", bare]).status == 0)
+        // The first clerk publishes the shipped history.
+        let first = try clone("first")
+        try FileManager.default.copyItem(atPath: CLIRunner.shippedEvents, toPath: first + "/events")
+        let r = try register(["publish"], in: first)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(Self.identity) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func clone(_ name: String) throws -> String {
+        let path = root.appendingPathComponent(name).path
+        try git(["clone", "-q", bare, path])
+        try? FileManager.default.createDirectory(atPath: path + "/events", withIntermediateDirectories: true)
+        return path
+    }
+
+    func register(_ arguments: [String], in clone: String, stdin: String? = nil) throws -> CLIResult {
+        try CLIRunner.run(arguments + ["--events", clone + "/events"], stdin: stdin, environment: Self.identity)
+    }
+
+    func event(_ id: String) -> String { eventJSON(id: id, payload: #"{"decision": "\#(id)", "body": "college"}"#) }
+
+    /// The events on the bare repository's main, verified in a fresh clone.
+    func publishedEvents() throws -> [StoredEvent] {
+        let check = try clone("check-\(UUID().uuidString.prefix(6))")
+        let verify = try register(["verify"], in: check)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        return try EventStore(directory: check + "/events").events()
+    }
+
+    @Test func twoClonesPublishingAtOnceKeepEveryAcknowledgedEventOnceAndGapless() throws {
+        let a = try clone("a"), b = try clone("b")
+        #expect(try register(["sync"], in: a).status == 0)
+        #expect(try register(["sync"], in: b).status == 0)
+        let perClone = 50
+        func loop(_ clone: String, _ tag: String) -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            let template = event("TAG-N")
+            p.arguments = ["-c", """
+                i=1; while [ $i -le \(perClone) ]; do
+                  printf '%s' "$(echo "$EVENT" | sed "s/TAG-N/\(tag)-$i/g")" | "$BIN" append - --events "$DIR/events" >/dev/null || exit 1
+                  "$BIN" publish --events "$DIR/events" >/dev/null 2>&1 || true
+                  i=$((i+1))
+                done
+                """]
+            p.environment = ProcessInfo.processInfo.environment.merging(Self.identity.merging(
+                ["EVENT": template, "BIN": CLIRunner.binary, "DIR": clone]) { $1 }) { $1 }
+            return p
+        }
+        let pa = loop(a, "a"), pb = loop(b, "b")
+        try pa.run()
+        try pb.run()
+        pa.waitUntilExit()
+        pb.waitUntilExit()
+        #expect(pa.terminationStatus == 0 && pb.terminationStatus == 0)
+        // Whatever lost its last race is published now.
+        for clone in [a, b] {
+            var published = false
+            for _ in 0..<5 where !published { published = try register(["publish"], in: clone).status == 0 }
+            #expect(published)
+        }
+        let events = try publishedEvents()
+        let ids = events.map(\.envelope.id)
+        #expect(events.count == 24 + 2 * perClone)
+        #expect(Set(ids).count == ids.count, "no event twice")
+        #expect(events.map(\.envelope.sequence) == Array(1...events.count))
+        for tag in ["a", "b"] { for i in 1...perClone { #expect(ids.contains("\(tag)-\(i)")) } }
+        let recorded = events.map(\.envelope.recordedAt)
+        #expect(recorded == recorded.sorted(), "recorded instants never go backwards in the published history")
+    }
+
+    func pushRefusal(_ change: (String) throws -> Void) throws -> String {
+        let c = try clone("forger-\(UUID().uuidString.prefix(6))")
+        try change(c)
+        let push = try git(["push", "-q", "origin", "HEAD:main"], in: c)
+        #expect(push.status != 0)
+        return push.stderr
+    }
+
+    @Test func theHookRefusesAnythingButAnAppend() throws {
+        let edited = try pushRefusal { c in
+            let file = c + "/events/00000003-decision-taken.json"
+            try (try String(contentsOfFile: file, encoding: .utf8)).replacingOccurrences(of: "founding-load", with: "forger")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            try git(["commit", "-qam", "edit"], in: c)
+        }
+        #expect(edited.contains("00000003-decision-taken.json: an already published event was modified"))
+        let deleted = try pushRefusal { c in
+            try git(["rm", "-q", "events/00000024-stated-total.json"], in: c)
+            try git(["commit", "-qm", "delete"], in: c)
+        }
+        #expect(deleted.contains("00000024-stated-total.json: an already published event was deleted or renamed"))
+        let renamed = try pushRefusal { c in
+            try git(["mv", "events/00000010-decision-proposed.json", "events/00000010-decision-taken.json"], in: c)
+            try git(["commit", "-qm", "rename"], in: c)
+        }
+        #expect(renamed.contains("00000010-decision-proposed.json: an already published event was deleted or renamed"))
+        let forged = try pushRefusal { c in
+            // Insert a forged event at 13 and re-chain everything after it through the real store.
+            let all = try EventStore(directory: c + "/events").events()
+            for e in all where e.envelope.sequence >= 13 { try FileManager.default.removeItem(atPath: c + "/events/" + e.fileName) }
+            let store = EventStore(directory: c + "/events")
+            _ = try store.append(EventDraft(id: "forged", type: "reserve-end-date-changed", effectiveDate: try CalendarDate(iso: "2022-12-31"),
+                                            actor: "forger", source: EventSource(document: "none", zaaknummer: nil),
+                                            payload: ["reserve": "404", "endDate": "2099-12-31"]))
+            for e in all where e.envelope.sequence >= 13 {
+                _ = try store.append(EventDraft(id: e.envelope.id, type: e.envelope.type, effectiveDate: e.envelope.effectiveDate,
+                                                actor: e.envelope.actor, source: e.envelope.source, payload: e.envelope.payload))
+            }
+            try git(["add", "-A", "events"], in: c)
+            try git(["commit", "-qm", "forge"], in: c)
+        }
+        #expect(forged.contains("00000013-reserve-end-date-changed.json: an already published event was deleted or renamed")
+                || forged.contains("00000013-reserve-end-date-changed.json: an already published event was modified"))
+        let dropped = try pushRefusal { c in
+            try git(["reset", "-q", "--hard", "HEAD"], in: c)
+            let tree = try git(["rev-parse", "HEAD^{tree}"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let orphan = try git(["commit-tree", tree, "-m", "rewritten root"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try git(["reset", "-q", "--hard", orphan], in: c)
+        }
+        #expect(dropped.contains("not a fast-forward"))
+        let badEvent = try pushRefusal { c in
+            try Data("{\"not\": \"an event\"}".utf8).write(to: URL(fileURLWithPath: c + "/events/00000025-decision-taken.json"))
+            try git(["add", "events"], in: c)
+            try git(["commit", "-qm", "junk"], in: c)
+        }
+        #expect(badEvent.contains("00000025-decision-taken.json: not a valid event"))
+        // And a valid append is accepted.
+        let good = try clone("good")
+        #expect(try register(["append", "-"], in: good, stdin: event("fine")).status == 0)
+        #expect(try register(["publish"], in: good).status == 0)
+        #expect(try publishedEvents().count == 25)
+    }
+
+    @Test func syncRefusesARemoteRewrittenBehindItsBackAndChangesNothing() throws {
+        let clerk = try clone("clerk")
+        #expect(try register(["sync"], in: clerk).status == 0)
+        #expect(try register(["append", "-"], in: clerk, stdin: event("local-1")).status == 0)
+        let before = try CLIRunner.digest(clerk + "/events")
+        let headBefore = try git(["rev-parse", "HEAD"], in: clerk).stdout
+        // Rewrite the bare repository directly, bypassing the hook: event 12 edited in a new root commit.
+        let rewriter = try clone("rewriter")
+        let file = rewriter + "/events/00000012-decision-taken.json"
+        try (try String(contentsOfFile: file, encoding: .utf8)).replacingOccurrences(of: "\"raad\"", with: "\"college\"")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try git(["commit", "-qam", "rewrite"], in: rewriter)
+        let commit = try git(["rev-parse", "HEAD"], in: rewriter).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try git(["push", "-q", bare, "\(commit):refs/heads/rewritten"], in: rewriter)
+        try git(["update-ref", "refs/heads/main", commit], in: bare)
+        let sync = try register(["sync"], in: clerk)
+        #expect(sync.status == 1)
+        #expect(sync.stderr.contains("00000012-decision-taken.json: an already published event was modified"))
+        #expect(try CLIRunner.digest(clerk + "/events") == before)
+        #expect(try git(["rev-parse", "HEAD"], in: clerk).stdout == headBefore)
+        #expect(try register(["publish"], in: clerk).status == 1, "publish refuses the split view too")
+    }
+
+    @Test func aPublishKilledAtRandomLeavesBothSidesConsistent() throws {
+        let clerk = try clone("killed")
+        #expect(try register(["sync"], in: clerk).status == 0)
+        var random = SplitMix64(seed: 4242)
+        var appended: [String] = []
+        for i in 0..<12 {
+            let id = "k-\(i)"
+            #expect(try register(["append", "-"], in: clerk, stdin: event(id)).status == 0)
+            appended.append(id)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            p.arguments = ["publish", "--events", clerk + "/events"]
+            p.environment = ProcessInfo.processInfo.environment.merging(Self.identity) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32(random.next() % 250_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(try register(["verify"], in: clerk).status == 0, "local store after kill \(i)")
+            _ = try publishedEvents()
+        }
+        let final = try register(["publish"], in: clerk)
+        #expect(final.status == 0, "\(final.stderr)")
+        let ids = try publishedEvents().map(\.envelope.id)
+        #expect(Set(ids).count == ids.count)
+        for id in appended { #expect(ids.contains(id), "\(id) published exactly once") }
+    }
+
+    @Test func anAuditorNeedsThreeCommands() throws {
+        let first = root.appendingPathComponent("first").path
+        #expect(try register(["checkpoint", "--tag", "--remote", "origin"], in: first).status == 0)
+        // 1. clone  2. verify against the latest checkpoint tag  3. audit
+        let auditor = root.appendingPathComponent("auditor").path
+        try git(["clone", "-q", bare, auditor])
+        let verify = try CLIRunner.run(["verify", "--checkpoint", "latest"], directory: auditor)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("extends the checkpoint"))
+        let audit = try CLIRunner.run(["audit", "--json"], directory: auditor)
+        #expect(audit.status == 1)
+        #expect(audit.json?["findings"]?.array?.isEmpty == false)
+    }
+
+    @Test func aProvinceAuditsManyRegistersWithLabels() throws {
+        let first = root.appendingPathComponent("first").path + "/events"
+        let other = try CLIRunner.copyOfShippedStore()
+        let list = root.appendingPathComponent("province.txt").path
+        try "\(first)\n# a comment\n\(other)\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["audit", "--registers", list, "--rule", "intention-past-deadline", "--json", "--on", "2026-11-23"])
+        let registers = (r.json?["findings"]?.array ?? []).compactMap { $0["register"]?.string }
+        #expect(Set(registers) == [first, other])
+        let reserves = try CLIRunner.run(["reserve", "404", "--on", "2023-06-30", "--json", "--events", first, "--events", other])
+        #expect(reserves.json?["registers"]?.array?.compactMap { $0["answer"]?["endDate"]?.string } == ["2026-12-31", "2026-12-31"])
+    }
+}
