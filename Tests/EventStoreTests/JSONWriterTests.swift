@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func everyControlCharacterIsEscaped() throws {
-        for scalar in (0..<0x20).map({ Unicode.Scalar(UInt8($0)) }) + [Unicode.Scalar(0x7f)] {
+        for scalar in (0..<0x20).map({ Unicode.Scalar(UInt8($0)) }) + [Unicode.Scalar(UInt8(0x7f))] {
             let text = "a" + String(Character(scalar)) + "b"
             let written = JSONWriter.compact(.string(text))
             #expect(!written.contains { $0 < 0x20 || $0 == 0x7f }, "U+\(String(scalar.value, radix: 16)) written raw")

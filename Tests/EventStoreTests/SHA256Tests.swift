@@ -165,20 +165,25 @@ import Testing
         #expect(SHA256Digest.zero.bytes == [UInt8](repeating: 0, count: 32))
     }
 
-    @Test(arguments: [
-        String(SHA256DigestTests.abc.dropLast()),                       // 63 digits
-        SHA256DigestTests.abc + "0",                                    // 65 digits
-        "",
-        String(repeating: "0", count: 128),
-        "g" + SHA256DigestTests.abc.dropFirst(),                        // not hex
-        String(SHA256DigestTests.abc.dropLast()) + "G",
-        " " + SHA256DigestTests.abc.dropFirst(),
-        "0x" + SHA256DigestTests.abc.dropFirst(2),
-        String(SHA256DigestTests.abc.dropLast(2)) + "\u{e9}",           // 62 ASCII + one 2-byte letter: 64 bytes
-        String(SHA256DigestTests.abc.dropLast()) + "\u{e9}",            // 63 ASCII + é: 65 bytes
-        String(SHA256DigestTests.abc.dropLast(4)) + "\u{663}\u{661}",   // Arabic-Indic digits (2 bytes each) are not hex
-        String(SHA256DigestTests.abc.dropLast()) + "-",
-    ])
+    static let refusedTexts: [String] = {
+        let abc = SHA256DigestTests.abc
+        var texts: [String] = []
+        texts.append(String(abc.dropLast()))                          // 63 digits
+        texts.append(abc + "0")                                       // 65 digits
+        texts.append("")
+        texts.append(String(repeating: "0", count: 128))
+        texts.append("g" + String(abc.dropFirst()))                   // not hex
+        texts.append(String(abc.dropLast()) + "G")
+        texts.append(" " + String(abc.dropFirst()))
+        texts.append("0x" + String(abc.dropFirst(2)))
+        texts.append(String(abc.dropLast(2)) + "\u{e9}")              // 62 ASCII + one 2-byte letter: 64 bytes
+        texts.append(String(abc.dropLast()) + "\u{e9}")               // 63 ASCII + one 2-byte letter: 65 bytes
+        texts.append(String(abc.dropLast(4)) + "\u{663}\u{661}")      // Arabic-Indic digits (2 bytes each) are not hex
+        texts.append(String(abc.dropLast()) + "-")
+        return texts
+    }()
+
+    @Test(arguments: SHA256DigestTests.refusedTexts)
     func refusesAnythingButSixtyFourHexDigits(text: String) {
         #expect(SHA256Digest(hex: text) == nil)
     }

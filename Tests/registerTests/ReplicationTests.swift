@@ -100,10 +100,10 @@ import Testing
         #expect(recorded == recorded.sorted(), "recorded instants never go backwards in the published history")
     }
 
-    func pushRefusal(_ change: (String) throws -> Void) throws -> String {
+    func pushRefusal(force: Bool = false, _ change: (String) throws -> Void) throws -> String {
         let c = try clone("forger-\(UUID().uuidString.prefix(6))")
         try change(c)
-        let push = try git(["push", "-q", "origin", "HEAD:main"], in: c)
+        let push = try git(["push", "-q"] + (force ? ["--force"] : []) + ["origin", "HEAD:main"], in: c)
         #expect(push.status != 0)
         return push.stderr
     }
@@ -143,7 +143,7 @@ import Testing
         }
         #expect(forged.contains("00000013-reserve-end-date-changed.json: an already published event was deleted or renamed")
                 || forged.contains("00000013-reserve-end-date-changed.json: an already published event was modified"))
-        let dropped = try pushRefusal { c in
+        let dropped = try pushRefusal(force: true) { c in
             try git(["reset", "-q", "--hard", "HEAD"], in: c)
             let tree = try git(["rev-parse", "HEAD^{tree}"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             let orphan = try git(["commit-tree", tree, "-m", "rewritten root"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -99,6 +99,15 @@ public struct EventDraft: Hashable, Sendable {
 
     /// Store-level checks that need no domain knowledge: safe ids and names, no control characters.
     public func validateEnvelopeFields() throws(StoreError) {
+        guard payload.object != nil else {
+            throw .invalidField(field: "payload", problem: "is \(payload.kindDescription)", expected: "an object")
+        }
+        guard schemaVersion >= 1 else {
+            throw .invalidField(field: "schemaVersion", problem: "is \(schemaVersion)", expected: "a whole number from 1")
+        }
+        guard (1...9999).contains(effectiveDate.year) else {
+            throw .invalidField(field: "effectiveDate", problem: "year \(effectiveDate.year) is outside 1-9999", expected: "a date as YYYY-MM-DD")
+        }
         if let id {
             guard Self.isSafeIdentifier(id, maxLength: 100) else {
                 throw .invalidField(field: "id", problem: "'\(id)' is not a safe id",

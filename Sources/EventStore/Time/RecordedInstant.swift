@@ -24,7 +24,14 @@ public struct RecordedInstant: Hashable, Comparable, Sendable, CustomStringConve
             throw .malformed(text)
         }
         let date = try CalendarDate(iso: String(decoding: u[0..<10], as: UTF8.self))
-        func number(_ r: Range<Int>) -> Int? { Int(String(decoding: u[r], as: UTF8.self)) }
+        func number(_ r: Range<Int>) -> Int? {
+            var value = 0
+            for i in r {
+                guard u[i] >= 48 && u[i] <= 57 else { return nil }
+                value = value * 10 + Int(u[i] - 48)
+            }
+            return value
+        }
         guard let h = number(11..<13), let m = number(14..<16), let s = number(17..<19), let ms = number(20..<23),
               h < 24, m < 60, s < 60 else { throw .malformed(text) }
         let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(h * 3600 + m * 60 + s)

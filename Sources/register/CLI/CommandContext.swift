@@ -61,6 +61,27 @@ struct CommandContext {
         return folders.map { EventStore(directory: $0) }
     }
 
+    /// The history a question about one subject needs: its events, every decision, correction and
+    /// retraction, read with `EventStore.scan` (no chain check; `verify` does that).
+    func history(of store: EventStore, about subjectID: String?, types: Set<String> = []) throws -> History {
+        let quoted = subjectID.map { Array("\"\($0)\"".utf8) }
+        let always: Set<String> = ["correction", "retraction", "decision-proposed", "decision-taken", "decision-rejected", "decision-withdrawn"]
+        var history = History()
+        try store.scan(where: { name, bytes in
+            let type = String(name.dropFirst(EventFileName.digits + 1).dropLast(5))
+            if always.contains(type) { return true }
+            if !types.isEmpty && !types.contains(type) { return false }
+            return quoted.map { ByteSearch.contains(bytes, $0) } ?? true
+        }) { envelope in
+            do {
+                history.append(try DomainRecord(envelope: envelope))
+            } catch {
+                throw CLIError.failure("\(envelope.fileName): this register cannot read the event: \(error)")
+            }
+        }
+        return history
+    }
+
     /// Replays the store into a domain history; damage or an unreadable event is a failure.
     func history(of store: EventStore) throws -> History {
         var history = History()

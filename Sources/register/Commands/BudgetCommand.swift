@@ -34,7 +34,7 @@ struct BudgetCommand: Command {
     }
 
     private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
-        let records = try query.records(context, store)
+        let records = try context.history(of: store, about: nil, types: ["budget-set", "stated-total"]).resolved(knownOn: query.knownOn)
         guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
             let years = BudgetProjection.years(in: records).map(String.init)
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"

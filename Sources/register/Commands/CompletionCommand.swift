@@ -31,6 +31,7 @@ struct CompletionCommand: Command {
         for command in RegisterCLI.commands {
             let name = command.spec.name
             var words = options(of: name)
+            if name == "record" { words += RecordType.all.map(\.name) }
             if name == "completion" { words += ["bash", "zsh"] }
             if name == "export" { words += ["json", "csv", "ledger"] }
             cases += "    \(name)) opts=\"\(words.joined(separator: " "))\" ;;\n"

@@ -27,9 +27,10 @@ struct ContractCommand: Command {
     }
 
     private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
-        let records = try query.records(context, store)
+        let records = try context.history(of: store, about: contract.rawValue, types: []).resolved(knownOn: query.knownOn)
         guard let answer = ContractProjection.project(contract, on: query.on, records: records) else {
-            let known = ContractProjection.contracts(in: records).keys.sorted().map(\.rawValue)
+            let awarded = try context.history(of: store, about: nil, types: ["contract-awarded"]).resolved(knownOn: query.knownOn)
+            let known = ContractProjection.contracts(in: awarded).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no contract '\(contract)'"
                 + (known.isEmpty ? "" : "; known contracts: \(known.joined(separator: ", "))") + " (see 'register subjects')")
         }

@@ -61,13 +61,13 @@ struct ExportCommand: Command {
             }
             sink.write(count == 0 ? "]\n" : "\n]\n")
         case .csv:
-            sink.write(Self.csvLine(Self.csvHeader))
+            sink.write(CSVTable.line(Self.csvHeader))
             var count = 0
             try store.replay { stored in
                 guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
                 let e = stored.envelope
                 let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? ""
-                sink.write(Self.csvLine([String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso,
+                sink.write(CSVTable.line([String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso,
                                          e.actor, e.source.document, e.source.zaaknummer ?? "", summary, JSONWriter.compactString(e.payload),
                                          stored.hash.hex]))
                 count += 1
@@ -86,13 +86,6 @@ struct ExportCommand: Command {
         progress.finish()
         try sink.close()
         return .ok
-    }
-
-    /// One RFC 4180 line (CRLF), quoting fields that need it.
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\r\n"
     }
 
     static let csvHeader = ["sequence", "id", "type", "schema_version", "effective_date", "recorded_at", "actor",

@@ -12,7 +12,7 @@ import Projections
 /// minus (`-€ 12,50`, `€ -12,50`) only where the caller allows negative amounts.
 enum AmountText {
     /// The largest amount accepted, in cents: ten trillion euros, the same cap as `Cents.limit`,
-    /// so sums of a million amounts still fit in an `Int64`.
+    /// so a sum of up to 9.000 amounts at the cap still fits in an `Int64`.
     static let limitCents: Int64 = 1_000_000_000_000_000
 
     /// The forms every error message offers, so a clerk can see what to write instead.

@@ -21,7 +21,8 @@ enum DateText {
         func value(_ part: ArraySlice<Unicode.Scalar>) -> Int { part.reduce(0) { $0 * 10 + Int($1.value - 48) } }
 
         let (year, month, day): (Int, Int, Int)
-        if parts[0].count == 4 {
+        let dayFirst = parts[0].count != 4
+        if !dayFirst {
             guard separator == "-", parts[1].count == 2, parts[2].count == 2 else { throw .malformed(text) }
             (year, month, day) = (value(parts[0]), value(parts[1]), value(parts[2]))
         } else {
@@ -33,7 +34,7 @@ enum DateText {
 
         guard year >= 1 else { throw .impossible(text, reason: "there is no year 0") }
         guard (1...12).contains(month) else {
-            throw .impossible(text, reason: "there is no month \(month) (the day comes before the month: DD-MM-YYYY)")
+            throw .impossible(text, reason: "there is no month \(month)" + (dayFirst ? " (the day comes before the month: DD-MM-YYYY)" : ""))
         }
         let length = daysIn(month: month, year: year)
         guard (1...length).contains(day) else {
