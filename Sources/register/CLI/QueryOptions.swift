@@ -8,10 +8,11 @@ struct QueryOptions {
     let knownOn: RecordedInstant?
     let knownOnText: String?
     let json: Bool
+    let csv: Bool
     let useCache: Bool
 
     static let noCache = OptionSpec(name: "--no-cache", valueName: nil, help: "Compute the answer from the events, ignoring the answer cache in .register/.")
-    static let specs: [OptionSpec] = [.on, .knownOn, .json, noCache]
+    static let specs: [OptionSpec] = [.on, .knownOn, .json, .csv, noCache]
 
     init(_ arguments: ParsedArguments, command: String) throws(CLIError) {
         if let text = try arguments.value("--on", command: command) {
@@ -22,6 +23,8 @@ struct QueryOptions {
         knownOnText = try arguments.value("--known-on", command: command)
         knownOn = try knownOnText.map { (text) throws(CLIError) in try DateArguments.moment(text, option: "--known-on", command: command) }
         json = arguments.flag("--json")
+        csv = arguments.flag("--csv")
+        if json && csv { throw .usage("give --json or --csv, not both", command: command) }
         useCache = !arguments.flag("--no-cache")
     }
 
@@ -50,6 +53,12 @@ struct QueryOptions {
             if json {
                 items.append(.object(["register": .string(store.directory), "status": JSONValue(Int(status.rawValue)),
                                       "answer": (try? JSONParser.parse(captured)) ?? .string(captured)]))
+            } else if csv {
+                // One table: the register is the first column of every row after the first header.
+                let lines = captured.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                if items.isEmpty, let header = lines.first { context.writeOut("register," + header + "\r\n") }
+                for line in lines.dropFirst() { context.writeOut(CSVTable.field(store.directory) + "," + line + "\r\n") }
+                items.append(.null)
             } else {
                 context.writeOut("== \(store.directory)\n" + captured)
             }
@@ -64,7 +73,7 @@ struct QueryOptions {
     /// `--known-on` and the output format; the store adds its head hash and event count.
     func answer(_ question: String, store: EventStore, context: CommandContext,
                 compute: (CommandContext) throws -> ExitCode) throws -> ExitCode {
-        let key = "\(question) on=\(on.iso) knownOn=\(knownOn?.iso ?? "-") json=\(json)"
+        let key = "\(question) on=\(on.iso) knownOn=\(knownOn?.iso ?? "-") json=\(json) csv=\(csv)"
         let cache = useCache ? store.answerCache() : nil
         if let cache, let saved = cache.load(key) {
             context.writeOut(saved)

@@ -54,7 +54,15 @@ struct AuditCommand: Command {
             if let rule { findings = findings.filter { $0.rule == rule } }
             labelled += findings.map { (stores.count > 1 ? store.directory : nil, $0) }
         }
-        if query.json {
+        if query.csv {
+            var table = CSVTable(header: ["register", "id", "severity", "rule", "subject", "message", "events", "sources"])
+            for (register, f) in labelled {
+                table.add([register ?? stores[0].directory, f.id, f.severity.rawValue, f.rule.rawValue, f.subject?.description ?? "", f.message,
+                           f.events.joined(separator: " "),
+                           Set(f.sources.map { $0.document + ($0.zaaknummer.map { " (\($0))" } ?? "") }).sorted().joined(separator: "; ")])
+            }
+            context.writeOut(table.text)
+        } else if query.json {
             var object = query.jsonHeader
             object["subject"] = JSONValue(subject?.description)
             object["registers"] = .array(stores.map { .string($0.directory) })

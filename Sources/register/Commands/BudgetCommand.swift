@@ -40,7 +40,11 @@ struct BudgetCommand: Command {
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"
                 + (years.isEmpty ? "" : "; budgets exist for \(years.joined(separator: ", "))"))
         }
-        if query.json {
+        if query.csv {
+            var table = CSVTable(header: ["year", "programme", "name", "amount_cents", "amount_eur"])
+            for p in s.programmes { table.add([String(year), p.programme.rawValue, p.name, String(p.amount.value), p.amount.decimal]) }
+            context.writeOut(table.text)
+        } else if query.json {
             var object = query.jsonHeader
             object.merge([
                 "year": JSONValue(year),

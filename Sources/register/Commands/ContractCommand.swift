@@ -9,6 +9,9 @@ struct ContractCommand: Command {
         discussion: "An intention (voornemen) to extend does not move the decided end date; it is shown beside it.",
         examples: ["register contract dordrecht-sociaal", "register contract dordrecht-sociaal --on 2024-01-01 --json"])
 
+    static let csvHeader = ["contract", "counterparty", "on", "status", "start", "end_date", "intended_end_date", "decide_by",
+                            "notice_deadline", "awarded_on"]
+
     let contract: ContractID
     let query: QueryOptions
     let stores: [EventStore]
@@ -37,7 +40,11 @@ struct ContractCommand: Command {
         let decisions = DecisionIndex(records: records)
         switch answer {
         case .notYetAwarded(let awardedOn):
-            if query.json {
+            if query.csv {
+                var table = CSVTable(header: Self.csvHeader)
+                table.add([contract.rawValue, "", query.on.iso, "not-awarded", "", "", "", "", "", awardedOn.iso])
+                context.writeOut(table.text)
+            } else if query.json {
                 var object = query.jsonHeader
                 object.merge(["contract": .string(contract.rawValue), "exists": .bool(false), "status": .string("not-awarded"),
                               "awardedOn": awardedOn.json, "counterparty": .null, "endDate": .null, "intendedEndDate": .null]) { $1 }
@@ -46,7 +53,12 @@ struct ContractCommand: Command {
                 context.print("Contract \(contract) was not awarded yet on \(query.on); it was awarded on \(awardedOn).")
             }
         case .state(let s):
-            if query.json {
+            if query.csv {
+                var table = CSVTable(header: Self.csvHeader)
+                table.add([s.contract.rawValue, s.counterparty, query.on.iso, s.status(on: query.on).rawValue, s.start.iso, s.endDate.iso,
+                           s.intendedEndDate?.iso ?? "", s.intendedExtension?.decideBy?.iso ?? "", s.noticeDeadline?.iso ?? "", ""])
+                context.writeOut(table.text)
+            } else if query.json {
                 var object = query.jsonHeader
                 object.merge([
                     "contract": .string(s.contract.rawValue), "exists": .bool(true), "counterparty": .string(s.counterparty),

@@ -65,11 +65,7 @@ struct ExportCommand: Command {
             var count = 0
             try store.replay { stored in
                 guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
-                let e = stored.envelope
-                let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? ""
-                sink.write(CSVTable.line([String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso,
-                                         e.actor, e.source.document, e.source.zaaknummer ?? "", summary, JSONWriter.compactString(e.payload),
-                                         stored.hash.hex]))
+                sink.write(CSVTable.line(Self.csvRow(stored)))
                 count += 1
                 progress.tick(count)
             }
@@ -86,6 +82,14 @@ struct ExportCommand: Command {
         progress.finish()
         try sink.close()
         return .ok
+    }
+
+    /// One event as a CSV row (also `register log --csv`).
+    static func csvRow(_ stored: StoredEvent) -> [String] {
+        let e = stored.envelope
+        let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? ""
+        return [String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso, e.actor,
+                e.source.document, e.source.zaaknummer ?? "", summary, JSONWriter.compactString(e.payload), stored.hash.hex]
     }
 
     static let csvHeader = ["sequence", "id", "type", "schema_version", "effective_date", "recorded_at", "actor",

@@ -5,10 +5,11 @@ import Projections
 struct LogCommand: Command {
     static let spec = CommandSpec(
         name: "log", abstract: "List the events in append order, one line each.",
-        arguments: "[--json]", options: [.json], discussion: "",
-        examples: ["register log", "register log --json"])
+        arguments: "[--json|--csv]", options: [.json, .csv], discussion: "",
+        examples: ["register log", "register log --json", "register log --csv > events.csv"])
 
     let json: Bool
+    let csv: Bool
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -16,15 +17,20 @@ struct LogCommand: Command {
             throw .usage("log takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
         }
         json = arguments.flag("--json")
+        csv = arguments.flag("--csv")
+        if json && csv { throw .usage("give --json or --csv, not both", command: Self.spec.name) }
         store = try context.store(arguments, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        if csv { context.writeOut(CSVTable.line(ExportCommand.csvHeader)) }
         if json { context.writeOut("[") }
         var first = true
         try store.replay { stored in
             let e = stored.envelope
-            if json {
+            if csv {
+                context.writeOut(CSVTable.line(ExportCommand.csvRow(stored)))
+            } else if json {
                 var object = e.json.object ?? [:]
                 object["hash"] = .string(stored.hash.hex)
                 object["file"] = .string(stored.fileName)

@@ -42,7 +42,11 @@ struct ReserveCommand: Command {
         let decisions = DecisionIndex(records: records)
         switch answer {
         case .notYetEstablished(let establishedOn):
-            if query.json {
+            if query.csv {
+                var table = CSVTable(header: Self.csvHeader)
+                table.add([reserve.rawValue, "", query.on.iso, "not-established", "", "established_on", establishedOn.iso, "", "", "", "", ""])
+                context.writeOut(table.text)
+            } else if query.json {
                 var object = query.jsonHeader
                 object.merge([
                     "reserve": .string(reserve.rawValue), "name": .null, "exists": .bool(false), "status": .string("not-established"),
@@ -53,9 +57,35 @@ struct ReserveCommand: Command {
                 context.print("Reserve \(reserve) did not exist yet on \(query.on); it was established on \(establishedOn).")
             }
         case .state(let state):
-            if query.json { context.printJSON(json(state, decisions)) } else { context.writeOut(text(state, decisions)) }
+            if query.csv {
+                context.writeOut(csv(state))
+            } else if query.json {
+                context.printJSON(json(state, decisions))
+            } else {
+                context.writeOut(text(state, decisions))
+            }
         }
         return .ok
+    }
+
+    static let csvHeader = ["reserve", "name", "on", "status", "end_date", "kind", "item", "amount_cents", "amount_eur", "basis", "year", "decision"]
+
+    /// One row per figure: authorised, withdrawn, balance low and high, each allocation and commitment.
+    private func csv(_ s: ReserveState) -> String {
+        var table = CSVTable(header: Self.csvHeader)
+        let head = [s.reserve.rawValue, s.name, query.on.iso, s.status(on: query.on).rawValue, s.endDate.iso]
+        func row(_ kind: String, _ item: String, _ c: Cents, basis: String = "", year: String = "", decision: String = "") {
+            table.add(head + [kind, item, String(c.value), c.decimal, basis, year, decision])
+        }
+        row("authorised", "", s.authorised)
+        row("withdrawn", "", s.withdrawn)
+        row("balance_low", s.balance.kind, s.balance.low)
+        row("balance_high", s.balance.kind, s.balance.high)
+        for a in s.allocations { row("allocation", a.project, a.amount) }
+        for c in s.commitments {
+            row("commitment", c.project, c.amount, basis: c.basis.rawValue, year: c.year.map(String.init) ?? "", decision: c.decision?.rawValue ?? "")
+        }
+        return table.text
     }
 
     private func json(_ s: ReserveState, _ decisions: DecisionIndex) -> JSONValue {

@@ -5,7 +5,7 @@ import Projections
 struct SubjectsCommand: Command {
     static let spec = CommandSpec(
         name: "subjects", abstract: "List the reserves, contracts, programmes, budgets and decisions the register knows.",
-        arguments: "[--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json], discussion: "",
+        arguments: "[--known-on DATE|DATETIME] [--json|--csv]", options: [.knownOn, .json, .csv], discussion: "",
         examples: ["register subjects", "register subjects --json"])
 
     let query: QueryOptions
@@ -21,7 +21,11 @@ struct SubjectsCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let catalog = SubjectCatalog(records: try query.records(context, store))
-        if query.json {
+        if query.csv {
+            var table = CSVTable(header: ["subject", "kind", "id", "label", "events"])
+            for e in catalog.entries { table.add([e.subject.description, e.subject.kind, e.subject.id, e.label, String(e.eventCount)]) }
+            context.writeOut(table.text)
+        } else if query.json {
             context.printJSON(.object(["subjects": .array(catalog.entries.map {
                 .object(["subject": .string($0.subject.description), "kind": .string($0.subject.kind), "id": .string($0.subject.id),
                          "label": .string($0.label), "events": JSONValue($0.eventCount)])

@@ -5,7 +5,7 @@ import Projections
 struct TimelineCommand: Command {
     static let spec = CommandSpec(
         name: "timeline", abstract: "Show every event that touched a reserve, contract, programme or decision, in effect order.",
-        arguments: "SUBJECT [--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json],
+        arguments: "SUBJECT [--known-on DATE|DATETIME] [--json|--csv]", options: [.knownOn, .json, .csv],
         discussion: """
             SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as
             reserve:404, contract:dordrecht-sociaal, programme:..., decision:2022-0177088, budget:2026.
@@ -31,6 +31,23 @@ struct TimelineCommand: Command {
         let records = try query.records(context, store)
         let subject = try SubjectCatalog(records: records).resolve(subjectText)
         let timeline = Timeline(subject: subject, records: records)
+        if query.csv {
+            var table = CSVTable(header: ["sequence", "id", "type", "effective_date", "recorded_at", "summary", "changes", "decision",
+                                          "source_document", "zaaknummer", "standing", "assumptions"])
+            for e in timeline.entries {
+                let standing: String
+                switch e.standing {
+                case .counts: standing = "counts"
+                case .corrected(let by): standing = "corrected by " + by.joined(separator: " ")
+                case .retracted(let by): standing = "retracted by " + by
+                }
+                table.add([String(e.sequence), e.id, e.type.rawValue, e.effectiveDate.iso, e.recordedAt.iso, e.summary,
+                           e.changes.map { "\($0.field): \($0.before) -> \($0.after)" }.joined(separator: "; "), e.decision?.rawValue ?? "",
+                           e.source.document, e.source.zaaknummer ?? "", standing, e.assumptions.joined(separator: " | ")])
+            }
+            context.writeOut(table.text)
+            return .ok
+        }
         if query.json {
             context.printJSON(.object([
                 "subject": .string(subject.description), "knownOn": query.knownOn.map { .string($0.iso) } ?? .null,
