@@ -27,9 +27,9 @@ enum CLIRunner {
     }()
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: String? = nil) throws -> CLIResult {
+                    directory: String? = nil, executable: String? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "REGISTER_EVENTS")

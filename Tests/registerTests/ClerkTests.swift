@@ -1,0 +1,169 @@
+import EventStore
+import Foundation
+import Testing
+
+/// The clerk's and the auditor's side: record, formats, the HTML report and shell completion.
+@Suite struct ClerkTests {
+    @Test func recordWithFlagsReadsDutchAmountsAndDates() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let r = try CLIRunner.run(["record", "addition", "--reserve", "404", "--amount", "€ 1.250.000,50", "--decision", "2022-0177088",
+                                   "--effective", "31-12-2022", "--source", "Jaarstukken 2022", "--zaaknummer", "2023-0000001",
+                                   "--actor", "griffie:test", "--yes", "--json", "--events", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.json?["written"] == .bool(true))
+        let last = try #require(try EventStore(directory: store).events().last?.envelope)
+        #expect(last.type == "reserve-addition")
+        #expect(last.payload["amountCents"]?.integer == 125_000_050)
+        #expect(last.effectiveDate.iso == "2022-12-31")
+        #expect(last.source.zaaknummer == "2023-0000001")
+    }
+
+    @Test func theIssueExampleRecordsAnEndDateChange() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let r = try CLIRunner.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2026-12-31", "--decision", "2022-0177088",
+                                   "--effective", "2022-12-13", "--source", "Raadsbesluit 2022-0177088", "--yes", "--events", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("reserve 404 end date set to 2026-12-31"))
+        #expect(r.stdout.contains("appended event 25"))
+    }
+
+    @Test func allocationsTakeRepeatedProjectAmounts() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let r = try CLIRunner.run(["record", "allocation", "--reserve", "404", "--allocation", "FLITS=1.100.000", "--allocation", "BSO+=240.000,-",
+                                   "--effective", "2023-01-15", "--source", "test", "--yes", "--events", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try #require(try EventStore(directory: store).events().last?.envelope.payload["allocations"]?.array)
+        #expect(lines.compactMap { $0["amountCents"]?.integer } == [110_000_000, 24_000_000])
+    }
+
+    @Test func dryRunValidatesAgainstTheStoreAndWritesNothing() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let before = try CLIRunner.digest(store)
+        let ok = try CLIRunner.run(["record", "withdrawal", "--reserve", "404", "--amount", "200.000", "--decision", "2022-0177088",
+                                    "--effective", "2023-06-01", "--source", "test", "--dry-run", "--events", store])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("valid: nothing was written"))
+        let unknown = try CLIRunner.run(["record", "withdrawal", "--reserve", "999", "--amount", "200.000",
+                                         "--effective", "2023-06-01", "--source", "test", "--dry-run", "--events", store])
+        #expect(unknown.status == 3)
+        #expect(unknown.stderr.contains("no reserve '999'"))
+        #expect(try CLIRunner.digest(store) == before)
+    }
+
+    @Test(arguments: [
+        (["--amount", "1.5"], "1.5"),
+        (["--amount", "1,000.00"], "1,000.00"),
+        (["--amount", "vijf"], "vijf"),
+    ])
+    func ambiguousAmountsAreRefusedWithTheAcceptedForms(_ amount: [String], _ text: String) throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let r = try CLIRunner.run(["record", "addition", "--reserve", "404"] + amount + ["--effective", "2023-01-01", "--source", "t", "--yes", "--events", store])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--amount"))
+        #expect(r.stderr.contains("5.000.000"), "the accepted forms are listed: \(r.stderr)")
+    }
+
+    @Test func withoutATerminalConfirmationIsRequired() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let r = try CLIRunner.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2027-12-31", "--effective", "2023-01-01",
+                                   "--source", "t", "--events", store])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("pass --yes"))
+    }
+
+    @Test func aFlagOfAnotherTypeIsAUsageError() throws {
+        let r = try CLIRunner.run(["record", "end-date-change", "--amount", "5", "--events", CLIRunner.shippedEvents])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("option '--amount' does not belong to 'record end-date-change'"))
+    }
+
+    /// Runs `register record` in a pseudo-terminal (util-linux `script`), answering its questions.
+    @Test func interactiveModeAsksForEachMissingFieldThenConfirms() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let command = "'\(CLIRunner.binary)' record end-date-change --decision 2022-0177088 --events '\(store)'"
+        let answers = ["404", "31-12-2027", "2023-02-01", "Raadsbesluit test", "y"].joined(separator: "\n") + "\n"
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, executable: "/usr/bin/script")
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("--reserve (The reserve number, e.g. 404.):"))
+        #expect(r.stdout.contains("--source (the source document):"))
+        #expect(r.stdout.contains("Append this event? [y/N]"))
+        let last = try #require(try EventStore(directory: store).events().last?.envelope)
+        #expect(last.type == "reserve-end-date-changed")
+        #expect(last.payload["endDate"] == "2027-12-31")
+        #expect(last.effectiveDate.iso == "2023-02-01")
+    }
+
+    @Test func answeringNoWritesNothing() throws {
+        let store = try CLIRunner.copyOfShippedStore()
+        let before = try CLIRunner.digest(store)
+        let command = "'\(CLIRunner.binary)' record end-date-change --reserve 404 --end-date 2027-12-31 --effective 2023-01-01 --source t --events '\(store)'"
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: "n\n", executable: "/usr/bin/script")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("not appended"))
+        #expect(try CLIRunner.digest(store) == before)
+    }
+
+    @Test(arguments: [
+        ["reserve", "404", "--on", "2023-06-30"], ["contract", "dordrecht-sociaal"], ["budget", "--year", "2026"],
+        ["timeline", "404"], ["audit"], ["subjects"], ["log"],
+    ])
+    func csvOutputParsesBackWithOneHeaderRowAndNoThousandsSeparators(_ arguments: [String]) throws {
+        let r = try CLIRunner.run(arguments + ["--csv", "--events", CLIRunner.shippedEvents])
+        #expect(r.status == 0 || (arguments[0] == "audit" && r.status == 1))
+        let rows = try #require(parseRFC4180(r.stdout))
+        #expect(rows.count >= 2)
+        #expect(rows.allSatisfy { $0.count == rows[0].count }, "every row has the header's columns")
+        for (i, name) in rows[0].enumerated() where name.hasSuffix("_cents") || name.hasSuffix("_eur") {
+            for row in rows.dropFirst() where !row[i].isEmpty {
+                #expect(row[i].allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }, "\(name) = \(row[i])")
+            }
+        }
+    }
+
+    @Test(arguments: ["json", "csv", "ledger"])
+    func exportWritesTheWholeHistory(_ format: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).\(format)").path
+        let r = try CLIRunner.run(["export", "--format", format, "--output", out, "--events", CLIRunner.shippedEvents])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        switch format {
+        case "json": #expect(try JSONParser.parse(text).array?.count == 24)
+        case "csv": #expect(parseRFC4180(text)?.count == 25)
+        default:
+            #expect(text.contains("Reserves:404  EUR 5000000.00"))
+            #expect(text.contains("Budget:2026:bestaanszekerheid  EUR 135570000.00"))
+        }
+    }
+
+    @Test func theHTMLReportHasTheChartTheTimelineAndEveryFinding() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).html").path
+        let r = try CLIRunner.run(["report", "404", "--html", out, "--on", "2026-11-23", "--events", CLIRunner.shippedEvents])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("<polyline"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        let audit = try CLIRunner.run(["audit", "404", "--json", "--on", "2026-11-23", "--events", CLIRunner.shippedEvents])
+        let ids = (audit.json?["findings"]?.array ?? []).compactMap { $0["id"]?.string }
+        #expect(!ids.isEmpty)
+        for id in ids { #expect(html.contains(id), "finding \(id) is in the report") }
+        #expect(html.contains("res-404-end-date-2026") || html.contains("reserve 404 end date set to 2026-12-31"))
+    }
+
+    @Test func completionScriptsCoverEveryCommand() throws {
+        let bash = try CLIRunner.run(["completion", "bash"])
+        let zsh = try CLIRunner.run(["completion", "zsh"])
+        #expect(bash.status == 0 && zsh.status == 0)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString).bash").path
+        try bash.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let check = try CLIRunner.run(["-n", file], executable: "/bin/bash")
+        #expect(check.status == 0, "bash -n: \(check.stderr)")
+        let help = try CLIRunner.run(["--help"]).stdout
+        for line in help.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+            guard let name = line.split(separator: " ").first, !name.hasPrefix("register") else { continue }
+            #expect(bash.stdout.contains(String(name)), "bash completes \(name)")
+            #expect(zsh.stdout.contains("'\(name):") || name == "help", "zsh completes \(name)")
+        }
+    }
+}
