@@ -70,10 +70,11 @@ public struct SHA256: Sendable {
     }
 
     /// The compression function over whole 64-byte blocks (FIPS 180-4, 6.2.2).
+    ///
+    /// The message schedule lives in stack scratch space, so hashing allocates nothing per block.
     private mutating func compress(blocks: UnsafeRawBufferPointer) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
-        var w = (0..<64).map { _ in UInt32(0) }
-        w.withUnsafeMutableBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.roundConstants.withUnsafeBufferPointer { k in
                 var offset = 0
                 while offset < blocks.count {

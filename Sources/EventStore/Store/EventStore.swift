@@ -56,48 +56,89 @@ public struct EventStore: Sendable {
         return result
     }
 
-    /// Reads every event in order, one file at a time, checking names, sequence and chain.
+    /// Reads every event in order, checking names, sequence and chain.
     ///
-    /// Stops at the first damage with `StoreError.damaged` naming the file. Memory stays
-    /// flat: only the current file is held. Temporary files are skipped (see `verify`).
+    /// Stops at the first damage with `StoreError.damaged` naming the file. Files are read,
+    /// hashed and parsed a window at a time on all cores, then checked and handed to `body`
+    /// strictly in order, so memory stays flat (one window) and the first bad file is the one
+    /// reported. Temporary files are skipped (see `verify`).
     public func replay(_ body: (StoredEvent) throws -> Void) throws {
         let listing = try listing()
         var previousHash = SHA256Digest.zero
         var previousName: String? = nil
-        for (offset, entry) in listing.events.enumerated() {
-            let expected = offset + 1
-            if entry.sequence != expected {
-                if entry.sequence == expected - 1 {
-                    throw StoreError.damaged(file: entry.name, damage: .duplicateSequence(entry.sequence))
+        let window = 2048
+        var start = 0
+        while start < listing.events.count {
+            let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
+            let loaded = load(entries)
+            for (i, entry) in entries.enumerated() {
+                let expected = start + i + 1
+                if entry.sequence != expected {
+                    if entry.sequence == expected - 1 {
+                        throw StoreError.damaged(file: entry.name, damage: .duplicateSequence(entry.sequence))
+                    }
+                    throw StoreError.damaged(file: entry.name, damage: .missingSequence(expected: expected))
                 }
-                throw StoreError.damaged(file: entry.name, damage: .missingSequence(expected: expected))
-            }
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.read(path(entry.name)) } catch {
-                throw StoreError.damaged(file: entry.name, damage: .ioError("\(error)"))
-            }
-            let hash = SHA256.hash(bytes)
-            let envelope: EventEnvelope
-            do {
-                envelope = try EventEnvelope(stored: try JSONParser.parse(bytes))
-            } catch let error as JSONError {
-                throw StoreError.damaged(file: entry.name, damage: .unreadable("not JSON (\(error))"))
-            } catch {
-                throw StoreError.damaged(file: entry.name, damage: .unreadable("\(error)"))
-            }
-            if envelope.sequence != expected || envelope.fileName != entry.name {
-                throw StoreError.damaged(file: entry.name, damage: .nameMismatch(expectedName: envelope.fileName))
-            }
-            if envelope.previousHash != previousHash {
-                if let previousName {
-                    throw StoreError.damaged(file: previousName, damage: .hashMismatch(
-                        recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.name))
+                let file: LoadedFile
+                switch loaded[i] {
+                case .failure(let damage): throw StoreError.damaged(file: entry.name, damage: damage)
+                case .success(let f): file = f
                 }
-                throw StoreError.damaged(file: entry.name, damage: .brokenLink(expected: previousHash.hex, found: envelope.previousHash.hex))
+                let envelope = file.envelope
+                if envelope.sequence != expected || envelope.fileName != entry.name {
+                    throw StoreError.damaged(file: entry.name, damage: .nameMismatch(expectedName: envelope.fileName))
+                }
+                if envelope.previousHash != previousHash {
+                    if let previousName {
+                        throw StoreError.damaged(file: previousName, damage: .hashMismatch(
+                            recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.name))
+                    }
+                    throw StoreError.damaged(file: entry.name, damage: .brokenLink(expected: previousHash.hex, found: envelope.previousHash.hex))
+                }
+                try body(StoredEvent(envelope: envelope, hash: file.hash, fileName: entry.name, byteCount: file.byteCount))
+                previousHash = file.hash
+                previousName = entry.name
             }
-            try body(StoredEvent(envelope: envelope, hash: hash, fileName: entry.name, byteCount: bytes.count))
-            previousHash = hash
-            previousName = entry.name
+            start += window
+        }
+    }
+
+    /// Result slots that concurrent workers fill, each worker its own index only.
+    private struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<LoadedFile, Damage>>
+    }
+
+    struct LoadedFile: Sendable {
+        let envelope: EventEnvelope
+        let hash: SHA256Digest
+        let byteCount: Int
+    }
+
+    /// Reads, hashes and parses files concurrently; results come back in the entries' order.
+    private func load(_ entries: [(sequence: Int, name: String)]) -> [Result<LoadedFile, Damage>] {
+        let results = UnsafeMutableBufferPointer<Result<LoadedFile, Damage>>.allocate(capacity: entries.count)
+        defer { results.deallocate() }
+        let slots = Slots(base: results.baseAddress!)
+        let directory = self.directory
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            (slots.base + i).initialize(to: Self.loadFile(directory + "/" + entries[i].name))
+        }
+        let loaded = Array(results)
+        _ = results.deinitialize()
+        return loaded
+    }
+
+    private static func loadFile(_ path: String) -> Result<LoadedFile, Damage> {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(path) } catch { return .failure(.ioError("\(error)")) }
+        let hash = SHA256.hash(bytes)
+        do {
+            let envelope = try EventEnvelope(stored: try JSONParser.parse(bytes))
+            return .success(LoadedFile(envelope: envelope, hash: hash, byteCount: bytes.count))
+        } catch let error as JSONError {
+            return .failure(.unreadable("not JSON (\(error))"))
+        } catch {
+            return .failure(.unreadable("\(error)"))
         }
     }
 

@@ -46,7 +46,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The kind of damage `verify` and replay find in a stored history.
-public enum Damage: Equatable, Sendable, CustomStringConvertible {
+public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file's bytes no longer hash to what the next event records.
     case hashMismatch(recordedByNext: String, actual: String, nextFile: String)
     /// The event names a predecessor hash that is not the previous file's hash.
