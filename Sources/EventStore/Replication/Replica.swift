@@ -32,6 +32,16 @@ public struct Replica {
     }
 
     var publishedRef: String { "refs/register/published/\(remote)" }
+
+    /// The last published commit this replica knows: its own record, or for a fresh clone the
+    /// commit it was cloned at (where HEAD and the remote-tracking ref meet).
+    func lastPublished() -> String? {
+        if let recorded = repository.commit(publishedRef) { return recorded }
+        guard repository.commit("HEAD") != nil, repository.commit(remoteRef) != nil,
+              let base = try? repository.run(["merge-base", "HEAD", remoteRef]).trimmingCharacters(in: .whitespacesAndNewlines),
+              !base.isEmpty else { return nil }
+        return base
+    }
     var remoteRef: String { "refs/remotes/\(remote)/main" }
     var stash: String { store.cacheDirectory + "/unpublished" }
 
@@ -57,7 +67,7 @@ public struct Replica {
             throw ReplicationError.repository("cannot fetch from '\(remote)': \(fetch.error.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         guard let remoteCommit = repository.commit(remoteRef) else { return (nil, []) }
-        let published = repository.commit(publishedRef)
+        let published = lastPublished()
         let added = try AppendOnlyCheck(repository: repository, folder: folder).added(from: published, to: remoteCommit)
         return (remoteCommit, added.map(\.envelope))
     }
@@ -65,7 +75,7 @@ public struct Replica {
     /// Brings the remote's published events in, checked; unpublished local events are renumbered after them.
     public func sync<Policy: AppendPolicy>(policy: Policy) throws -> Report {
         var report = Report()
-        let published = repository.commit(publishedRef)
+        let published = lastPublished()
         let (remoteCommit, added) = try fetchVerified(policy: policy)
         guard let remoteCommit else { return report }
         report.received = added.count
@@ -81,7 +91,7 @@ public struct Replica {
         var lastMessage = ""
         for attempt in 1...attempts {
             report.attempts = attempt
-            let published = repository.commit(publishedRef)
+            let published = lastPublished()
             let (remoteCommit, added) = try fetchVerified(policy: policy)
             report.received += added.count
             if let remoteCommit {

@@ -1,3 +1,5 @@
+import Foundation
+
 extension EventStore {
     /// Reads the events a query needs, in order, without checking the hash chain.
     ///
@@ -5,27 +7,55 @@ extension EventStore {
     /// files that `wanted` keeps (it sees the file name, which says the type, and the raw
     /// bytes), is what makes an as-of question cheap on a large store. The sequence is still
     /// checked (no gaps, names match content) so a half-copied folder is not silently used.
-    public func scan(where wanted: (_ name: String, _ bytes: [UInt8]) -> Bool, _ body: (EventEnvelope) throws -> Void) throws {
+    public func scan(where wanted: @escaping @Sendable (_ name: String, _ bytes: [UInt8]) -> Bool,
+                     _ body: (EventEnvelope) throws -> Void) throws {
         let listing = try listing()
-        for (offset, entry) in listing.events.enumerated() {
-            guard entry.sequence == offset + 1 else {
-                throw StoreError.damaged(file: entry.name, damage: entry.sequence == offset ? .duplicateSequence(entry.sequence)
-                                                                                           : .missingSequence(expected: offset + 1))
+        let window = 4096
+        var start = 0
+        while start < listing.events.count {
+            let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
+            for (i, entry) in entries.enumerated() where entry.sequence != start + i + 1 {
+                throw StoreError.damaged(file: entry.name, damage: entry.sequence == start + i ? .duplicateSequence(entry.sequence)
+                                                                                              : .missingSequence(expected: start + i + 1))
             }
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.read(path(entry.name)) } catch {
-                throw StoreError.damaged(file: entry.name, damage: .ioError("\(error)"))
+            // Read, filter and parse on all cores; hand over in order.
+            let results = UnsafeMutableBufferPointer<Result<EventEnvelope?, Damage>>.allocate(capacity: entries.count)
+            defer { results.deallocate() }
+            let slots = ScanSlots(base: results.baseAddress!)
+            let directory = self.directory
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                let name = entries[i].name
+                let result: Result<EventEnvelope?, Damage>
+                if let bytes = try? FileSystem.read(directory + "/" + name) {
+                    if wanted(name, bytes) {
+                        if let envelope = try? EventEnvelope(stored: try JSONParser.parse(bytes)) {
+                            result = envelope.fileName == name ? .success(envelope) : .failure(.nameMismatch(expectedName: envelope.fileName))
+                        } else {
+                            result = .failure(.unreadable("not an event envelope; run 'register verify'"))
+                        }
+                    } else {
+                        result = .success(nil)
+                    }
+                } else {
+                    result = .failure(.ioError("cannot be read"))
+                }
+                (slots.base + i).initialize(to: result)
             }
-            guard wanted(entry.name, bytes) else { continue }
-            let envelope: EventEnvelope
-            do { envelope = try EventEnvelope(stored: try JSONParser.parse(bytes)) } catch {
-                throw StoreError.damaged(file: entry.name, damage: .unreadable("\(error)"))
+            let loaded = Array(results)
+            _ = results.deinitialize()
+            for (i, entry) in entries.enumerated() {
+                switch loaded[i] {
+                case .failure(let damage): throw StoreError.damaged(file: entry.name, damage: damage)
+                case .success(let envelope?): try body(envelope)
+                case .success(nil): continue
+                }
             }
-            guard envelope.fileName == entry.name else {
-                throw StoreError.damaged(file: entry.name, damage: .nameMismatch(expectedName: envelope.fileName))
-            }
-            try body(envelope)
+            start += window
         }
+    }
+
+    private struct ScanSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<EventEnvelope?, Damage>>
     }
 }
 
