@@ -44,7 +44,9 @@ struct VerifyCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        let report = try StoreVerifier(store: store).verify()
+        let progress = Progress(context: context, label: "verified")
+        let report = try StoreVerifier(store: store).verify(progress: { progress.tick($0) })
+        progress.finish()
         // Problems beyond the chain itself: a checkpoint the store does not extend, missing signatures.
         var beyondChain: (kind: String, message: String)? = try report.isIntact
             ? checkpoint.flatMap { try store.mismatch(with: $0) }.map { ("checkpoint-mismatch", $0) } : nil
