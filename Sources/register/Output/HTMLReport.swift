@@ -1,3 +1,4 @@
+import EventStore
 /// One self-contained HTML page for auditors: the money over time as a chart, the end dates,
 /// the timeline and the audit findings.
 ///
@@ -452,50 +453,19 @@ private struct ReportChart {
     }
 }
 
-/// Day numbers for the chart's time axis (days since 1970-01-01, Howard Hinnant's algorithms),
-/// kept here so the renderer needs no other module.
+/// Day numbers for the chart's time axis: days since 1970-01-01, from `CalendarDate`.
 private enum ReportDay {
     /// The day of a `YYYY-MM-DD` text, or nil when it is not a real date (such points are not plotted).
-    static func days(_ iso: String) -> Int? {
-        let u = Array(iso.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard (48...57).contains(u[i]) else { return nil }
-                value = value * 10 + Int(u[i] - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year >= 1, (1...12).contains(month) else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...length).contains(day) else { return nil }
-        return days(year: year, month: month, day: day)
-    }
+    static func days(_ iso: String) -> Int? { (try? CalendarDate(iso: iso))?.daysSinceEpoch }
 
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+        (try? CalendarDate(year: year, month: month, day: day))?.daysSinceEpoch ?? 0
     }
 
     static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
+        let date = CalendarDate(daysSinceEpoch: days)
+        return (date.year, date.month, date.day)
     }
 
-    static func iso(_ days: Int) -> String {
-        let (y, m, d) = civil(days)
-        func pad(_ v: Int, _ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - String(v).count)) + String(v) }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    }
+    static func iso(_ days: Int) -> String { CalendarDate(daysSinceEpoch: days).iso }
 }
