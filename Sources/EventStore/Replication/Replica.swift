@@ -168,21 +168,30 @@ public struct Replica {
         try FileSystem.syncDirectory(store.directory)
         try moveHead(to: commit)
         var rechained = 0
-        let entries = try FileSystem.names(in: stash).filter { EventFileName.sequence(of: $0) != nil }.sorted()
-        for name in entries {
-            let path = stash + "/" + name
-            let envelope = try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(path)))
-            let existing = try store.events().contains { $0.envelope.id == envelope.id }
-            if !existing && !publishedIDs.contains(envelope.id) {
-                let previous = try store.events().last?.envelope.recordedAt
-                let recorded = max(envelope.recordedAt, previous ?? envelope.recordedAt)
+        // What the store now holds (the remote's history plus anything re-appended before a crash).
+        var known: Set<String> = []
+        var lastRecorded: RecordedInstant? = nil
+        try store.replay { event in
+            known.insert(event.envelope.id)
+            lastRecorded = event.envelope.recordedAt
+        }
+        // In the order they were first recorded (a crash between rounds can leave stash names out of order).
+        let entries = try FileSystem.names(in: stash).filter { EventFileName.sequence(of: $0) != nil }.map { name in
+            (name, try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(stash + "/" + name))))
+        }.sorted { ($0.1.recordedAt, $0.0) < ($1.1.recordedAt, $1.0) }
+        for (name, envelope) in entries {
+            if !known.contains(envelope.id) && !publishedIDs.contains(envelope.id) {
+                let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
                 let restamped = EventStore(directory: store.directory, clock: { recorded })
+                // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
                 _ = try restamped.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
                                                     effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
                                                     payload: envelope.payload), policy: policy)
+                known.insert(envelope.id)
+                lastRecorded = recorded
                 rechained += 1
             }
-            try FileSystem.unlink(path)
+            try FileSystem.unlink(stash + "/" + name)
         }
         return rechained
     }
