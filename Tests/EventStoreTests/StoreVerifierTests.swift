@@ -201,9 +201,9 @@ import Testing
         let forged = String(repeating: "a", count: 64)
         try writeBytes(Array(text.replacingOccurrences(of: recorded, with: forged).utf8), to: path(files[3]))
         let problem = try #require(try verify().problem)
-        // Seen from the chain, either event 3 was altered or event 4's link was: replay names event 3.
-        #expect(problem.file == files[2])
-        #expect(problem.damage == .hashMismatch(recordedByNext: forged, actual: recorded, nextFile: files[3]))
+        // Event 4's own bytes changed too, so the link from 4 to 5 breaks as well: that pins it on event 4.
+        #expect(problem.file == files[3])
+        #expect(problem.damage == .brokenLink(expected: recorded, found: forged))
     }
 
     /// Known limit, to be closed by checkpoints: the chain only links each event to its

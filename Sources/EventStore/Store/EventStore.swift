@@ -89,7 +89,16 @@ public struct EventStore: Sendable {
                     throw StoreError.damaged(file: entry.name, damage: .nameMismatch(expectedName: envelope.fileName))
                 }
                 if envelope.previousHash != previousHash {
-                    if let previousName {
+                    // Which file was altered? A change to the previous file breaks only this link; a
+                    // change to this file's own previousHash also breaks the link after it.
+                    let nextIndex = start + i + 1
+                    var nextLinkBroken = false
+                    if nextIndex < listing.events.count {
+                        let next = i + 1 < entries.count ? loaded[i + 1]
+                            : Self.loadFile(path(listing.events[nextIndex].name))
+                        if case .success(let n) = next, n.envelope.previousHash != file.hash { nextLinkBroken = true }
+                    }
+                    if let previousName, !nextLinkBroken {
                         throw StoreError.damaged(file: previousName, damage: .hashMismatch(
                             recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.name))
                     }
