@@ -101,6 +101,14 @@ enum FileSystem {
         try retryingInterrupts("unlink", path) { Syscall.unlink(path) }
     }
 
+    /// Calls `body` with each entry of a folder (not `.` or `..`), unsorted, without holding them all.
+    static func forEachName(in directory: String, _ body: (String) throws -> Void) throws {
+        guard let ok = try Syscall.forEachDirectoryName(directory, body), ok else {
+            let code = Syscall.errno
+            throw StoreError.system(call: "opendir", path: directory, errno: code, message: Syscall.errorText(code))
+        }
+    }
+
     /// The entries of a folder (not `.` or `..`), unsorted.
     static func names(in directory: String) throws -> [String] {
         guard let names = Syscall.directoryNames(directory) else {

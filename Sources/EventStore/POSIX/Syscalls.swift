@@ -53,6 +53,18 @@ enum Syscall {
         from.withCString { f in to.withCString { t in Glibc.rename(f, t) } }
     }
     static func mkdir(_ path: String) -> Int32 { path.withCString { Glibc.mkdir($0, 0o755) } }
+    /// Calls `body` with each name in a folder; false (errno set) when it cannot be opened.
+    static func forEachDirectoryName(_ path: String, _ body: (String) throws -> Void) throws -> Bool? {
+        guard let dir = opendir(path) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { try body(name) }
+        }
+        return true
+    }
     static var errno: Int32 { Glibc.errno }
     /// Ends this process at once with SIGKILL, as a power cut would (crash tests only).
     static func killSelf() -> Never {

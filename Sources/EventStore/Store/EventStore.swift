@@ -26,7 +26,7 @@ public struct EventStore: Sendable {
 
     /// The folder's entries sorted into event files, temporaries and anything else.
     struct Listing {
-        var events: [(sequence: Int, name: String)] = []
+        var events = EventEntries()
         var temporaries: [String] = []
         var unexpected: [String] = []
         /// Detached signatures, by the event file they sign.
@@ -39,9 +39,9 @@ public struct EventStore: Sendable {
             throw StoreError.missingDirectory(path: directory)
         }
         var result = Listing()
-        for name in try FileSystem.names(in: directory) {
+        try FileSystem.forEachName(in: directory) { name in
             if let sequence = EventFileName.sequence(of: name) {
-                result.events.append((sequence, name))
+                result.events.append(sequence: sequence, name: name)
             } else if let event = EventFileName.signedEvent(of: name) {
                 result.signatures[event] = name
             } else if name.hasPrefix(EventFileName.temporaryPrefix) {
@@ -50,7 +50,7 @@ public struct EventStore: Sendable {
                 result.unexpected.append(name)
             }
         }
-        result.events.sort { $0.name < $1.name }
+        result.events.sort()
         result.temporaries.sort()
         result.unexpected.sort()
         return result

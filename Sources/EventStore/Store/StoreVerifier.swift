@@ -56,7 +56,8 @@ public struct StoreVerifier {
             return report
         }
         report.leftoverTemporaries = listing.temporaries
-        let orphans = listing.signatures.filter { !listing.events.map(\.name).contains($0.key) }.map(\.value).sorted()
+        let eventNames = Set(listing.signatures.isEmpty ? [] : listing.events.map(\.name))
+        let orphans = listing.signatures.filter { !eventNames.contains($0.key) }.map(\.value).sorted()
         if let bad = report.signatures.invalid.first {
             report.problem = (bad.file, .badSignature(bad.reason))
         } else if let stranger = (listing.unexpected + orphans).sorted().first {

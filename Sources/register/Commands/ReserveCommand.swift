@@ -12,7 +12,7 @@ struct ReserveCommand: Command {
             withdrawals in the register), estimate (a range a source gave) or actual (e.g. from the jaarstukken).
             """,
         examples: ["register reserve 404 --on 2023-06-30", "register reserve 404 --on 2022-06-30 --json",
-                   "register reserve 404 --on 2023-06-30 --known-on 2022-12-01"])
+                   "register reserve 404 --on 2023-06-30 --known-on 2026-11-23T15:00Z"])
 
     let reserve: ReserveNumber
     let query: QueryOptions
