@@ -81,4 +81,29 @@ public enum ByteSearch {
         }
     }
 }
+
+    /// The text of the first `"key": "value"` in event JSON as the store writes it, without parsing;
+    /// nil when absent or when the value has an escape (the caller then parses the file).
+    public static func stringValue(of key: String, in bytes: [UInt8]) -> String? {
+        let needle = Array("\"\(key)\": \"".utf8)
+        guard needle.count <= bytes.count else { return nil }
+        let last = bytes.count - needle.count
+        var i = 0
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count {
+                    var end = i + j
+                    while end < bytes.count && bytes[end] != UInt8(ascii: "\"") {
+                        if bytes[end] == UInt8(ascii: "\\") { return nil }
+                        end += 1
+                    }
+                    return end < bytes.count ? String(decoding: bytes[(i + j)..<end], as: UTF8.self) : nil
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -61,25 +61,42 @@ struct CommandContext {
         return folders.map { EventStore(directory: $0) }
     }
 
-    /// The history a question about one subject needs: its events, every decision, correction and
-    /// retraction, read with `EventStore.scan` (no chain check; `verify` does that).
+    /// The history a question about one subject needs, read with `EventStore.scan` (no chain
+    /// check; `verify` does that): the events that name the subject (and whose type, from the file
+    /// name, is in `types` when given), every correction and retraction, and then, in a second pass
+    /// over the decision files only, the decisions those events name. Skipping the rest unparsed
+    /// keeps a cold query's time and memory to what the answer needs.
     func history(of store: EventStore, about subjectID: String?, types: Set<String> = []) throws -> History {
         let quoted = subjectID.map { Array("\"\($0)\"".utf8) }
-        let always: Set<String> = ["correction", "retraction", "decision-proposed", "decision-taken", "decision-rejected", "decision-withdrawn"]
-        var history = History()
+        let amendments: Set<String> = ["correction", "retraction"]
+        @Sendable func type(_ name: String) -> String { String(name.dropFirst(EventFileName.digits + 1).dropLast(5)) }
+        var records: [DomainRecord] = []
         try store.scan(where: { name, bytes in
-            let type = String(name.dropFirst(EventFileName.digits + 1).dropLast(5))
-            if always.contains(type) { return true }
-            if !types.isEmpty && !types.contains(type) { return false }
+            let t = type(name)
+            if amendments.contains(t) { return true }
+            if t.hasPrefix("decision-") { return false }
+            if !types.isEmpty && !types.contains(t) { return false }
             return quoted.map { ByteSearch.contains(bytes, $0) } ?? true
-        }) { envelope in
-            do {
-                history.append(try DomainRecord(envelope: envelope))
-            } catch {
-                throw CLIError.failure("\(envelope.fileName): this register cannot read the event: \(error)")
+        }) { envelope in records.append(try decoded(envelope)) }
+        let named = Set(records.compactMap { $0.event.authorisingDecision?.rawValue })
+        if !named.isEmpty {
+            try store.scan(where: { name, bytes in
+                guard type(name).hasPrefix("decision-") else { return false }
+                // The id is read from the bytes; a file where that fails is parsed to be sure.
+                guard let id = ByteSearch.stringValue(of: "decision", in: bytes) else { return true }
+                return named.contains(id)
+            }) { envelope in
+                let record = try decoded(envelope)
+                if case .decision(let d) = record.event, named.contains(d.id.rawValue) { records.append(record) }
             }
         }
-        return history
+        return History(records: records.sorted { $0.sequence < $1.sequence })
+    }
+
+    private func decoded(_ envelope: EventEnvelope) throws -> DomainRecord {
+        do { return try DomainRecord(envelope: envelope) } catch {
+            throw CLIError.failure("\(envelope.fileName): this register cannot read the event: \(error)")
+        }
     }
 
     /// Replays the store into a domain history; damage or an unreadable event is a failure.
