@@ -69,7 +69,7 @@ import Testing
         let other = EventStore(directory: store.directory + "-other")
         try FileManager.default.copyItem(atPath: store.directory, toPath: other.directory)
         let foreign = try other.append(draft("foreign"))
-        try FileManager.default.copyItem(atPath: other.directory + "/" + foreign.fileName, toPath: store.directory + "/" + foreign.fileName)
+        try FileManager.default.copyItem(atPath: other.directory + "/" + foreign.path, toPath: store.directory + "/" + foreign.path)
         let next = try store.append(draft("b"), policy: CountingPolicy())
         #expect(next.sequence == 3, "the stale cached head (1) was not trusted")
         #expect(throws: StoreError.self) { try store.append(draft("foreign"), policy: CountingPolicy()) }

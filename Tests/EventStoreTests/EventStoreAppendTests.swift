@@ -28,13 +28,13 @@ import Testing
     @Test func sequenceNumbersAreGaplessAndFileNamesAreNumberThenType() throws {
         let receipts = try appendSome(7)
         #expect(receipts.map(\.sequence) == Array(1...7))
-        #expect(receipts.map(\.fileName) == [
+        #expect(receipts.map(\.path) == [
             "00000001-note.json", "00000002-reserve-established.json", "00000003-decision-taken.json",
             "00000004-note.json", "00000005-reserve-established.json", "00000006-decision-taken.json",
             "00000007-note.json",
         ])
         // The folder holds exactly the event files: no temporaries, no lock file, no cache.
-        #expect(try names(in: store.directory) == receipts.map(\.fileName))
+        #expect(try names(in: store.directory) == receipts.map(\.path))
         #expect(try store.events().map(\.envelope.sequence) == Array(1...7))
     }
 
@@ -43,9 +43,9 @@ import Testing
         let receipts = try appendSome(6)
         var previous = String(repeating: "0", count: 64)
         for receipt in receipts {
-            let bytes = try readBytes(store.directory + "/" + receipt.fileName)
+            let bytes = try readBytes(store.directory + "/" + receipt.path)
             let json = try JSONParser.parse(bytes)
-            #expect(json["previousHash"]?.string == previous, "\(receipt.fileName)")
+            #expect(json["previousHash"]?.string == previous, "\(receipt.path)")
             #expect(json["sequence"]?.integer == Int64(receipt.sequence))
             previous = SHA256.hash(bytes).hex
             #expect(receipt.hash.hex == previous)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func theEventFileIsTheCanonicalPrettyJSONOfTheEnvelope() throws {
         let receipt = try store.append(makeDraft(id: "x", payload: ["z": 1, "a": .number("1.50"), "text": "caf\u{e9}"]))
-        let bytes = try readBytes(store.directory + "/" + receipt.fileName)
+        let bytes = try readBytes(store.directory + "/" + receipt.path)
         let json = try JSONParser.parse(bytes)
         #expect(JSONWriter.pretty(json) == bytes)
         #expect(Set(json.object.map { Array($0.keys) } ?? []) == ["sequence", "id", "type", "schemaVersion", "effectiveDate", "recordedAt",
@@ -78,7 +78,7 @@ import Testing
             let expected = clock.instant(reading: n)
             #expect(receipt.recordedAt == expected)
             #expect(event.envelope.recordedAt == expected)
-            let text = try String(contentsOfFile: store.directory + "/" + receipt.fileName, encoding: .utf8)
+            let text = try String(contentsOfFile: store.directory + "/" + receipt.path, encoding: .utf8)
             #expect(text.contains("\"recordedAt\": \"\(expected.iso)\""))
         }
         #expect(events.first?.envelope.recordedAt.iso == "2026-11-23T14:27:17.123Z")
@@ -214,10 +214,10 @@ import Testing
         let receipts = try appendSome(4)
         let last = try #require(try store.events().last)
         let head = try #require(try store.head())
-        #expect(head == StoreHead(sequence: last.envelope.sequence, hash: last.hash, fileName: last.fileName))
+        #expect(head == StoreHead(sequence: last.envelope.sequence, hash: last.hash, path: last.path))
         #expect(head.sequence == 4)
         #expect(head.hash == receipts[3].hash)
-        #expect(head.fileName == receipts[3].fileName)
+        #expect(head.path == receipts[3].path)
     }
 
     /// The envelope (with this payload) would be exactly `size` bytes on disk.
@@ -233,7 +233,7 @@ import Testing
 
     @Test func anEventOfExactlyTheMaximumSizeIsAccepted() throws {
         let receipt = try store.append(try draftOfSize(EventStore.maximumEventBytes))
-        #expect(try readBytes(store.directory + "/" + receipt.fileName).count == EventStore.maximumEventBytes)
+        #expect(try readBytes(store.directory + "/" + receipt.path).count == EventStore.maximumEventBytes)
     }
 
     @Test func anEventLargerThanTheMaximumIsRefusedAndNothingIsWritten() throws {
@@ -270,7 +270,7 @@ import Testing
         try appendSome(1)
         let before = try snapshot(of: store.directory)
         let receipt = try store.append(makeDraft(id: "dry"), policy: AcceptAll(), dryRun: true)
-        #expect(receipt.sequence == 2 && receipt.fileName == "00000002-note.json")
+        #expect(receipt.sequence == 2 && receipt.path == "00000002-note.json")
         #expect(try snapshot(of: store.directory) == before)
         #expect(throws: StoreError.self) { _ = try store.append(makeDraft(id: "e1"), policy: AcceptAll(), dryRun: true) }
     }

@@ -33,8 +33,8 @@ import Testing
         #expect(seen.map(\.envelope.payload) == drafts.map(\.payload))
         var previous = SHA256Digest.zero
         for event in seen {
-            let bytes = try readBytes(store.directory + "/" + event.fileName)
-            #expect(event.fileName == EventFileName.make(sequence: event.envelope.sequence, type: event.envelope.type))
+            let bytes = try readBytes(store.directory + "/" + event.path)
+            #expect(event.path == EventFileName.make(sequence: event.envelope.sequence, type: event.envelope.type))
             #expect(event.hash == SHA256.hash(bytes))
             #expect(event.byteCount == bytes.count)
             #expect(event.envelope.previousHash == previous)
@@ -104,7 +104,7 @@ import Testing
         var last = SHA256Digest.zero
         for n in 1...6 {
             let receipt = try store.append(makeDraft(id: "c\(n)"))
-            total += try readBytes(store.directory + "/" + receipt.fileName).count
+            total += try readBytes(store.directory + "/" + receipt.path).count
             last = receipt.hash
         }
         let report = try StoreVerifier(store: store).verify()

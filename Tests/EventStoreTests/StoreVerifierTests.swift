@@ -153,8 +153,8 @@ import Testing
         let fork = EventStore(directory: try folder.folder("fork"), clock: fixedClock())
         for name in files.prefix(2) { try FileManager.default.copyItem(atPath: path(name), toPath: fork.directory + "/" + name) }
         let receipt = try fork.append(makeDraft(id: "forked", type: "alpha"))
-        #expect(receipt.fileName == "00000003-alpha.json")
-        try FileManager.default.copyItem(atPath: fork.directory + "/" + receipt.fileName, toPath: path(receipt.fileName))
+        #expect(receipt.path == "00000003-alpha.json")
+        try FileManager.default.copyItem(atPath: fork.directory + "/" + receipt.path, toPath: path(receipt.path))
         let problem = try #require(try verify().problem)
         #expect(problem.file == files[2])
         #expect(problem.damage == .duplicateSequence(3))

@@ -82,7 +82,7 @@ import Testing
         let sources = Set(["000_670a6af81f8fa9c1.txt", "001_b2a2623ba0ed9aeb.txt", "002_339159327708f54b.txt",
                            "003_b485894c4d3abfa7.txt", "004_aa63f06cb8a44dce.txt"])
         for event in try store.events() {
-            #expect(sources.contains(event.envelope.source.document), "\(event.fileName)")
+            #expect(sources.contains(event.envelope.source.document), "\(event.path)")
         }
     }
 

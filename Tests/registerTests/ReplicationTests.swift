@@ -129,7 +129,7 @@ import Testing
         let forged = try pushRefusal { c in
             // Insert a forged event at 13 and re-chain everything after it through the real store.
             let all = try EventStore(directory: c + "/events").events()
-            for e in all where e.envelope.sequence >= 13 { try FileManager.default.removeItem(atPath: c + "/events/" + e.fileName) }
+            for e in all where e.envelope.sequence >= 13 { try FileManager.default.removeItem(atPath: c + "/events/" + e.path) }
             let store = EventStore(directory: c + "/events")
             _ = try store.append(EventDraft(id: "forged", type: "reserve-end-date-changed", effectiveDate: try CalendarDate(iso: "2022-12-31"),
                                             actor: "forger", source: EventSource(document: "none", zaaknummer: nil),

@@ -49,6 +49,13 @@ enum Syscall {
         guard Glibc.fstat(fd, &info) == 0 else { return nil }
         return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
+    /// Whether `path` is a folder (following a symbolic link).
+    static func isDirectory(_ path: String) -> Bool {
+        let fd = path.withCString { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return false }
+        _ = Glibc.close(fd)
+        return true
+    }
     static func rename(_ from: String, _ to: String) -> Int32 {
         from.withCString { f in to.withCString { t in Glibc.rename(f, t) } }
     }

@@ -60,17 +60,52 @@ public struct GitRepository: Sendable {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    /// The blob ids of the files directly in `folder` at `revision`, by name; empty when absent.
+    /// The blob ids of the files in `folder` and its subfolders at `revision`, by path inside
+    /// `folder` (`0001/00012345-x.json`); empty when absent. Reads the whole tree: for a first
+    /// push only; the other checks compare trees with `changes`.
     public func blobs(at revision: String, folder: String) throws -> [String: String] {
-        let listing = try runAllowingFailure(["ls-tree", "-z", revision + ":" + folder])
+        try entries(["ls-tree", "-r", "-z", revision + ":" + folder])
+    }
+
+    /// The entries directly in `folder` at `revision` (files and subfolders), by name; empty when absent.
+    public func children(at revision: String, folder: String) throws -> [String: String] {
+        try entries(["ls-tree", "-z", revision + ":" + folder], kinds: ["blob", "tree"])
+    }
+
+    private func entries(_ arguments: [String], kinds: Set<Substring> = ["blob"]) throws -> [String: String] {
+        let listing = try runAllowingFailure(arguments)
         guard listing.status == 0 else { return [:] }
         var result: [String: String] = [:]
         for entry in listing.output.split(separator: "\0") {
             // "<mode> <type> <object>\t<name>"
             guard let tab = entry.firstIndex(of: "\t") else { continue }
             let fields = entry[..<tab].split(separator: " ")
-            guard fields.count == 3, fields[1] == "blob" else { continue }
+            guard fields.count == 3, kinds.contains(fields[1]) else { continue }
             result[String(entry[entry.index(after: tab)...])] = String(fields[2])
+        }
+        return result
+    }
+
+    /// One file that differs between two revisions (`git diff-tree`).
+    public struct Change: Equatable, Sendable {
+        /// `A` added, `M` modified, `D` deleted, `T` changed type.
+        public let status: Character
+        /// The path inside the compared folder.
+        public let path: String
+    }
+
+    /// The files under `folder` that differ between two revisions. Git skips every subtree whose id
+    /// is unchanged, so with a sharded events folder the cost follows what changed, not the history's size.
+    public func changes(from old: String, to new: String, folder: String) throws -> [Change] {
+        let output = try run(["diff-tree", "-r", "-z", "--no-renames", old, new, "--", folder])
+        var result: [Change] = []
+        var fields = output.split(separator: "\0", omittingEmptySubsequences: false)[...]
+        let prefix = folder + "/"
+        // Records are ":<modes> <ids> <status>\0<path>\0".
+        while let header = fields.popFirst(), header.hasPrefix(":"), let path = fields.popFirst() {
+            guard let status = header.split(separator: " ").last?.first else { continue }
+            let inside = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : String(path)
+            result.append(Change(status: status, path: inside))
         }
         return result
     }
@@ -79,6 +114,47 @@ public struct GitRepository: Sendable {
     public func commit(_ ref: String) -> String? {
         guard let r = try? runAllowingFailure(["rev-parse", "--verify", "-q", ref + "^{commit}"]), r.status == 0 else { return nil }
         return r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The exact bytes of many files at a revision, in the order asked, from one `git cat-file --batch`
+    /// process (one process per file would cost more than the check itself for a large push).
+    public func show(_ revision: String, files: [String]) throws -> [[UInt8]] {
+        guard !files.isEmpty else { return [] }
+        let request = Array(files.map { revision + ":" + $0 + "\n" }.joined().utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", path, "cat-file", "--batch"]
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "GIT_DIR")
+        env.removeValue(forKey: "GIT_WORK_TREE")
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(request))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = [UInt8](stdout.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        // Each answer is "<id> blob <size>\n<bytes>\n", or "<name> missing\n".
+        var result: [[UInt8]] = []
+        var position = 0
+        for file in files {
+            guard let newline = output[position...].firstIndex(of: UInt8(ascii: "\n")) else {
+                throw GitError(arguments: ["cat-file", "--batch"], status: process.terminationStatus, message: "\(file): no answer")
+            }
+            let header = String(decoding: output[position..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), newline + 1 + size <= output.count else {
+                throw GitError(arguments: ["cat-file", "--batch"], status: process.terminationStatus, message: "\(file): not a file at \(revision)")
+            }
+            result.append(Array(output[(newline + 1)..<(newline + 1 + size)]))
+            position = newline + 1 + size + 1
+        }
+        return result
     }
 
     /// The exact bytes of a file at a revision.

@@ -43,6 +43,7 @@ public struct Replica {
         return base
     }
     var remoteRef: String { "refs/remotes/\(remote)/main" }
+    var check: AppendOnlyCheck { AppendOnlyCheck(repository: repository, folder: folder) }
     var stash: String { store.cacheDirectory + "/unpublished" }
 
     /// What `publish` and `sync` did.
@@ -58,7 +59,7 @@ public struct Replica {
     }
 
     /// Fetches the remote's `main` and checks it purely extends what was published; returns its commit (nil: no main yet).
-    func fetchVerified<Policy: AppendPolicy>(policy: Policy) throws -> (commit: String?, added: [EventEnvelope]) {
+    func fetchVerified<Policy: AppendPolicy>(policy: Policy) throws -> (commit: String?, added: [AppendOnlyCheck.AddedEvent]) {
         let fetch = try repository.runAllowingFailure(["fetch", "-q", remote, "+refs/heads/main:\(remoteRef)"])
         if fetch.status != 0 {
             if fetch.error.contains("couldn't find remote ref") || fetch.error.contains("could not find remote ref") {
@@ -68,8 +69,8 @@ public struct Replica {
         }
         guard let remoteCommit = repository.commit(remoteRef) else { return (nil, []) }
         let published = lastPublished()
-        let added = try AppendOnlyCheck(repository: repository, folder: folder).added(from: published, to: remoteCommit)
-        return (remoteCommit, added.map(\.envelope))
+        let added = try check.added(from: published, to: remoteCommit)
+        return (remoteCommit, added)
     }
 
     /// Brings the remote's published events in, checked; unpublished local events are renumbered after them.
@@ -79,7 +80,7 @@ public struct Replica {
         let (remoteCommit, added) = try fetchVerified(policy: policy)
         guard let remoteCommit else { return report }
         report.received = added.count
-        report.rechained = try rebase(onto: remoteCommit, published: published, publishedIDs: Set(added.map(\.id)), policy: policy)
+        report.rechained = try rebase(onto: remoteCommit, published: published, added: added, policy: policy)
         try repository.run(["update-ref", publishedRef, remoteCommit])
         report.head = remoteCommit
         return report
@@ -95,7 +96,7 @@ public struct Replica {
             let (remoteCommit, added) = try fetchVerified(policy: policy)
             report.received += added.count
             if let remoteCommit {
-                report.rechained += try rebase(onto: remoteCommit, published: published, publishedIDs: Set(added.map(\.id)), policy: policy)
+                report.rechained += try rebase(onto: remoteCommit, published: published, added: added, policy: policy)
             }
             let unpublished = try unpublishedFiles(comparedTo: remoteCommit)
             if unpublished.isEmpty {
@@ -116,7 +117,7 @@ public struct Replica {
             if push.status == 0 {
                 try repository.run(["update-ref", publishedRef, head])
                 try repository.run(["update-ref", remoteRef, head])
-                report.published = unpublished.filter { EventFileName.sequence(of: $0) != nil }.count
+                report.published = unpublished.filter { EventFileName.sequence(of: EventShard.split($0).name) != nil }.count
                 report.head = head
                 return report
             }
@@ -129,12 +130,13 @@ public struct Replica {
         throw ReplicationError.pushRejected(attempts: attempts, message: lastMessage)
     }
 
-    /// Event and signature files in the folder that the remote commit does not hold.
+    /// Event and signature files in the folder that come after the remote commit's newest event.
+    /// (After `rebase` the folder holds the remote's history followed by the local events.)
     func unpublishedFiles(comparedTo commit: String?) throws -> [String] {
-        let remote = try commit.map { try repository.blobs(at: $0, folder: folder) } ?? [:]
+        let remoteHead = try commit.flatMap { try check.lastEvent(at: $0) }?.sequence ?? 0
         let local = try store.listing()
-        let names = local.events.map(\.name) + local.signatures.values
-        return names.filter { remote[$0] == nil }.sorted()
+        let events = local.events.filter { $0.sequence > remoteHead }.map(\.path)
+        return (events + events.compactMap { local.signatures[$0] }).sorted()
     }
 
     /// Makes the folder and HEAD equal to `commit`, then appends the unpublished local events after it.
@@ -144,56 +146,78 @@ public struct Replica {
     /// each stash entry removed after its event is linked. A later run finishes an interrupted one;
     /// an event whose id is already in the store (appended before the crash, or published by an
     /// earlier push that was not acknowledged) is not appended twice.
-    func rebase<Policy: AppendPolicy>(onto commit: String, published: String?, publishedIDs: Set<String>, policy: Policy) throws -> Int {
-        // Unpublished: what is not in the last published commit. (Names, not contents: a published
-        // event is never rewritten here, and a local event may share its name with a remote one.)
-        let publishedBlobs = try published.map { try repository.blobs(at: $0, folder: folder) } ?? [:]
+    ///
+    /// When nothing is unpublished and the append cache was current, the events that arrived are
+    /// added to the cache, so the next append need not replay the whole history.
+    func rebase<Policy: AppendPolicy>(onto commit: String, published: String?, added: [AppendOnlyCheck.AddedEvent],
+                                      policy: Policy) throws -> Int {
+        // Unpublished: what comes after the last published commit's newest event. (A published event
+        // is never rewritten here, and a local event may share its number with a remote one.)
+        let publishedHead = try published.flatMap { try check.lastEvent(at: $0) }?.sequence ?? 0
         let local = try store.listing()
-        let localOnly = local.events.filter { publishedBlobs[$0.name] == nil }
+        let localOnly = local.events.filter { $0.sequence > publishedHead }
         let stashed = (try? FileSystem.names(in: stash)) ?? []
         if stashed.isEmpty && (localOnly.isEmpty || commit == published) {
             // Nothing to renumber: either nothing is unpublished, or nobody published since.
-            if localOnly.isEmpty && repository.commit("HEAD") != commit { try moveHead(to: commit) }
+            if localOnly.isEmpty && repository.commit("HEAD") != commit {
+                let cacheWasCurrent = store.validAppendState()?.sequence == publishedHead
+                try moveHead(to: commit)
+                if cacheWasCurrent {
+                    for event in added { store.remember(appended: event.envelope, hash: event.hash, policy: policy) }
+                }
+            }
             return 0
         }
         try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().deletingLastPathComponent().path)
         try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().path)
         try FileSystem.makeDirectory(stash)
+        var touched: Set<String> = [store.directory]
         for entry in localOnly.reversed() {
-            let signature = local.signatures[entry.name]
-            try FileSystem.rename(store.path(entry.name), to: stash + "/" + entry.name)
+            let signature = local.signatures[entry.path]
+            try FileSystem.rename(store.path(entry.path), to: freeStashPath(for: entry.name))
             if let signature { _ = Syscall.unlink(store.path(signature)) }
+            if let shard = entry.folder { touched.insert(store.path(shard)) }
         }
         try FileSystem.syncDirectory(stash)
-        try FileSystem.syncDirectory(store.directory)
+        for folder in touched.sorted() { try FileSystem.syncDirectory(folder) }
         try moveHead(to: commit)
         var rechained = 0
-        // What the store now holds (the remote's history plus anything re-appended before a crash).
-        var known: Set<String> = []
-        var lastRecorded: RecordedInstant? = nil
-        try store.replay { event in
-            known.insert(event.envelope.id)
-            lastRecorded = event.envelope.recordedAt
-        }
+        let publishedIDs = Set(added.map(\.envelope.id))
+        var lastRecorded = try store.head().map { try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(store.path($0.path)))).recordedAt }
         // In the order they were first recorded (a crash between rounds can leave stash names out of order).
         let entries = try FileSystem.names(in: stash).filter { EventFileName.sequence(of: $0) != nil }.map { name in
             (name, try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(stash + "/" + name))))
         }.sorted { ($0.1.recordedAt, $0.0) < ($1.1.recordedAt, $1.0) }
         for (name, envelope) in entries {
-            if !known.contains(envelope.id) && !publishedIDs.contains(envelope.id) {
+            if !publishedIDs.contains(envelope.id) {
                 let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
                 let restamped = EventStore(directory: store.directory, clock: { recorded })
                 // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
-                _ = try restamped.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
-                                                    effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
-                                                    payload: envelope.payload), policy: policy)
-                known.insert(envelope.id)
-                lastRecorded = recorded
-                rechained += 1
+                do {
+                    _ = try restamped.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
+                                                        effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
+                                                        payload: envelope.payload), policy: policy)
+                    lastRecorded = recorded
+                    rechained += 1
+                } catch StoreError.duplicateEventID {
+                    // Already in the store: appended before a crash, or published earlier.
+                }
             }
             try FileSystem.unlink(stash + "/" + name)
         }
         return rechained
+    }
+
+    /// A path in the stash for an event file: its name, or, when an interrupted round left a file of
+    /// that name (an event renumbered into a number another stashed event had), a numbered variant.
+    private func freeStashPath(for name: String) -> String {
+        var candidate = stash + "/" + name
+        var n = 1
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = stash + "/" + name.dropLast(5) + ".\(n).json"
+            n += 1
+        }
+        return candidate
     }
 
     /// Points HEAD at `commit` and makes the events folder (index and files) equal to its.

@@ -12,6 +12,8 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
     case brokenChain(file: String)
     /// An added event cannot be read or is not valid.
     case invalidEvent(file: String, reason: String)
+    /// An added event is in another shard's folder (see `EventShard`).
+    case misplaced(file: String, expectedPath: String)
     /// A file in the events folder that is not an event, a signature or the signers list.
     case unexpectedFile(file: String)
     /// Publishing kept losing the race to other publishers.
@@ -33,8 +35,10 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(file): its previousHash is not the hash of the event before it (a forged or re-chained event)"
         case let .invalidEvent(file, reason):
             return "\(file): not a valid event: \(reason)"
+        case let .misplaced(file, expectedPath):
+            return "\(file): in the wrong shard folder; an event of this number belongs at \(expectedPath)"
         case .unexpectedFile(let file):
-            return "\(file): not an event file (events are named NNNNNNNN-type.json)"
+            return "\(file): not an event file (events are named NNNNNNNN-type.json, in the events folder or its NNNN/ shard folders)"
         case let .pushRejected(attempts, message):
             return "publishing failed after \(attempts) attempts (others kept publishing first): \(message); run 'register publish' again"
         case .repository(let why):

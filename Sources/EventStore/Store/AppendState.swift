@@ -1,38 +1,46 @@
 /// What `append` remembers between runs so it need not replay the store: the head and the
-/// folder's modification time when the head was written (the key index is beside it).
+/// modification times, when the head was written, of the folders the next event could appear in.
 ///
 /// It is a cache, kept in the store's cache folder (`.register/` beside `events/`), and never
-/// trusted blindly: it counts only when the folder's modification time is unchanged (no file
-/// added, removed or renamed since, by anyone) and the head file still hashes to the recorded
-/// hash. Otherwise `append` replays the whole store, checks it, and writes the state anew.
+/// trusted blindly: it counts only when those folders' modification times are unchanged (no file
+/// added, removed or renamed there since, by anyone) and the head file still hashes to the
+/// recorded hash. Otherwise `append` replays the whole store, checks it, and writes the state anew.
+/// The folders are the events folder itself and the shard folder of the next sequence number
+/// (see `EventShard`); creating a shard folder changes the events folder.
 struct AppendState: Equatable {
-    static let format = "register append state v2"
+    static let format = "register append state v3"
 
     var sequence: Int
-    var headName: String
+    /// The head's path inside the events folder.
+    var headPath: String
     var headHash: SHA256Digest
     var directoryModified: Int64
+    /// The next sequence number's shard folder's modification time; 0 when it is the events folder or does not exist.
+    var nextShardModified: Int64
 
     var json: JSONValue {
         .object([
-            "format": .string(Self.format), "sequence": JSONValue(sequence), "headName": .string(headName),
+            "format": .string(Self.format), "sequence": JSONValue(sequence), "headPath": .string(headPath),
             "headHash": .string(headHash.hex), "directoryModified": .number(String(directoryModified)),
+            "nextShardModified": .number(String(nextShardModified)),
         ])
     }
 
-    init(sequence: Int, headName: String, headHash: SHA256Digest, directoryModified: Int64) {
+    init(sequence: Int, headPath: String, headHash: SHA256Digest, directoryModified: Int64, nextShardModified: Int64) {
         self.sequence = sequence
-        self.headName = headName
+        self.headPath = headPath
         self.headHash = headHash
         self.directoryModified = directoryModified
+        self.nextShardModified = nextShardModified
     }
 
     /// Nil for anything that is not a state of this format: the caller rebuilds.
     init?(json: JSONValue) {
         guard json["format"]?.string == Self.format,
-              let sequence = json["sequence"]?.integer, let headName = json["headName"]?.string,
+              let sequence = json["sequence"]?.integer, let headPath = json["headPath"]?.string,
               let headHash = json["headHash"]?.string.flatMap(SHA256Digest.init(hex:)),
-              let modified = json["directoryModified"]?.integer else { return nil }
-        self.init(sequence: Int(sequence), headName: headName, headHash: headHash, directoryModified: modified)
+              let modified = json["directoryModified"]?.integer, let shardModified = json["nextShardModified"]?.integer else { return nil }
+        self.init(sequence: Int(sequence), headPath: headPath, headHash: headHash, directoryModified: modified,
+                  nextShardModified: shardModified)
     }
 }

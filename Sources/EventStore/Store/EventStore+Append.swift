@@ -52,12 +52,13 @@ extension EventStore {
             throw StoreError.invalidField(field: "payload", problem: "the event is \(bytes.count) bytes",
                                           expected: "at most \(EventStore.maximumEventBytes) bytes")
         }
+        let finalPath = EventShard.path(sequence: envelope.sequence, type: envelope.type)
         let receipt = AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
-                                    fileName: envelope.fileName, recordedAt: envelope.recordedAt)
+                                    path: finalPath, recordedAt: envelope.recordedAt)
         if dryRun { return receipt }
         let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
-        try writeDurably(bytes, as: envelope.fileName)
-        if let signature { try writeDurably(signature, as: envelope.fileName + SSHSignature.suffix) }
+        try writeDurably(bytes, as: finalPath)
+        if let signature { try writeDurably(signature, as: finalPath + SSHSignature.suffix) }
         remember(appended: envelope, hash: receipt.hash, policy: policy)
         return receipt
     }
@@ -68,9 +69,18 @@ extension EventStore {
     }
 
     /// Steps 3 and 4 of the append protocol. The temporary file is removed on every failure path.
-    private func writeDurably(_ bytes: [UInt8], as finalName: String) throws {
-        let temporary = path("\(EventFileName.temporaryPrefix)\(Syscall.processID())-\(UUID().uuidString.prefix(8)).json")
-        let finalPath = path(finalName)
+    /// `relativePath` may name a shard folder (see `EventShard`); a missing one is created, and
+    /// the events folder synced so the new folder's entry is durable before anything is linked in it.
+    /// The temporary file is made in the same folder as the final name, so one folder sync suffices.
+    private func writeDurably(_ bytes: [UInt8], as relativePath: String) throws {
+        let shard = EventShard.split(relativePath).folder
+        let folder = shard.map(path) ?? directory
+        if let shard, !Syscall.isDirectory(folder) {
+            try FileSystem.makeDirectory(path(shard))
+            try FileSystem.syncDirectory(directory)
+        }
+        let temporary = folder + "/\(EventFileName.temporaryPrefix)\(Syscall.processID())-\(UUID().uuidString.prefix(8)).json"
+        let finalPath = path(relativePath)
         var linked = false
         do {
             let fd = try FileDescriptor.open(temporary, .createExclusive)
@@ -92,7 +102,7 @@ extension EventStore {
             linked = true
             CrashPoint.reach(.afterLink)
             try FileSystem.unlink(temporary)
-            try FileSystem.syncDirectory(directory)
+            try FileSystem.syncDirectory(folder)
             CrashPoint.reach(.afterDirectoryFsync)
         } catch {
             if !linked { _ = Syscall.unlink(temporary) }

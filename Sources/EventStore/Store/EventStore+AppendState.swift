@@ -50,8 +50,7 @@ extension EventStore {
             do {
                 try makeCacheDirectory()
                 try index.rebuild(entries)
-                try saveAppendState(AppendState(sequence: head.envelope.sequence, headName: head.fileName, headHash: head.hash,
-                                                directoryModified: Syscall.modificationTime(directory) ?? 0))
+                try saveAppendState(appendState(head: head.envelope.sequence, path: head.path, hash: head.hash))
             } catch {
                 _ = Syscall.unlink(appendStatePath)
             }
@@ -70,8 +69,8 @@ extension EventStore {
         do {
             try makeCacheDirectory()
             try eventIndex.add(EventIndex.entries(for: envelope, policyKeys: policy.keys(definedBy: envelope)))
-            try saveAppendState(AppendState(sequence: envelope.sequence, headName: envelope.fileName, headHash: hash,
-                                            directoryModified: Syscall.modificationTime(directory) ?? 0))
+            try saveAppendState(appendState(head: envelope.sequence, path: EventShard.path(sequence: envelope.sequence, type: envelope.type),
+                                            hash: hash))
         } catch {
             _ = Syscall.unlink(appendStatePath)
         }
@@ -83,13 +82,24 @@ extension EventStore {
         try FileSystem.makeDirectory(eventIndex.folder)
     }
 
-    /// The saved state, when the folder has not changed since it was written and the head still matches.
+    /// The state to save for a head: it reads the folders' modification times now.
+    private func appendState(head sequence: Int, path headPath: String, hash: SHA256Digest) -> AppendState {
+        AppendState(sequence: sequence, headPath: headPath, headHash: hash,
+                    directoryModified: Syscall.modificationTime(directory) ?? 0, nextShardModified: nextShardModified(after: sequence))
+    }
+
+    private func nextShardModified(after sequence: Int) -> Int64 {
+        EventShard.folder(of: sequence + 1).flatMap { Syscall.modificationTime(path($0)) } ?? 0
+    }
+
+    /// The saved state, when the folders have not changed since it was written and the head still matches.
     func validAppendState() -> AppendState? {
         guard let bytes = try? FileSystem.read(appendStatePath), let json = try? JSONParser.parse(bytes),
               let state = AppendState(json: json),
               let modified = Syscall.modificationTime(directory), modified == state.directoryModified,
-              let head = try? FileSystem.read(path(state.headName)), SHA256.hash(head) == state.headHash,
-              EventFileName.sequence(of: state.headName) == state.sequence else { return nil }
+              nextShardModified(after: state.sequence) == state.nextShardModified,
+              let head = try? FileSystem.read(path(state.headPath)), SHA256.hash(head) == state.headHash,
+              EventFileName.sequence(of: EventShard.split(state.headPath).name) == state.sequence else { return nil }
         return state
     }
 

@@ -14,9 +14,12 @@ extension EventStore {
         var start = 0
         while start < listing.events.count {
             let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
-            for (i, entry) in entries.enumerated() where entry.sequence != start + i + 1 {
-                throw StoreError.damaged(file: entry.name, damage: entry.sequence == start + i ? .duplicateSequence(entry.sequence)
-                                                                                              : .missingSequence(expected: start + i + 1))
+            for (i, entry) in entries.enumerated() {
+                if entry.sequence != start + i + 1 {
+                    throw StoreError.damaged(file: entry.path, damage: entry.sequence == start + i ? .duplicateSequence(entry.sequence)
+                                                                                                  : .missingSequence(expected: start + i + 1))
+                }
+                if !entry.isPlaced { throw StoreError.damaged(file: entry.path, damage: .misplaced(expectedPath: entry.shardPath)) }
             }
             // Read, filter and parse on all cores; hand over in order.
             let results = UnsafeMutableBufferPointer<Result<EventEnvelope?, Damage>>.allocate(capacity: entries.count)
@@ -26,7 +29,7 @@ extension EventStore {
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
                 let name = entries[i].name
                 let result: Result<EventEnvelope?, Damage>
-                if let bytes = try? FileSystem.read(directory + "/" + name) {
+                if let bytes = try? FileSystem.read(directory + "/" + entries[i].path) {
                     if wanted(name, bytes) {
                         if let envelope = try? EventEnvelope(stored: try JSONParser.parse(bytes)) {
                             result = envelope.fileName == name ? .success(envelope) : .failure(.nameMismatch(expectedName: envelope.fileName))
@@ -45,7 +48,7 @@ extension EventStore {
             _ = results.deinitialize()
             for (i, entry) in entries.enumerated() {
                 switch loaded[i] {
-                case .failure(let damage): throw StoreError.damaged(file: entry.name, damage: damage)
+                case .failure(let damage): throw StoreError.damaged(file: entry.path, damage: damage)
                 case .success(let envelope?): try body(envelope)
                 case .success(nil): continue
                 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An append-only history of events, one file each, in one folder, chained by SHA-256.
+/// An append-only history of events, one file each, in one folder (sharded by `EventShard`), chained by SHA-256.
 ///
 /// Reading (`replay`, `head`) needs no lock: an event file appears whole under its
 /// final name or not at all (see `append`). Appending takes an exclusive `flock` on
@@ -24,12 +24,13 @@ public struct EventStore: Sendable {
 
     func path(_ name: String) -> String { directory + "/" + name }
 
-    /// The folder's entries sorted into event files, temporaries and anything else.
+    /// The folder's entries sorted into event files, temporaries and anything else; paths are
+    /// relative to the events folder and include the shard folder (`0001/00012345-x.json`).
     struct Listing {
         var events = EventEntries()
         var temporaries: [String] = []
         var unexpected: [String] = []
-        /// Detached signatures, by the event file they sign.
+        /// Detached signatures, by the path of the event file they sign.
         var signatures: [String: String] = [:]
     }
 
@@ -39,16 +40,28 @@ public struct EventStore: Sendable {
             throw StoreError.missingDirectory(path: directory)
         }
         var result = Listing()
-        try FileSystem.forEachName(in: directory) { name in
+        var shardFolders: [(name: String, number: Int)] = []
+        func sort(_ name: String, in folder: String?, shard: Int?) {
+            let path = folder.map { $0 + "/" + name } ?? name
             if let sequence = EventFileName.sequence(of: name) {
-                result.events.append(sequence: sequence, name: name)
+                result.events.append(sequence: sequence, name: name, shard: shard)
             } else if let event = EventFileName.signedEvent(of: name) {
-                result.signatures[event] = name
+                result.signatures[folder.map { $0 + "/" + event } ?? event] = path
             } else if name.hasPrefix(EventFileName.temporaryPrefix) {
-                result.temporaries.append(name)
-            } else if !EventFileName.isIgnored(name) {
-                result.unexpected.append(name)
+                result.temporaries.append(path)
+            } else if folder != nil || !EventFileName.isIgnored(name) {
+                result.unexpected.append(path)
             }
+        }
+        try FileSystem.forEachName(in: directory) { name in
+            if let number = EventShard.number(ofFolder: name), Syscall.isDirectory(path(name)) {
+                shardFolders.append((name, number))
+            } else {
+                sort(name, in: nil, shard: nil)
+            }
+        }
+        for folder in shardFolders {
+            try FileSystem.forEachName(in: path(folder.name)) { sort($0, in: folder.name, shard: folder.number) }
         }
         result.events.sort()
         result.temporaries.sort()
@@ -75,18 +88,21 @@ public struct EventStore: Sendable {
                 let expected = start + i + 1
                 if entry.sequence != expected {
                     if entry.sequence == expected - 1 {
-                        throw StoreError.damaged(file: entry.name, damage: .duplicateSequence(entry.sequence))
+                        throw StoreError.damaged(file: entry.path, damage: .duplicateSequence(entry.sequence))
                     }
-                    throw StoreError.damaged(file: entry.name, damage: .missingSequence(expected: expected))
+                    throw StoreError.damaged(file: entry.path, damage: .missingSequence(expected: expected))
+                }
+                guard entry.isPlaced else {
+                    throw StoreError.damaged(file: entry.path, damage: .misplaced(expectedPath: entry.shardPath))
                 }
                 let file: LoadedFile
                 switch loaded[i] {
-                case .failure(let damage): throw StoreError.damaged(file: entry.name, damage: damage)
+                case .failure(let damage): throw StoreError.damaged(file: entry.path, damage: damage)
                 case .success(let f): file = f
                 }
                 let envelope = file.envelope
                 if envelope.sequence != expected || envelope.fileName != entry.name {
-                    throw StoreError.damaged(file: entry.name, damage: .nameMismatch(expectedName: envelope.fileName))
+                    throw StoreError.damaged(file: entry.path, damage: .nameMismatch(expectedName: envelope.fileName))
                 }
                 if envelope.previousHash != previousHash {
                     // Which file was altered? A change to the previous file breaks only this link; a
@@ -95,18 +111,18 @@ public struct EventStore: Sendable {
                     var nextLinkBroken = false
                     if nextIndex < listing.events.count {
                         let next = i + 1 < entries.count ? loaded[i + 1]
-                            : Self.loadFile(path(listing.events[nextIndex].name))
+                            : Self.loadFile(path(listing.events[nextIndex].path))
                         if case .success(let n) = next, n.envelope.previousHash != file.hash { nextLinkBroken = true }
                     }
                     if let previousName, !nextLinkBroken {
                         throw StoreError.damaged(file: previousName, damage: .hashMismatch(
-                            recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.name))
+                            recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.path))
                     }
-                    throw StoreError.damaged(file: entry.name, damage: .brokenLink(expected: previousHash.hex, found: envelope.previousHash.hex))
+                    throw StoreError.damaged(file: entry.path, damage: .brokenLink(expected: previousHash.hex, found: envelope.previousHash.hex))
                 }
-                try body(StoredEvent(envelope: envelope, hash: file.hash, fileName: entry.name, byteCount: file.byteCount))
+                try body(StoredEvent(envelope: envelope, hash: file.hash, path: entry.path, byteCount: file.byteCount))
                 previousHash = file.hash
-                previousName = entry.name
+                previousName = entry.path
             }
             start += window
         }
@@ -124,13 +140,13 @@ public struct EventStore: Sendable {
     }
 
     /// Reads, hashes and parses files concurrently; results come back in the entries' order.
-    private func load(_ entries: [(sequence: Int, name: String)]) -> [Result<LoadedFile, Damage>] {
+    private func load(_ entries: [EventEntries.Entry]) -> [Result<LoadedFile, Damage>] {
         let results = UnsafeMutableBufferPointer<Result<LoadedFile, Damage>>.allocate(capacity: entries.count)
         defer { results.deallocate() }
         let slots = Slots(base: results.baseAddress!)
         let directory = self.directory
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-            (slots.base + i).initialize(to: Self.loadFile(directory + "/" + entries[i].name))
+            (slots.base + i).initialize(to: Self.loadFile(directory + "/" + entries[i].path))
         }
         let loaded = Array(results)
         _ = results.deinitialize()
@@ -162,7 +178,7 @@ public struct EventStore: Sendable {
     public func head() throws -> StoreHead? {
         let listing = try listing()
         guard let last = listing.events.last else { return nil }
-        let bytes = try FileSystem.read(path(last.name))
-        return StoreHead(sequence: last.sequence, hash: SHA256.hash(bytes), fileName: last.name)
+        let bytes = try FileSystem.read(path(last.path))
+        return StoreHead(sequence: last.sequence, hash: SHA256.hash(bytes), path: last.path)
     }
 }

@@ -57,6 +57,8 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateSequence(Int)
     /// The file name is not what its content says (renamed, swapped or moved).
     case nameMismatch(expectedName: String)
+    /// The event is in another shard's folder: it belongs at `expectedPath` (see `EventShard`).
+    case misplaced(expectedPath: String)
     /// A file in the events folder that is not an event file.
     case unexpectedFile
     /// A temporary file left by an append that did not finish (a crash).
@@ -75,6 +77,7 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingSequence: return "missing-sequence"
         case .duplicateSequence: return "duplicate-sequence"
         case .nameMismatch: return "name-mismatch"
+        case .misplaced: return "misplaced"
         case .unexpectedFile: return "unexpected-file"
         case .leftoverTemporaryFile: return "leftover-temporary-file"
         case .unreadable: return "unreadable"
@@ -95,8 +98,10 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
             return "duplicate sequence number \(n)"
         case let .nameMismatch(expectedName):
             return "renamed or moved: its content says it should be named \(expectedName)"
+        case let .misplaced(expectedPath):
+            return "moved into the wrong folder: an event of this sequence number belongs at \(expectedPath) (or directly in the events folder)"
         case .unexpectedFile:
-            return "unexpected file: not an event file (events are named NNNNNNNN-type.json)"
+            return "unexpected file: not an event file (events are named NNNNNNNN-type.json, in the events folder or its NNNN/ shard folders)"
         case .leftoverTemporaryFile:
             return "leftover temporary file from an interrupted append; it is not part of the history and may be removed"
         case let .unreadable(why):

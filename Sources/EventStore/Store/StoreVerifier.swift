@@ -56,7 +56,7 @@ public struct StoreVerifier {
             return report
         }
         report.leftoverTemporaries = listing.temporaries
-        let eventNames = Set(listing.signatures.isEmpty ? [] : listing.events.map(\.name))
+        let eventNames = Set(listing.signatures.isEmpty ? [] : listing.events.map(\.path))
         let orphans = listing.signatures.filter { !eventNames.contains($0.key) }.map(\.value).sorted()
         if let bad = report.signatures.invalid.first {
             report.problem = (bad.file, .badSignature(bad.reason))
@@ -68,15 +68,15 @@ public struct StoreVerifier {
 
     private func check(signatureOf event: StoredEvent, listing: EventStore.Listing, allowedSigners: String?,
                        into report: inout SignatureReport) throws {
-        guard let signature = listing.signatures[event.fileName] else {
-            report.unsigned.append(event.fileName)
+        guard let signature = listing.signatures[event.path] else {
+            report.unsigned.append(event.path)
             return
         }
-        let bytes = try FileSystem.read(store.path(event.fileName))
+        let bytes = try FileSystem.read(store.path(event.path))
         switch try SSHSignature.verify(bytes, signaturePath: store.path(signature), principal: event.envelope.actor,
                                        allowedSigners: allowedSigners) {
-        case .valid: report.valid.append(event.fileName)
-        case .signerNotAllowed(let why): report.notAllowed.append((event.fileName, why))
+        case .valid: report.valid.append(event.path)
+        case .signerNotAllowed(let why): report.notAllowed.append((event.path, why))
         case .invalid(let why): report.invalid.append((signature, why))
         }
     }

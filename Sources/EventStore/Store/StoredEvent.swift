@@ -3,7 +3,8 @@ public struct StoredEvent: Sendable {
     public let envelope: EventEnvelope
     /// SHA-256 of the file's exact bytes.
     public let hash: SHA256Digest
-    public let fileName: String
+    /// The file's path inside the events folder: `00000025-x.json`, or `0001/00012345-x.json` in a shard folder.
+    public let path: String
     public let byteCount: Int
 }
 
@@ -11,7 +12,8 @@ public struct StoredEvent: Sendable {
 public struct StoreHead: Equatable, Sendable {
     public let sequence: Int
     public let hash: SHA256Digest
-    public let fileName: String
+    /// The file's path inside the events folder (see `StoredEvent.path`).
+    public let path: String
 }
 
 /// An optimistic-concurrency condition for an append (`--expect-head`, `--expect-seq`).
@@ -27,7 +29,8 @@ public struct AppendReceipt: Equatable, Sendable {
     public let sequence: Int
     public let id: String
     public let hash: SHA256Digest
-    public let fileName: String
+    /// Where the event was written, inside the events folder (see `EventShard`).
+    public let path: String
     public let recordedAt: RecordedInstant
 }
 

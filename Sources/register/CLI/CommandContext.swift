@@ -106,7 +106,7 @@ struct CommandContext {
             do {
                 history.append(try DomainRecord(envelope: stored.envelope))
             } catch {
-                throw CLIError.failure("\(stored.fileName): this register cannot read the event: \(error)")
+                throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
             }
         }
         return history

@@ -81,13 +81,13 @@ struct AppendCommand: Command {
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
-                "file": .string(receipt.fileName), "recordedAt": .string(receipt.recordedAt.iso), "signed": .bool(signingKey != nil),
+                "file": .string(receipt.path), "recordedAt": .string(receipt.recordedAt.iso), "signed": .bool(signingKey != nil),
             ]))
         } else {
-            context.print("appended event \(receipt.sequence) as \(receipt.fileName)")
+            context.print("appended event \(receipt.sequence) as \(receipt.path)")
             context.print("id:   \(receipt.id)")
             context.print("hash: \(receipt.hash.hex)")
-            if signingKey != nil { context.print("signed: \(receipt.fileName)\(SSHSignature.suffix)") }
+            if signingKey != nil { context.print("signed: \(receipt.path)\(SSHSignature.suffix)") }
         }
         return .ok
     }

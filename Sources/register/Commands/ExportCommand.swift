@@ -54,7 +54,7 @@ struct ExportCommand: Command {
                 guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
                 var object = stored.envelope.json.object ?? [:]
                 object["hash"] = .string(stored.hash.hex)
-                object["file"] = .string(stored.fileName)
+                object["file"] = .string(stored.path)
                 sink.write((count == 0 ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
                 count += 1
                 progress.tick(count)

@@ -33,7 +33,7 @@ struct LogCommand: Command {
             } else if json {
                 var object = e.json.object ?? [:]
                 object["hash"] = .string(stored.hash.hex)
-                object["file"] = .string(stored.fileName)
+                object["file"] = .string(stored.path)
                 context.writeOut((first ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
             } else {
                 let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? "(not readable by this version)"

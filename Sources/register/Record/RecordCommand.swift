@@ -141,9 +141,9 @@ struct RecordCommand: Command {
         let receipt = try store.append(draft, expecting: .sequence(preview.sequence - 1), policy: DomainPolicy(), signingKey: signingKey)
         if arguments.flag("--json") {
             context.printJSON(.object(["sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
-                                       "file": .string(receipt.fileName), "written": true]))
+                                       "file": .string(receipt.path), "written": true]))
         } else {
-            context.print("appended event \(receipt.sequence) as \(receipt.fileName)")
+            context.print("appended event \(receipt.sequence) as \(receipt.path)")
             context.print("hash: \(receipt.hash.hex)")
         }
         return .ok
