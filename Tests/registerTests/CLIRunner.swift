@@ -82,3 +82,19 @@ func eventJSON(type: String = "decision-taken", effective: String = "2023-01-10"
     let idPart = id.map { #""id": "\#($0)", "# } ?? ""
     return #"{\#(idPart)"type": "\#(type)", "schemaVersion": 1, "effectiveDate": "\#(effective)", "actor": "griffie:test", "source": {"document": "test.txt", "zaaknummer": null}, "payload": \#(payload)}"#
 }
+
+/// Runs the `git` binary (with a test identity) and returns what it printed.
+@discardableResult
+func runGit(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+    p.environment = ProcessInfo.processInfo.environment.merging(ReplicationTests.identity) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

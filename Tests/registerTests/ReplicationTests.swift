@@ -23,19 +23,7 @@ import Testing
     }
 
     @discardableResult
-    func git(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(Self.identity) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func git(_ arguments: [String], in directory: String? = nil) throws -> CLIResult { try runGit(arguments, in: directory) }
 
     func clone(_ name: String) throws -> String {
         let path = root.appendingPathComponent(name).path
