@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How git and the file system cope with one file per event (sharded: events/NNNN/ per 10,000).
 #   Benchmarks/git-scale.sh [SIZE ...]     default: 10000 100000 (stores from Benchmarks/run.sh)
-# For each size: a bare repository holding the store with the push hook installed, two clones,
+# For each size: a packed bare repository holding the store with the push hook installed, two
+# clones over file:// (git's pack transport, as over a network),
 # then the median of 3 rounds of: git status, committing one new event, register publish of one
 # event (from clone a) and register sync of it (into clone b). git clone is timed CLONE_RUNS
 # times (default 3; 1 from 1M events on, where one clone writes a million files).
@@ -26,16 +27,18 @@ for n in "${sizes[@]}"; do
   g="$work/git-$n"; rm -rf "$g"; mkdir -p "$g"
   log "$n: seeding a repository from $src ($layout)"
   git init -q -b main "$g/seed"; cp -a "$src" "$g/seed/events"
-  git -C "$g/seed" add events && git -C "$g/seed" commit -qm "history" && git clone -q --bare "$g/seed" "$g/shared.git"
+  git -C "$g/seed" add events && git -C "$g/seed" commit -qm "history"
+  # --no-local: a packed bare repository, as a real shared one is (not hard links to a million loose objects).
+  git clone -q --bare --no-local "$g/seed" "$g/shared.git"
   rm -rf "$g/seed"
   "$register" install-hook "$g/shared.git" >/dev/null
-  runs=${CLONE_RUNS:-$([ "$n" -ge 1000000 ] && echo 1 || echo 3)}
+  runs=${CLONE_RUNS:-$([ "${n%%[!0-9]*}" -ge 1000000 ] && echo 1 || echo 3)}
   clone=(); status=(); commit=(); publish=(); sync=()
   for i in $(seq "$runs"); do
     rm -rf "$g/a"; log "$n: clone $i"
-    clone+=("$(t git clone -q "$g/shared.git" "$g/a")")
+    clone+=("$(t git clone -q "file://$g/shared.git" "$g/a")")
   done
-  git clone -q "$g/shared.git" "$g/b"
+  git clone -q "file://$g/shared.git" "$g/b"
   for i in 1 2 3; do
     log "$n: round $i"
     status+=("$(t git -C "$g/a" status --porcelain)")
@@ -47,6 +50,6 @@ for n in "${sizes[@]}"; do
     sync+=("$(t "$register" sync --events "$g/b/events")")
   done
   "$register" verify --events "$g/b/events" >&2
-  echo "$n,$layout,$(median "${clone[@]}"),$(median "${status[@]}"),$(median "${commit[@]}"),$(median "${publish[@]}"),$(median "${sync[@]}")" | tee -a "$csv"
+  echo "${n%%[!0-9]*},$layout,$(median "${clone[@]}"),$(median "${status[@]}"),$(median "${commit[@]}"),$(median "${publish[@]}"),$(median "${sync[@]}")" | tee -a "$csv"
   rm -rf "$g"
 done

@@ -11,6 +11,13 @@ public struct GitRepository: Sendable {
 
     public init(path: String) { self.path = path }
 
+    /// Given to every git command: no automatic `gc` or maintenance. Git starts those in the
+    /// background after a commit, fetch or push; on a large register a repack takes minutes, and
+    /// a publish must neither wait for one nor leave one running. Keep repositories packed with
+    /// `git maintenance start` or a scheduled `git gc` instead (see README). Passed on to the
+    /// `receive-pack` of a local push through git's own configuration environment.
+    static let options = ["-c", "gc.auto=0", "-c", "maintenance.auto=false"]
+
     /// The repository that contains `folder`, or nil when it is in none.
     public static func containing(_ folder: String) -> GitRepository? {
         guard let top = try? GitRepository(path: folder).run(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines),
@@ -33,7 +40,7 @@ public struct GitRepository: Sendable {
                                    environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path] + arguments
+        process.arguments = ["git", "-C", path] + Self.options + arguments
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"
         // Inside a hook git sets GIT_DIR relative to the hook; `-C path` says which repository.
@@ -123,7 +130,7 @@ public struct GitRepository: Sendable {
         let request = Array(files.map { revision + ":" + $0 + "\n" }.joined().utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "cat-file", "--batch"]
+        process.arguments = ["git", "-C", path] + Self.options + ["cat-file", "--batch"]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GIT_DIR")
         env.removeValue(forKey: "GIT_WORK_TREE")
@@ -161,7 +168,7 @@ public struct GitRepository: Sendable {
     public func show(_ revision: String, _ file: String) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "cat-file", "blob", revision + ":" + file]
+        process.arguments = ["git", "-C", path] + Self.options + ["cat-file", "blob", revision + ":" + file]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GIT_DIR")
         env.removeValue(forKey: "GIT_WORK_TREE")
