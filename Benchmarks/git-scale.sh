@@ -14,6 +14,9 @@ work="${BENCH_DIR:-/tmp/register-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 register="$root/.build/release/register"
 swift build -c release --product register >/dev/null
+# No automatic gc anywhere in the run: a background repack of a million objects would hold
+# folders open and steal the measured commands' time (register itself never starts one).
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@localhost GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@localhost
 csv="$root/Benchmarks/git-scale.csv"
 [ -f "$csv" ] || echo "events,layout,clone_s,status_s,commit_one_s,publish_one_s,sync_one_s" > "$csv"
