@@ -121,11 +121,11 @@ func writeDecisions(count: Int, into directory: String) throws {
                                      actor: "griffie:test", source: EventSource(document: "test.txt", zaaknummer: nil),
                                      payload: ["decision": .string(id), "body": "college", "date": "2023-01-10"], previousHash: previous)
         let bytes = envelope.fileBytes
-        let path = directory + "/" + EventShard.path(sequence: sequence, type: envelope.type)
-        if let folder = EventShard.split(path.dropFirst(directory.count + 1).description).folder {
+        let path = EventShard.path(sequence: sequence, type: envelope.type)
+        if let folder = EventShard.split(path).folder {
             try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + path))
         previous = SHA256.hash(bytes)
     }
 }

@@ -60,17 +60,17 @@ public struct AppendOnlyCheck {
             events.append((sequence, path))
         }
         events.sort { ($0.sequence, $0.path) < ($1.sequence, $1.path) }
-        var expected = previous.sequence + 1
-        var previousHash = previous.hash
-        for (sequence, path) in events {
+        // Numbers and places first, so a gap or a misplaced file is refused before anything is read.
+        for (offset, (sequence, path)) in events.enumerated() {
             let (shard, name) = EventShard.split(path)
-            guard sequence == expected else { throw ReplicationError.sequence(file: path, expected: expected) }
-            guard EventShard.accepts(folder: shard, sequence: sequence) else {
-                throw ReplicationError.misplaced(file: path, expectedPath: EventShard.folder(of: sequence).map { $0 + "/" + name } ?? name)
+            guard sequence == previous.sequence + 1 + offset else {
+                throw ReplicationError.sequence(file: path, expected: previous.sequence + 1 + offset)
             }
-            expected += 1
+            guard EventShard.accepts(folder: shard, sequence: sequence) else {
+                throw ReplicationError.misplaced(file: path, expectedPath: EventShard.path(ofFile: name, sequence: sequence))
+            }
         }
-        expected = previous.sequence + 1
+        var previousHash = previous.hash
         var added: [AddedEvent] = []
         // Read a shard's worth at a time: one git process each, and memory bounded for a first push of a large history.
         for start in stride(from: 0, to: events.count, by: EventShard.size) {
@@ -83,14 +83,13 @@ public struct AppendOnlyCheck {
                     throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
                 }
                 guard envelope.fileName == name, envelope.sequence == sequence else {
-                    throw ReplicationError.sequence(file: path, expected: expected)
+                    throw ReplicationError.sequence(file: path, expected: sequence)
                 }
                 guard envelope.previousHash == previousHash else { throw ReplicationError.brokenChain(file: path) }
                 do { try validate(envelope) } catch { throw ReplicationError.invalidEvent(file: path, reason: "\(error)") }
                 let hash = SHA256.hash(bytes)
                 added.append(AddedEvent(path: path, envelope: envelope, hash: hash))
                 previousHash = hash
-                expected += 1
             }
         }
         return added

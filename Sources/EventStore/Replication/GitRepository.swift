@@ -166,23 +166,7 @@ public struct GitRepository: Sendable {
 
     /// The exact bytes of a file at a revision.
     public func show(_ revision: String, _ file: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path] + Self.options + ["cat-file", "blob", revision + ":" + file]
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "GIT_DIR")
-        env.removeValue(forKey: "GIT_WORK_TREE")
-        process.environment = env
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let bytes = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitError(arguments: ["cat-file", "blob", revision + ":" + file], status: process.terminationStatus, message: "no such file")
-        }
-        return Array(bytes)
+        try show(revision, files: [file])[0]
     }
 }
 

@@ -13,7 +13,7 @@ struct EventEntries: RandomAccessCollection {
         /// Its path inside the events folder.
         var path: String { folder.map { $0 + "/" + name } ?? name }
         /// Where an append would have written it.
-        var shardPath: String { EventShard.folder(of: sequence).map { $0 + "/" + name } ?? name }
+        var shardPath: String { EventShard.path(ofFile: name, sequence: sequence) }
         /// Whether it lives where its sequence number allows (see `EventShard`).
         var isPlaced: Bool { EventShard.accepts(folder: folder, sequence: sequence) }
     }

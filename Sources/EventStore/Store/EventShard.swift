@@ -38,8 +38,12 @@ public enum EventShard {
 
     /// The path, inside the events folder, where an append writes the event.
     public static func path(sequence: Int, type: String) -> String {
-        let name = EventFileName.make(sequence: sequence, type: type)
-        return folder(of: sequence).map { $0 + "/" + name } ?? name
+        path(ofFile: EventFileName.make(sequence: sequence, type: type), sequence: sequence)
+    }
+
+    /// The path, inside the events folder, where an event file of this name and number belongs.
+    public static func path(ofFile name: String, sequence: Int) -> String {
+        folder(of: sequence).map { $0 + "/" + name } ?? name
     }
 
     /// Splits a path inside the events folder into its shard folder (nil: the folder itself) and file name.
