@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 // The register: an append-only, hash-chained history of municipal decisions.
 // No package dependencies by design: only the toolchain, Foundation and Glibc.
+//
+// The targets show the architecture (see docs/design/modules.md):
+//   EventStore   files, ordering, hashing, durability, concurrency; no domain words
+//   Signing      OpenSSH signatures of event files (runs ssh-keygen)
+//   Replication  the store shared through git (runs git), through the store's locked API
+//   Projections  the domain: pure values and folds, no I/O
+//   RegisterCLI  the command line's commands, answers and renderers, as a library
+//   register     main.swift only
+//   TestSupport  what every test target shares: temporary folders, seeded randomness, processes
 import PackageDescription
 
 let package = Package(
@@ -12,11 +21,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "EventStore"),
+        .target(name: "Signing", dependencies: ["EventStore"]),
+        .target(name: "Replication", dependencies: ["EventStore"]),
         .target(name: "Projections", dependencies: ["EventStore"]),
-        .executableTarget(name: "register", dependencies: ["EventStore", "Projections"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore"]),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore"]),
-        .testTarget(name: "registerTests", dependencies: ["register", "EventStore", "Projections"], exclude: ["BadInputs"]),
+        .target(name: "RegisterCLI", dependencies: ["EventStore", "Projections", "Replication", "Signing"]),
+        .executableTarget(name: "register", dependencies: ["RegisterCLI"]),
+        .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "TestSupport"]),
+        .testTarget(name: "registerTests", dependencies: ["RegisterCLI", "register", "EventStore", "Projections", "Replication", "Signing", "TestSupport"],
+                    exclude: ["BadInputs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterCLI
 
 // The only code that touches the real process: run, print (through the context), exit.
-exit(RegisterCLI.run(Array(CommandLine.arguments.dropFirst()), context: .process()))
+exit(RegisterCommandLine.run(Array(CommandLine.arguments.dropFirst()), context: .process()))

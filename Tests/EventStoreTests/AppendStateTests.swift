@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// The append cache (`.register/` beside `events/`): used when valid, rebuilt when not, never trusted.
 @Suite struct AppendStateTests {

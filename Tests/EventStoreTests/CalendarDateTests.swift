@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Calendar dates: exactly `YYYY-MM-DD`, real days only, and day arithmetic that round-trips.
 @Suite struct CalendarDateTests {

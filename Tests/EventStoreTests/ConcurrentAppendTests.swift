@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Several writers appending to one folder at once, each through its own `EventStore` value.
 /// The `flock` on the folder serialises them: `flock` locks belong to the open file

@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Reading an append input (`EventDraft(json:)`): the documented shape is accepted, and every
 /// refusal is a `StoreError.invalidField` naming the exact field.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Events from number 10,000 on live in shard folders (`0001/` holds 10,000 to 19,999); the first
 /// 9,999 and every event of a store written before sharding live in the events folder itself.

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Appending to a fresh temporary store: numbering, names, the chain, the clock, ids,
 /// expectations, policies, size limits, and "a refused append leaves the folder unchanged".

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// Reading a store back: order, content, hashes, and what replay skips or stops at.
 @Suite struct EventStoreReplayTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// The strict RFC 8259 parser: what it accepts, and where it says a refused text goes wrong.
 @Suite struct JSONParserTests {

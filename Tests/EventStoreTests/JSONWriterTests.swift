@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// The canonical writer: the same value always gives the same bytes, and they parse back.
 @Suite struct JSONWriterTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// RFC 9162 / RFC 6962 tree hashing against the Certificate Transparency reference vectors:
 /// the leaf inputs, roots and audit paths of google/certificate-transparency

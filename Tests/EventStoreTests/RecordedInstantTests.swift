@@ -1,5 +1,6 @@
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// The store's transaction time: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC, nothing else.
 @Suite struct RecordedInstantTests {

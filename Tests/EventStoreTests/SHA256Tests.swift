@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// SHA-256 against known answers, against itself (streaming, forking) and against coreutils.
 @Suite struct SHA256Tests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// The tamper suite: each test damages its own copy of a six-event store in one way and checks
 /// that `StoreVerifier` names the right file and the right kind of damage.

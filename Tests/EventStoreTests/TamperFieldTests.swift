@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EventStore
+import TestSupport
 
 /// One flipped byte in each field of a middle event's file: every one is caught, and the
 /// damage is pinned on that file (whichever check trips first: JSON, name, or the next link).

@@ -1,4 +1,5 @@
 import EventStore
+import TestSupport
 @testable import Projections
 
 /// Builds hand-made histories for projection tests: events in append order, each with

@@ -1,6 +1,7 @@
+import TestSupport
 import Projections
 import Testing
-@testable import register
+@testable import RegisterCLI
 
 /// Amounts as clerks write them: Dutch separators read exactly, anything ambiguous refused.
 @Suite struct AmountTextTests {

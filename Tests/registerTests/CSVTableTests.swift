@@ -1,5 +1,6 @@
+import TestSupport
 import Testing
-@testable import register
+@testable import RegisterCLI
 
 /// A strict RFC 4180 reader, only for checking what `CSVTable` writes: every record ends in
 /// CRLF, quotes only around whole fields, doubled quotes inside. Returns nil on anything else.

@@ -1,5 +1,6 @@
+import TestSupport
 import Testing
-@testable import register
+@testable import RegisterCLI
 
 /// Dates as clerks write them: ISO or Dutch day-first, full years, real days only.
 @Suite struct DateTextTests {

@@ -1,5 +1,6 @@
+import TestSupport
 import Testing
-@testable import register
+@testable import RegisterCLI
 
 /// The auditors' page: self-contained, escaped, every timeline row and finding on it.
 @Suite struct HTMLReportTests {

@@ -1,3 +1,4 @@
+import TestSupport
 import EventStore
 import Foundation
 import Testing
@@ -204,18 +205,5 @@ import Testing
         #expect(wrongEvent.status == 1)
         let tampered = proof.stdout.replacingOccurrences(of: "\"sequence\": 13", with: "\"sequence\": 12")
         #expect(try CLIRunner.run(["verify-proof", "-"], stdin: tampered).status == 1)
-    }
-}
-
-/// A small seeded generator (SplitMix64) so a failing random run can be replayed with REGISTER_SEED.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

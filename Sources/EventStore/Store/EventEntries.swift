@@ -2,20 +2,20 @@
 /// few distinct type names and the shard folder the file was found in, 10 bytes an event instead
 /// of heap strings. A million events list in about 10 MB; each name and path is rebuilt exactly
 /// when asked for (`NNNNNNNN-type.json`, `NNNN/NNNNNNNN-type.json`).
-struct EventEntries: RandomAccessCollection {
+public struct EventEntries: RandomAccessCollection, Sendable {
     /// One listed event file.
-    struct Entry {
-        let sequence: Int
+    public struct Entry: Sendable {
+        public let sequence: Int
         /// The file name, `NNNNNNNN-type.json`.
-        let name: String
+        public let name: String
         /// The shard folder it was found in; nil for the events folder itself.
-        let folder: String?
+        public let folder: String?
         /// Its path inside the events folder.
-        var path: String { folder.map { $0 + "/" + name } ?? name }
+        public var path: String { folder.map { $0 + "/" + name } ?? name }
         /// Where an append would have written it.
-        var shardPath: String { EventShard.path(ofFile: name, sequence: sequence) }
+        public var shardPath: String { EventShard.path(ofFile: name, sequence: sequence) }
         /// Whether it lives where its sequence number allows (see `EventShard`).
-        var isPlaced: Bool { EventShard.accepts(folder: folder, sequence: sequence) }
+        public var isPlaced: Bool { EventShard.accepts(folder: folder, sequence: sequence) }
     }
 
     private var sequences: [Int32] = []
@@ -25,10 +25,10 @@ struct EventEntries: RandomAccessCollection {
     private var types: [String] = []
     private var typeIndex: [String: UInt16] = [:]
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { sequences.count }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { sequences.count }
 
-    subscript(position: Int) -> Entry {
+    public subscript(position: Int) -> Entry {
         let sequence = Int(sequences[position])
         let shard = Int(shards[position])
         return Entry(sequence: sequence, name: EventFileName.make(sequence: sequence, type: types[Int(typeIndexes[position])]),

@@ -28,13 +28,18 @@ public enum EventFileName {
         return value
     }
 
+    /// A detached signature's name is its event's name with this suffix: `NNNNNNNN-type.json.sig`.
+    public static let signatureSuffix = ".sig"
+    /// The file in the events folder that says which keys may sign as which actor.
+    public static let allowedSignersName = "allowed_signers"
+
     /// Files that belong in an events folder beside the events: the signers list and `.gitkeep`.
-    public static func isIgnored(_ name: String) -> Bool { name == SSHSignature.allowedSignersName || name == ".gitkeep" }
+    public static func isIgnored(_ name: String) -> Bool { name == allowedSignersName || name == ".gitkeep" }
 
     /// The event file a detached signature belongs to, or nil when `name` is not a signature name.
-    static func signedEvent(of name: String) -> String? {
-        guard name.hasSuffix(SSHSignature.suffix) else { return nil }
-        let event = String(name.dropLast(SSHSignature.suffix.count))
+    public static func signedEvent(of name: String) -> String? {
+        guard name.hasSuffix(signatureSuffix) else { return nil }
+        let event = String(name.dropLast(signatureSuffix.count))
         return sequence(of: event) == nil ? nil : event
     }
 }

@@ -15,18 +15,23 @@ extension EventStore {
     /// When this returns, the event's bytes and its name are on stable storage. A crash
     /// before step 4 leaves at most a temporary file, which readers ignore, `verify` reports
     /// and the next append removes; a crash after the link leaves the event complete.
-    /// With `signingKey`, the event's bytes are also signed with `ssh-keygen -Y sign` and the
+    /// With `signer`, the event's bytes are also signed (the `Signing` module runs `ssh-keygen -Y sign`) and the
     /// signature is linked beside the event as `….json.sig` (after the event, so a crash in
     /// between leaves an unsigned event, which `verify` reports).
     ///
     /// With `dryRun`, everything is checked under the lock and the receipt of the event that
     /// would be written is returned, but nothing is written.
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
-                                             policy: Policy, signingKey: String? = nil, dryRun: Bool = false) throws -> AppendReceipt {
-        try draft.validateEnvelopeFields()
+                                             policy: Policy, signer: (any EventSigner)? = nil, dryRun: Bool = false) throws -> AppendReceipt {
         let lock = try lockFolder()
         defer { lock.unlock(); lock.close() }
+        return try appendHoldingLock(draft, expecting: expectation, policy: policy, signer: signer, dryRun: dryRun)
+    }
 
+    /// Steps 2 to 4 of `append`, for a caller that holds the append lock.
+    func appendHoldingLock<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation?, policy: Policy,
+                                                 signer: (any EventSigner)?, dryRun: Bool) throws -> AppendReceipt {
+        try draft.validateEnvelopeFields()
         let prepared = try prepare(policy, cleaning: !dryRun)
         let headSequence = prepared.head?.sequence ?? 0
         let headHash = prepared.head?.hash ?? .zero
@@ -56,9 +61,9 @@ extension EventStore {
         let receipt = AppendReceipt(sequence: envelope.sequence, id: id, hash: SHA256.hash(bytes),
                                     path: finalPath, recordedAt: envelope.recordedAt)
         if dryRun { return receipt }
-        let signature = try signingKey.map { try SSHSignature.sign(bytes, keyPath: $0) }
+        let signature = try signer.map { try $0.sign(bytes) }
         try writeDurably(bytes, as: finalPath)
-        if let signature { try writeDurably(signature, as: finalPath + SSHSignature.suffix) }
+        if let signature { try writeDurably(signature, as: finalPath + EventFileName.signatureSuffix) }
         remember(appended: envelope, hash: receipt.hash, policy: policy)
         return receipt
     }

@@ -2,7 +2,7 @@ import Foundation
 
 extension EventStore {
     /// The cache folder: `.register/` beside the events folder, one subfolder per events folder name.
-    var cacheDirectory: String {
+    public var cacheDirectory: String {
         let url = URL(fileURLWithPath: directory)
         return url.deletingLastPathComponent().appendingPathComponent(".register").appendingPathComponent(url.lastPathComponent).path
     }

@@ -22,16 +22,16 @@ public struct EventStore: Sendable {
         self.now = clock
     }
 
-    func path(_ name: String) -> String { directory + "/" + name }
+    public func path(_ name: String) -> String { directory + "/" + name }
 
     /// The folder's entries sorted into event files, temporaries and anything else; paths are
     /// relative to the events folder and include the shard folder (`0001/00012345-x.json`).
-    struct Listing {
-        var events = EventEntries()
-        var temporaries: [String] = []
-        var unexpected: [String] = []
+    public struct Listing: Sendable {
+        public internal(set) var events = EventEntries()
+        public internal(set) var temporaries: [String] = []
+        public internal(set) var unexpected: [String] = []
         /// Detached signatures, by the path of the event file they sign.
-        var signatures: [String: String] = [:]
+        public internal(set) var signatures: [String: String] = [:]
     }
 
     func listing() throws -> Listing {

@@ -4,8 +4,19 @@
 /// folder listing, so a bug in `append` cannot hide itself from `verify`.
 public struct StoreVerifier {
     public let store: EventStore
+    /// Checks each event's signature when the store uses signatures; nil skips signatures.
+    public let signatures: (any SignatureChecker)?
 
-    public init(store: EventStore) { self.store = store }
+    public init(store: EventStore, signatures: (any SignatureChecker)? = nil) {
+        self.store = store
+        self.signatures = signatures
+    }
+
+    /// The events folder's allowed_signers file, when it has one.
+    public var allowedSignersPath: String? {
+        let path = store.path(EventFileName.allowedSignersName)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 
     /// The outcome of a full check.
     public struct Report: Sendable {
@@ -37,17 +48,14 @@ public struct StoreVerifier {
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
         var report = Report()
         let listing = try store.listing()
-        let allowedSigners = store.path(SSHSignature.allowedSignersName)
-        let hasSignersFile = FileManager.default.fileExists(atPath: allowedSigners)
-        report.signatures.checked = hasSignersFile || !listing.signatures.isEmpty
+        report.signatures.checked = signatures != nil && (allowedSignersPath != nil || !listing.signatures.isEmpty)
         do {
             try store.replay { event in
                 report.eventCount += 1
                 report.byteCount += event.byteCount
                 report.head = event.hash
-                if report.signatures.checked {
-                    try check(signatureOf: event, listing: listing, allowedSigners: hasSignersFile ? allowedSigners : nil,
-                              into: &report.signatures)
+                if report.signatures.checked, let signatures {
+                    try check(signatureOf: event, listing: listing, with: signatures, into: &report.signatures)
                 }
                 if let progress, report.eventCount % 10_000 == 0 { progress(report.eventCount) }
             }
@@ -66,15 +74,14 @@ public struct StoreVerifier {
         return report
     }
 
-    private func check(signatureOf event: StoredEvent, listing: EventStore.Listing, allowedSigners: String?,
+    private func check(signatureOf event: StoredEvent, listing: EventStore.Listing, with checker: any SignatureChecker,
                        into report: inout SignatureReport) throws {
         guard let signature = listing.signatures[event.path] else {
             report.unsigned.append(event.path)
             return
         }
         let bytes = try FileSystem.read(store.path(event.path))
-        switch try SSHSignature.verify(bytes, signaturePath: store.path(signature), principal: event.envelope.actor,
-                                       allowedSigners: allowedSigners) {
+        switch try checker.verdict(eventBytes: bytes, signaturePath: store.path(signature), principal: event.envelope.actor) {
         case .valid: report.valid.append(event.path)
         case .signerNotAllowed(let why): report.notAllowed.append((event.path, why))
         case .invalid(let why): report.invalid.append((signature, why))

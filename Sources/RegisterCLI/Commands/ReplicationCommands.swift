@@ -1,3 +1,4 @@
+import Replication
 import EventStore
 import Foundation
 import Projections

@@ -1,19 +1,18 @@
 import Foundation
 import Synchronization
-import Testing
-@testable import EventStore
+import EventStore
 
-// Shared helpers for the EventStore tests: a temporary folder that removes itself, a draft
+// Shared helpers for every test target: a temporary folder that removes itself, a draft
 // factory, clocks that tests control, a seeded random generator, and folder snapshots.
 
 /// A fresh folder under the system temporary directory, removed when the value is released.
 ///
 /// The events folder is `<root>/events`, so the store's cache (`<root>/.register/events`) also
 /// lands inside `root` and is removed with it. Tests never touch the repository's `events/`.
-final class TemporaryFolder: Sendable {
-    let root: String
+public final class TemporaryFolder: Sendable {
+    public let root: String
 
-    init(_ label: String = "eventstore") throws {
+    public init(_ label: String = "eventstore") throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(label)-\(UUID().uuidString.lowercased())").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -22,37 +21,37 @@ final class TemporaryFolder: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// `<root>/<name>`, created (empty) unless `create` is false.
-    func folder(_ name: String = "events", create: Bool = true) throws -> String {
+    public func folder(_ name: String = "events", create: Bool = true) throws -> String {
         let path = root + "/" + name
         if create { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
         return path
     }
 
     /// A store on `<root>/<name>` (created empty) with a test clock.
-    func store(_ name: String = "events", clock: @escaping @Sendable () -> RecordedInstant = SteppingClock().next) throws -> EventStore {
+    public func store(_ name: String = "events", clock: @escaping @Sendable () -> RecordedInstant = SteppingClock().next) throws -> EventStore {
         EventStore(directory: try folder(name), clock: clock)
     }
 }
 
 /// A clock that starts at a fixed instant and moves on by `step` milliseconds per reading,
 /// so each appended event gets a known, distinct `recordedAt`. Safe to share between threads.
-final class SteppingClock: Sendable {
+public final class SteppingClock: Sendable {
     /// 2026-11-23T14:27:17.123Z
-    static let start: Int64 = 1_795_444_037_123
+    public static let start: Int64 = 1_795_444_037_123
     private let current: Mutex<Int64>
-    let step: Int64
+    public let step: Int64
 
-    init(start: Int64 = SteppingClock.start, step: Int64 = 1000) {
+    public init(start: Int64 = SteppingClock.start, step: Int64 = 1000) {
         current = Mutex(start)
         self.step = step
     }
 
     /// The instant the `n`th reading (0-based) returns.
-    func instant(reading n: Int) -> RecordedInstant {
+    public func instant(reading n: Int) -> RecordedInstant {
         RecordedInstant(millisecondsSinceEpoch: SteppingClock.start + Int64(n) * step)
     }
 
-    @Sendable func next() -> RecordedInstant {
+    @Sendable public func next() -> RecordedInstant {
         current.withLock { value in
             defer { value += step }
             return RecordedInstant(millisecondsSinceEpoch: value)
@@ -61,12 +60,12 @@ final class SteppingClock: Sendable {
 }
 
 /// A clock that always says the same instant.
-func fixedClock(_ milliseconds: Int64 = SteppingClock.start) -> @Sendable () -> RecordedInstant {
+public func fixedClock(_ milliseconds: Int64 = SteppingClock.start) -> @Sendable () -> RecordedInstant {
     { RecordedInstant(millisecondsSinceEpoch: milliseconds) }
 }
 
 /// A small valid draft; every field can be overridden.
-func makeDraft(id: String? = nil, type: String = "note", schemaVersion: Int = 1, date: String = "2026-01-15",
+public func makeDraft(id: String? = nil, type: String = "note", schemaVersion: Int = 1, date: String = "2026-01-15",
                actor: String = "griffie:test", document: String = "test.pdf", zaaknummer: String? = "Z-1",
                payload: JSONValue = ["text": "hello"]) -> EventDraft {
     EventDraft(id: id, type: type, schemaVersion: schemaVersion, effectiveDate: try! CalendarDate(iso: date),
@@ -75,12 +74,12 @@ func makeDraft(id: String? = nil, type: String = "note", schemaVersion: Int = 1,
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator, so a failing random
 /// test replays exactly from its seed.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -88,13 +87,13 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    mutating func bytes(_ count: Int) -> [UInt8] {
+    public mutating func bytes(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
     }
 }
 
 /// Every entry of a folder (names, including dot files) with its exact bytes.
-func snapshot(of folder: String) throws -> [String: [UInt8]] {
+public func snapshot(of folder: String) throws -> [String: [UInt8]] {
     var result: [String: [UInt8]] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
         result[name] = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
@@ -103,25 +102,25 @@ func snapshot(of folder: String) throws -> [String: [UInt8]] {
 }
 
 /// The names in a folder, sorted.
-func names(in folder: String) throws -> [String] {
+public func names(in folder: String) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
 }
 
-func readBytes(_ path: String) throws -> [UInt8] {
+public func readBytes(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: path)))
 }
 
-func writeBytes(_ bytes: [UInt8], to path: String) throws {
+public func writeBytes(_ bytes: [UInt8], to path: String) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
 /// Lowercase hex of bytes.
-func hex(_ bytes: [UInt8]) -> String {
+public func hex(_ bytes: [UInt8]) -> String {
     bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
 }
 
 /// The `field` of a `StoreError.invalidField`, or a description of whatever else happened.
-func invalidFieldName(_ body: () throws -> Void) -> String {
+public func invalidFieldName(_ body: () throws -> Void) -> String {
     do {
         try body()
         return "(no error)"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `register` command line: finds the command, parses, runs, and maps errors to exit codes.
-enum RegisterCLI {
+public enum RegisterCommandLine {
     static let version = "0.1.0"
 
     /// Every command, in the order `register --help` lists them.
@@ -39,7 +39,7 @@ enum RegisterCLI {
     }
 
     /// Runs one command line and returns the exit status; all output goes through `context`.
-    static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
         do {
             return try dispatch(arguments, context: context).rawValue
         } catch {

@@ -1,3 +1,4 @@
+import Signing
 import EventStore
 import Foundation
 import Projections
@@ -138,7 +139,7 @@ struct RecordCommand: Command {
             }
         }
         let signingKey = try arguments.value("--sign", command: "record")
-        let receipt = try store.append(draft, expecting: .sequence(preview.sequence - 1), policy: DomainPolicy(), signingKey: signingKey)
+        let receipt = try store.append(draft, expecting: .sequence(preview.sequence - 1), policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if arguments.flag("--json") {
             context.printJSON(.object(["sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
                                        "file": .string(receipt.path), "written": true]))

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// Checks, inside git, that one revision's events folder purely appends to another's.

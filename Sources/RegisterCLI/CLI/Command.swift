@@ -1,5 +1,5 @@
 /// A `register` subcommand: parsed and validated in `init`, then `run`.
-protocol Command {
+protocol Command: Sendable {
     static var spec: CommandSpec { get }
     /// Validates the arguments; throws a usage error before anything is read or written.
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError)

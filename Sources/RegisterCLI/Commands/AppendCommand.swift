@@ -1,3 +1,4 @@
+import Signing
 import EventStore
 import Foundation
 import Projections
@@ -77,7 +78,7 @@ struct AppendCommand: Command {
             throw StoreError.unreadableInput(source: name, detail: error.description)
         }
         let draft = try EventDraft(json: value)
-        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signingKey: signingKey)
+        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
@@ -87,7 +88,7 @@ struct AppendCommand: Command {
             context.print("appended event \(receipt.sequence) as \(receipt.path)")
             context.print("id:   \(receipt.id)")
             context.print("hash: \(receipt.hash.hex)")
-            if signingKey != nil { context.print("signed: \(receipt.path)\(SSHSignature.suffix)") }
+            if signingKey != nil { context.print("signed: \(receipt.path)\(EventFileName.signatureSuffix)") }
         }
         return .ok
     }

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// A store that lives in a git repository and is published to a shared remote's `main`.
@@ -44,7 +45,6 @@ public struct Replica {
     }
     var remoteRef: String { "refs/remotes/\(remote)/main" }
     var check: AppendOnlyCheck { AppendOnlyCheck(repository: repository, folder: folder) }
-    var stash: String { store.cacheDirectory + "/unpublished" }
 
     /// What `publish` and `sync` did.
     public struct Report: Equatable, Sendable {
@@ -109,7 +109,7 @@ public struct Replica {
             // After an interrupted publish HEAD may already hold them: then there is nothing to commit.
             let staged = try repository.runAllowingFailure(["diff", "--cached", "--quiet", "--"] + paths)
             if staged.status != 0 {
-                try repository.run(["commit", "-q", "--no-verify", "-m", "register: publish \(unpublished.filter { !$0.hasSuffix(SSHSignature.suffix) }.count) event(s)",
+                try repository.run(["commit", "-q", "--no-verify", "-m", "register: publish \(unpublished.filter { !$0.hasSuffix(EventFileName.signatureSuffix) }.count) event(s)",
                                     "--only", "--"] + paths, environment: identity)
             }
             let head = try repository.run(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -134,7 +134,7 @@ public struct Replica {
     /// (After `rebase` the folder holds the remote's history followed by the local events.)
     func unpublishedFiles(comparedTo commit: String?) throws -> [String] {
         let remoteHead = try commit.flatMap { try check.lastEvent(at: $0) }?.sequence ?? 0
-        let local = try store.listing()
+        let local = try store.currentListing()
         let events = local.events.filter { $0.sequence > remoteHead }.map(\.path)
         return (events + events.compactMap { local.signatures[$0] }).sorted()
     }
@@ -154,70 +154,56 @@ public struct Replica {
         // Unpublished: what comes after the last published commit's newest event. (A published event
         // is never rewritten here, and a local event may share its number with a remote one.)
         let publishedHead = try published.flatMap { try check.lastEvent(at: $0) }?.sequence ?? 0
-        let local = try store.listing()
-        let localOnly = local.events.filter { $0.sequence > publishedHead }
-        let stashed = (try? FileSystem.names(in: stash)) ?? []
-        if stashed.isEmpty && (localOnly.isEmpty || commit == published) {
-            // Nothing to renumber: either nothing is unpublished, or nobody published since.
-            if localOnly.isEmpty && repository.commit("HEAD") != commit {
-                let cacheWasCurrent = store.validAppendState()?.sequence == publishedHead
-                try moveHead(to: commit)
-                if cacheWasCurrent {
-                    for event in added { store.remember(appended: event.envelope, hash: event.hash, policy: policy) }
+        // Under the append lock: no local append may land between moving events aside and putting them back.
+        return try store.withAppendLock { locked in
+            let local = try locked.listing()
+            let localOnly = local.events.filter { $0.sequence > publishedHead }
+            let stash = try locked.cacheFolder("unpublished")
+            let stashed = (try? FileManager.default.contentsOfDirectory(atPath: stash)) ?? []
+            if stashed.isEmpty && (localOnly.isEmpty || commit == published) {
+                // Nothing to renumber: either nothing is unpublished, or nobody published since.
+                if localOnly.isEmpty && repository.commit("HEAD") != commit {
+                    let wereCurrent = locked.cachesAreCurrent(at: publishedHead)
+                    try moveHead(to: commit)
+                    locked.carryCachesForward(from: publishedHead, adding: added.map { ($0.envelope, $0.hash) }, policy: policy,
+                                              wereCurrent: wereCurrent)
                 }
+                return 0
             }
-            return 0
-        }
-        try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().deletingLastPathComponent().path)
-        try FileSystem.makeDirectory(URL(fileURLWithPath: stash).deletingLastPathComponent().path)
-        try FileSystem.makeDirectory(stash)
-        var touched: Set<String> = [store.directory]
-        for entry in localOnly.reversed() {
-            let signature = local.signatures[entry.path]
-            try FileSystem.rename(store.path(entry.path), to: freeStashPath(for: entry.name))
-            if let signature { _ = Syscall.unlink(store.path(signature)) }
-            if let shard = entry.folder { touched.insert(store.path(shard)) }
-        }
-        try FileSystem.syncDirectory(stash)
-        for folder in touched.sorted() { try FileSystem.syncDirectory(folder) }
-        try moveHead(to: commit)
-        var rechained = 0
-        let publishedIDs = Set(added.map(\.envelope.id))
-        var lastRecorded = try store.head().map { try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(store.path($0.path)))).recordedAt }
-        // In the order they were first recorded (a crash between rounds can leave stash names out of order).
-        let entries = try FileSystem.names(in: stash).filter { EventFileName.sequence(of: $0) != nil }.map { name in
-            (name, try EventEnvelope(stored: try JSONParser.parse(try FileSystem.read(stash + "/" + name))))
-        }.sorted { ($0.1.recordedAt, $0.0) < ($1.1.recordedAt, $1.0) }
-        for (name, envelope) in entries {
-            if !publishedIDs.contains(envelope.id) {
-                let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
-                let restamped = EventStore(directory: store.directory, clock: { recorded })
-                // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
-                do {
-                    _ = try restamped.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
-                                                        effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
-                                                        payload: envelope.payload), policy: policy)
-                    lastRecorded = recorded
-                    rechained += 1
-                } catch StoreError.duplicateEventID {
-                    // Already in the store: appended before a crash, or published earlier.
+            try locked.moveAside(Array(localOnly), signatures: local.signatures, to: stash)
+            try moveHead(to: commit)
+            var rechained = 0
+            let publishedIDs = Set(added.map(\.envelope.id))
+            var lastRecorded = try locked.listing().events.last.map { try Self.envelope(at: store.path($0.path)).recordedAt }
+            // In the order they were first recorded (a crash between rounds can leave stash names out of order).
+            let entries = try FileManager.default.contentsOfDirectory(atPath: stash).filter { EventFileName.sequence(of: $0) != nil }
+                .map { name in (name, try Self.envelope(at: stash + "/" + name)) }
+                .sorted { ($0.1.recordedAt, $0.0) < ($1.1.recordedAt, $1.0) }
+            for (name, envelope) in entries {
+                if !publishedIDs.contains(envelope.id) {
+                    let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
+                    // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
+                    do {
+                        _ = try locked.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
+                                                         effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
+                                                         payload: envelope.payload), recordedAt: recorded, policy: policy)
+                        lastRecorded = recorded
+                        rechained += 1
+                    } catch StoreError.duplicateEventID {
+                        // Already in the store: appended before a crash, or published earlier.
+                    }
                 }
+                try FileManager.default.removeItem(atPath: stash + "/" + name)
             }
-            try FileSystem.unlink(stash + "/" + name)
+            return rechained
         }
-        return rechained
     }
 
-    /// A path in the stash for an event file: its name, or, when an interrupted round left a file of
-    /// that name (an event renumbered into a number another stashed event had), a numbered variant.
-    private func freeStashPath(for name: String) -> String {
-        var candidate = stash + "/" + name
-        var n = 1
-        while FileManager.default.fileExists(atPath: candidate) {
-            candidate = stash + "/" + name.dropLast(5) + ".\(n).json"
-            n += 1
+    static func envelope(at path: String) throws -> EventEnvelope {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReplicationError.repository("cannot read \(path)")
         }
-        return candidate
+        return try EventEnvelope(stored: try JSONParser.parse(Array(data)))
     }
 
     /// Points HEAD at `commit` and makes the events folder (index and files) equal to its.

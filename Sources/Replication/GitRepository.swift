@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// The `git` binary, run in one repository; every call is one process, nothing is linked in.

@@ -5,7 +5,7 @@ import Projections
 /// What a command may touch outside itself: the environment, standard input and output.
 ///
 /// `main` builds one over the real process; tests build one over buffers.
-struct CommandContext {
+public struct CommandContext {
     var environment: [String: String]
     var executablePath: String
     var readStandardInput: () -> [UInt8]
@@ -17,7 +17,7 @@ struct CommandContext {
     var showsProgress: Bool
     var readLine: () -> String?
 
-    static func process() -> CommandContext {
+    public static func process() -> CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
             executablePath: CommandLine.arguments.first ?? "register",

@@ -1,3 +1,4 @@
+import Signing
 import EventStore
 import Foundation
 
@@ -45,7 +46,8 @@ struct VerifyCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let progress = Progress(context: context, label: "verified")
-        let report = try StoreVerifier(store: store).verify(progress: { progress.tick($0) })
+        let verifier = StoreVerifier(store: store)
+        let report = try StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath)).verify(progress: { progress.tick($0) })
         progress.finish()
         // Problems beyond the chain itself: a checkpoint the store does not extend, missing signatures.
         var beyondChain: (kind: String, message: String)? = try report.isIntact

@@ -1,0 +1,16 @@
+/// Why signing or checking a signature could not be done.
+public enum SigningError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A program the signatures need is not installed: an environment failure, not bad input.
+    case toolMissing(tool: String, package: String, detail: String)
+    /// `ssh-keygen` ran but made no signature with that key.
+    case signingFailed(keyPath: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .toolMissing(tool, package, detail):
+            return "cannot run \(tool) (install the \(package) package)" + (detail.isEmpty ? "" : ": \(detail.trimmingCharacters(in: .whitespacesAndNewlines))")
+        case let .signingFailed(keyPath, message):
+            return "ssh-keygen could not sign with \(keyPath): \(message); check the key path and that the key has no passphrase"
+        }
+    }
+}
