@@ -27,11 +27,15 @@ public struct AppendOnlyCheck {
     }
 
     /// Returns the events `new` adds to `old` (nil: an empty history), in order, or throws the
-    /// first reason it is not a pure append. `validate` judges each added event.
-    public func added(from old: String?, to new: String,
-                      validate: (EventEnvelope) throws -> Void = { _ in }) throws -> [AddedEvent] {
+    /// first reason it is not a pure append.
+    ///
+    /// Each added event is checked as the store checks a file (`ChainChecker`) and then judged by
+    /// `policy` exactly as `append` judges it, against the names the history at `old` and the
+    /// events added before it define: what an append refuses, a push and a sync refuse too.
+    public func added<Policy: AppendPolicy>(from old: String?, to new: String, policy: Policy) throws -> [AddedEvent] {
         var addedPaths: [String]
-        var previous: (sequence: Int, hash: SHA256Digest) = (0, .zero)
+        var checker = ChainChecker()
+        var known = KeyIndex()
         if let old {
             let ancestor = try repository.runAllowingFailure(["merge-base", "--is-ancestor", old, new])
             guard ancestor.status == 0 else { throw ReplicationError.notFastForward(old: old, new: new) }
@@ -45,55 +49,77 @@ public struct AppendOnlyCheck {
                 }
             }
             if let last = try lastEvent(at: old) {
-                previous = (last.sequence, SHA256.hash(try repository.show(old, folder + "/" + last.path)))
+                checker = ChainChecker(after: last.sequence, head: SHA256.hash(try repository.show(old, folder + "/" + last.path)))
+                known = try names(at: old, policy: policy)
             }
         } else {
             addedPaths = Array(try repository.blobs(at: new, folder: folder).keys)
         }
+        let events = try eventFiles(addedPaths)
+        // Numbers and places first, so a gap or a misplaced file is refused before anything is read.
+        var placeChecker = checker
+        for (sequence, path) in events {
+            let (shard, name) = EventShard.split(path)
+            if let damage = placeChecker.checkPlace(name: name, folder: shard) { throw ReplicationError.history(file: path, damage: damage) }
+            placeChecker = ChainChecker(after: sequence)
+        }
+        var added: [AddedEvent] = []
+        try forEachFile(events.map(\.path), at: new) { path, bytes in
+            let (shard, name) = EventShard.split(path)
+            let event: StoredEvent
+            switch checker.accept(name: name, folder: shard, ChainChecker.parse(bytes)) {
+            case .success(let e): event = e
+            case .failure(let damage): throw ReplicationError.history(file: path, damage: damage)
+            }
+            do { try policy.check(event.envelope, lookup: known.lookup) } catch {
+                throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
+            }
+            if known.location(ofEvent: event.envelope.id) != nil {
+                throw ReplicationError.invalidEvent(file: path, reason: "event id '\(event.envelope.id)' is already in the history")
+            }
+            known.add(event.envelope, policy: policy)
+            added.append(AddedEvent(path: path, envelope: event.envelope, hash: event.hash))
+        }
+        return added
+    }
+
+    /// The event files among `paths` (inside the events folder), sorted by number; anything else
+    /// but signatures and the signers list is refused.
+    private func eventFiles(_ paths: [String]) throws -> [(sequence: Int, path: String)] {
         var events: [(sequence: Int, path: String)] = []
-        for path in addedPaths {
+        for path in paths {
             let (shard, name) = EventShard.split(path)
             if EventFileName.signedEvent(of: name) != nil || (shard == nil && EventFileName.isIgnored(name)) { continue }
             // A shard folder is four digits directly in the events folder ("0001/", not "x/0001/").
             guard let sequence = EventFileName.sequence(of: name), shard.map({ EventShard.number(ofFolder: $0) != nil }) ?? true else {
-                throw ReplicationError.unexpectedFile(file: path)
+                throw ReplicationError.history(file: path, damage: .unexpectedFile)
             }
             events.append((sequence, path))
         }
-        events.sort { ($0.sequence, $0.path) < ($1.sequence, $1.path) }
-        // Numbers and places first, so a gap or a misplaced file is refused before anything is read.
-        for (offset, (sequence, path)) in events.enumerated() {
-            let (shard, name) = EventShard.split(path)
-            guard sequence == previous.sequence + 1 + offset else {
-                throw ReplicationError.sequence(file: path, expected: previous.sequence + 1 + offset)
-            }
-            guard EventShard.accepts(folder: shard, sequence: sequence) else {
-                throw ReplicationError.misplaced(file: path, expectedPath: EventShard.path(ofFile: name, sequence: sequence))
-            }
+        return events.sorted { ($0.sequence, $0.path) < ($1.sequence, $1.path) }
+    }
+
+    /// Reads files of a revision a shard's worth at a time: one git process each, and memory
+    /// bounded for a first push of a large history.
+    private func forEachFile(_ paths: [String], at revision: String, _ body: (String, [UInt8]) throws -> Void) throws {
+        for start in stride(from: 0, to: paths.count, by: EventShard.size) {
+            let batch = Array(paths[start..<min(start + EventShard.size, paths.count)])
+            let contents = try repository.show(revision, files: batch.map { folder + "/" + $0 })
+            for (path, bytes) in zip(batch, contents) { try body(path, bytes) }
         }
-        var previousHash = previous.hash
-        var added: [AddedEvent] = []
-        // Read a shard's worth at a time: one git process each, and memory bounded for a first push of a large history.
-        for start in stride(from: 0, to: events.count, by: EventShard.size) {
-            let batch = events[start..<min(start + EventShard.size, events.count)]
-            let contents = try repository.show(new, files: batch.map { folder + "/" + $0.path })
-            for ((sequence, path), bytes) in zip(batch, contents) {
-                let name = EventShard.split(path).name
-                let envelope: EventEnvelope
-                do { envelope = try EventEnvelope(stored: try JSONParser.parse(bytes)) } catch {
-                    throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
-                }
-                guard envelope.fileName == name, envelope.sequence == sequence else {
-                    throw ReplicationError.sequence(file: path, expected: sequence)
-                }
-                guard envelope.previousHash == previousHash else { throw ReplicationError.brokenChain(file: path) }
-                do { try validate(envelope) } catch { throw ReplicationError.invalidEvent(file: path, reason: "\(error)") }
-                let hash = SHA256.hash(bytes)
-                added.append(AddedEvent(path: path, envelope: envelope, hash: hash))
-                previousHash = hash
-            }
+    }
+
+    /// The names the history at `revision` defines (event ids and the policy's keys).
+    ///
+    /// Reads every event of that revision once, which costs what a clone's first query costs; the
+    /// events were checked when they were pushed, so a file that no longer decodes defines nothing.
+    func names<Policy: AppendPolicy>(at revision: String, policy: Policy) throws -> KeyIndex {
+        var known = KeyIndex()
+        let paths = try eventFiles(Array(try repository.blobs(at: revision, folder: folder).keys)).map(\.path)
+        try forEachFile(paths, at: revision) { _, bytes in
+            if case .success(let envelope) = ChainChecker.parse(bytes).envelope { known.add(envelope, policy: policy) }
         }
-        return added
+        return known
     }
 
     /// The newest event at a revision, found without listing the whole history: it is either

@@ -69,7 +69,7 @@ public struct Replica {
         }
         guard let remoteCommit = repository.commit(remoteRef) else { return (nil, []) }
         let published = lastPublished()
-        let added = try check.added(from: published, to: remoteCommit)
+        let added = try check.added(from: published, to: remoteCommit, policy: policy)
         return (remoteCommit, added)
     }
 

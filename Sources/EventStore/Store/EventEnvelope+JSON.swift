@@ -35,11 +35,13 @@ extension EventEnvelope {
             return v
         }
         func text(_ key: String) throws(EnvelopeDecodingError) -> String {
-            guard let s = try field(key).string else { throw EnvelopeDecodingError("field '\(key)' is not a string") }
+            let value = try field(key)
+            guard let s = value.string else { throw EnvelopeDecodingError("field '\(key)' is not a string") }
             return s
         }
         func int(_ key: String) throws(EnvelopeDecodingError) -> Int {
-            guard let n = try field(key).integer, let i = Int(exactly: n) else {
+            let value = try field(key)
+            guard let n = value.integer, let i = Int(exactly: n) else {
                 throw EnvelopeDecodingError("field '\(key)' is not a whole number")
             }
             return i

@@ -69,60 +69,37 @@ public struct EventStore: Sendable {
         return result
     }
 
-    /// Reads every event in order, checking names, sequence and chain.
+    /// Reads every event in order, checked by the `ChainChecker`.
     ///
     /// Stops at the first damage with `StoreError.damaged` naming the file. Files are read,
     /// hashed and parsed a window at a time on all cores, then checked and handed to `body`
     /// strictly in order, so memory stays flat (one window) and the first bad file is the one
     /// reported. Temporary files are skipped (see `verify`).
     public func replay(_ body: (StoredEvent) throws -> Void) throws {
-        let listing = try listing()
-        var previousHash = SHA256Digest.zero
-        var previousName: String? = nil
+        try replay(listing: try listing(), body)
+    }
+
+    func replay(listing: Listing, _ body: (StoredEvent) throws -> Void) throws {
+        var checker = ChainChecker()
+        var previousPath: String? = nil
         let window = 2048
         var start = 0
         while start < listing.events.count {
             let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
             let loaded = load(entries)
             for (i, entry) in entries.enumerated() {
-                let expected = start + i + 1
-                if entry.sequence != expected {
-                    if entry.sequence == expected - 1 {
-                        throw StoreError.damaged(file: entry.path, damage: .duplicateSequence(entry.sequence))
+                switch checker.accept(name: entry.name, folder: entry.folder, loaded[i]) {
+                case .success(let event):
+                    try body(event)
+                    previousPath = event.path
+                case .failure(let damage):
+                    var next: ChainChecker.ParsedFile? = nil
+                    if case .brokenLink = damage, start + i + 1 < listing.events.count {
+                        next = i + 1 < entries.count ? loaded[i + 1] : readParsed(listing.events[start + i + 1].path)
                     }
-                    throw StoreError.damaged(file: entry.path, damage: .missingSequence(expected: expected))
+                    let blamed = ChainChecker.blame(damage, file: entry.path, previous: previousPath, fileHash: loaded[i].hash, after: next)
+                    throw StoreError.damaged(file: blamed.file, damage: blamed.damage)
                 }
-                guard entry.isPlaced else {
-                    throw StoreError.damaged(file: entry.path, damage: .misplaced(expectedPath: entry.shardPath))
-                }
-                let file: LoadedFile
-                switch loaded[i] {
-                case .failure(let damage): throw StoreError.damaged(file: entry.path, damage: damage)
-                case .success(let f): file = f
-                }
-                let envelope = file.envelope
-                if envelope.sequence != expected || envelope.fileName != entry.name {
-                    throw StoreError.damaged(file: entry.path, damage: .nameMismatch(expectedName: envelope.fileName))
-                }
-                if envelope.previousHash != previousHash {
-                    // Which file was altered? A change to the previous file breaks only this link; a
-                    // change to this file's own previousHash also breaks the link after it.
-                    let nextIndex = start + i + 1
-                    var nextLinkBroken = false
-                    if nextIndex < listing.events.count {
-                        let next = i + 1 < entries.count ? loaded[i + 1]
-                            : Self.loadFile(path(listing.events[nextIndex].path))
-                        if case .success(let n) = next, n.envelope.previousHash != file.hash { nextLinkBroken = true }
-                    }
-                    if let previousName, !nextLinkBroken {
-                        throw StoreError.damaged(file: previousName, damage: .hashMismatch(
-                            recordedByNext: envelope.previousHash.hex, actual: previousHash.hex, nextFile: entry.path))
-                    }
-                    throw StoreError.damaged(file: entry.path, damage: .brokenLink(expected: previousHash.hex, found: envelope.previousHash.hex))
-                }
-                try body(StoredEvent(envelope: envelope, hash: file.hash, path: entry.path, byteCount: file.byteCount))
-                previousHash = file.hash
-                previousName = entry.path
             }
             start += window
         }
@@ -130,40 +107,28 @@ public struct EventStore: Sendable {
 
     /// Result slots that concurrent workers fill, each worker its own index only.
     private struct Slots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Result<LoadedFile, Damage>>
-    }
-
-    struct LoadedFile: Sendable {
-        let envelope: EventEnvelope
-        let hash: SHA256Digest
-        let byteCount: Int
+        let base: UnsafeMutablePointer<ChainChecker.ParsedFile>
     }
 
     /// Reads, hashes and parses files concurrently; results come back in the entries' order.
-    private func load(_ entries: [EventEntries.Entry]) -> [Result<LoadedFile, Damage>] {
-        let results = UnsafeMutableBufferPointer<Result<LoadedFile, Damage>>.allocate(capacity: entries.count)
+    private func load(_ entries: [EventEntries.Entry]) -> [ChainChecker.ParsedFile] {
+        let results = UnsafeMutableBufferPointer<ChainChecker.ParsedFile>.allocate(capacity: entries.count)
         defer { results.deallocate() }
         let slots = Slots(base: results.baseAddress!)
-        let directory = self.directory
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-            (slots.base + i).initialize(to: Self.loadFile(directory + "/" + entries[i].path))
+            (slots.base + i).initialize(to: readParsed(entries[i].path))
         }
         let loaded = Array(results)
         _ = results.deinitialize()
         return loaded
     }
 
-    private static func loadFile(_ path: String) -> Result<LoadedFile, Damage> {
-        let bytes: [UInt8]
-        do { bytes = try FileSystem.read(path) } catch { return .failure(.ioError("\(error)")) }
-        let hash = SHA256.hash(bytes)
+    /// One event file read and parsed; a file that cannot be read is damage of its own kind.
+    func readParsed(_ relativePath: String) -> ChainChecker.ParsedFile {
         do {
-            let envelope = try EventEnvelope(stored: try JSONParser.parse(bytes))
-            return .success(LoadedFile(envelope: envelope, hash: hash, byteCount: bytes.count))
-        } catch let error as JSONError {
-            return .failure(.unreadable("not JSON (\(error))"))
+            return ChainChecker.parse(try FileSystem.read(path(relativePath)))
         } catch {
-            return .failure(.unreadable("\(error)"))
+            return ChainChecker.ParsedFile(hash: .zero, byteCount: 0, envelope: .failure(.ioError("\(error)")))
         }
     }
 

@@ -45,6 +45,13 @@ public protocol AppendPolicy {
     func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)]
     /// Judges the candidate; throwing refuses the append and leaves the store unchanged.
     func check(_ candidate: EventEnvelope, lookup: EventLookup) throws
+    /// The subjects a stored event touches, as keys the store indexes (see `StoreIndex.locations(touching:)`).
+    /// `resolve` finds an earlier event by id, for an event that amends another.
+    func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String]
+}
+
+extension AppendPolicy {
+    public func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] { [] }
 }
 
 /// Answers questions about events already in the store while an append holds the lock.
@@ -52,7 +59,7 @@ public struct EventLookup {
     let locate: (String) throws -> (type: String, sequence: Int)?
     let valueOf: (String) throws -> String?
 
-    init(locate: @escaping (String) throws -> (type: String, sequence: Int)?, valueOf: @escaping (String) throws -> String?) {
+    public init(locate: @escaping (String) throws -> (type: String, sequence: Int)?, valueOf: @escaping (String) throws -> String?) {
         self.locate = locate
         self.valueOf = valueOf
     }

@@ -25,6 +25,41 @@ public struct DomainPolicy: AppendPolicy {
 
     static func key(_ subject: Subject) -> String { subject.description }
 
+    /// The catalogue key under which the events that create subjects of a kind are indexed, so
+    /// "which reserves are there" reads only the establishments.
+    public static func catalog(_ kind: String) -> String { "catalog:" + kind }
+
+    /// The subjects a stored event touches (`DomainEvent.subjects`, as `kind:id`), plus the
+    /// catalogue of its kind for an event that creates a subject. A correction or retraction
+    /// touches what its target touches (followed through corrections of corrections) and, for a
+    /// correction with a new payload, what that payload touches: so the history of one subject,
+    /// read through the index, holds every amendment that can change it.
+    public func subjects(of envelope: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] {
+        subjects(of: envelope, resolve: resolve, depth: 0)
+    }
+
+    private func subjects(of envelope: EventEnvelope, resolve: (String) -> EventEnvelope?, depth: Int) -> [String] {
+        guard depth < 32, let event = try? DomainEvent(envelope: envelope) else { return [] }
+        var keys = event.subjects.map(Self.key)
+        switch event {
+        case .reserveEstablished: keys.append(Self.catalog("reserve"))
+        case .contractAwarded: keys.append(Self.catalog("contract"))
+        case .budgetSet: keys.append(Self.catalog("budget"))
+        case .correction(let c):
+            if let target = resolve(c.target) {
+                keys += subjects(of: target, resolve: resolve, depth: depth + 1)
+                if let payload = c.payload, let type = EventType(rawValue: target.type),
+                   let replaced = try? DomainEvent(type: type, payload: payload) {
+                    keys += replaced.subjects.map(Self.key)
+                }
+            }
+        case .retraction(let target, _):
+            if let target = resolve(target) { keys += subjects(of: target, resolve: resolve, depth: depth + 1) }
+        default: break
+        }
+        return keys
+    }
+
     public func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
         do {
             try checkDomain(candidate, lookup: lookup)

@@ -61,35 +61,38 @@ public struct CommandContext {
         return folders.map { EventStore(directory: $0) }
     }
 
-    /// The history a question about one subject needs, read with `EventStore.scan` (no chain
-    /// check; `verify` does that): the events that name the subject (and whose type, from the file
-    /// name, is in `types` when given), every correction and retraction, and then, in a second pass
-    /// over the decision files only, the decisions those events name. Skipping the rest unparsed
-    /// keeps a cold query's time and memory to what the answer needs.
-    func history(of store: EventStore, about subjectID: String?, types: Set<String> = []) throws -> History {
-        let quoted = subjectID.map { Array("\"\($0)\"".utf8) }
-        let amendments: Set<String> = ["correction", "retraction"]
-        @Sendable func type(_ name: String) -> String { String(name.dropFirst(EventFileName.digits + 1).dropLast(5)) }
-        var records: [DomainRecord] = []
-        try store.scan(where: { name, bytes in
-            let t = type(name)
-            if amendments.contains(t) { return true }
-            if t.hasPrefix("decision-") { return false }
-            if !types.isEmpty && !types.contains(t) { return false }
-            return quoted.map { ByteSearch.contains(bytes, $0) } ?? true
-        }) { envelope in records.append(try decoded(envelope)) }
-        let named = Set(records.compactMap { $0.event.authorisingDecision?.rawValue })
-        if !named.isEmpty {
-            try store.scan(where: { name, bytes in
-                guard type(name).hasPrefix("decision-") else { return false }
-                // The id is read from the bytes; a file where that fails is parsed to be sure.
-                guard let id = ByteSearch.stringValue(of: "decision", in: bytes) else { return true }
-                return named.contains(id)
-            }) { envelope in
-                let record = try decoded(envelope)
-                if case .decision(let d) = record.event, named.contains(d.id.rawValue) { records.append(record) }
-            }
+    /// The history a question about some subjects needs, read through the store's subject index
+    /// (`EventStore.index(policy:)`): the events that touch them, with every correction and
+    /// retraction of those, and then the decisions those events name. Nothing else is read, so a
+    /// question about one reserve costs what that reserve's history costs, whatever the store's size.
+    ///
+    /// `subjects` are index keys such as `reserve:404` or `DomainPolicy.catalog("reserve")`. An index
+    /// that turns out not to match the events is rebuilt once from a full, checked replay.
+    func history(of store: EventStore, about subjects: [String]) throws -> History {
+        var index = try store.index(policy: DomainPolicy())
+        do {
+            return try history(through: index, about: subjects)
+        } catch is IndexDamage {
+            index = try store.rebuiltIndex(policy: DomainPolicy())
+            return try history(through: index, about: subjects)
         }
+    }
+
+    private func history(through index: StoreIndex, about subjects: [String]) throws -> History {
+        var locations: [KeyIndex.EventLocation] = []
+        for subject in subjects { locations += try index.locations(touching: subject) }
+        var seen = Set<Int>()
+        locations = locations.filter { seen.insert($0.sequence).inserted }
+        var records = try index.envelopes(locations).map(decoded)
+        let named = Set(records.compactMap { $0.event.authorisingDecision }).subtracting(records.compactMap {
+            if case .decision(let d) = $0.event { return d.id } else { return nil }
+        })
+        var decisionLocations: [KeyIndex.EventLocation] = []
+        for decision in named.sorted(by: { $0.rawValue < $1.rawValue }) {
+            decisionLocations += try index.locations(touching: Subject.decision(decision).description)
+        }
+        decisionLocations = decisionLocations.filter { seen.insert($0.sequence).inserted }
+        records += try index.envelopes(decisionLocations).map(decoded)
         return History(records: records.sorted { $0.sequence < $1.sequence })
     }
 

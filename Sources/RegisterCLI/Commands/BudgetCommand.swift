@@ -34,9 +34,10 @@ struct BudgetCommand: Command {
     }
 
     private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
-        let records = try context.history(of: store, about: nil, types: ["budget-set", "stated-total"]).resolved(knownOn: query.knownOn)
+        let records = try context.history(of: store, about: [Subject.budget(year: year).description]).resolved(knownOn: query.knownOn)
         guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
-            let years = BudgetProjection.years(in: records).map(String.init)
+            let all = try context.history(of: store, about: [DomainPolicy.catalog("budget")]).resolved(knownOn: query.knownOn)
+            let years = BudgetProjection.years(in: all).map(String.init)
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"
                 + (years.isEmpty ? "" : "; budgets exist for \(years.joined(separator: ", "))"))
         }

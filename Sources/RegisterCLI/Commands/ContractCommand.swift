@@ -30,9 +30,9 @@ struct ContractCommand: Command {
     }
 
     private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
-        let records = try context.history(of: store, about: contract.rawValue, types: []).resolved(knownOn: query.knownOn)
+        let records = try context.history(of: store, about: [Subject.contract(contract).description]).resolved(knownOn: query.knownOn)
         guard let answer = ContractProjection.project(contract, on: query.on, records: records) else {
-            let awarded = try context.history(of: store, about: nil, types: ["contract-awarded"]).resolved(knownOn: query.knownOn)
+            let awarded = try context.history(of: store, about: [DomainPolicy.catalog("contract")]).resolved(knownOn: query.knownOn)
             let known = ContractProjection.contracts(in: awarded).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no contract '\(contract)'"
                 + (known.isEmpty ? "" : "; known contracts: \(known.joined(separator: ", "))") + " (see 'register subjects')")

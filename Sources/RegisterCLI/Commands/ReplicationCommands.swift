@@ -150,7 +150,7 @@ struct CheckPushCommand: Command {
                 return .failure
             }
             do {
-                let added = try check.added(from: old == zero ? nil : old, to: new) { envelope in _ = try DomainEvent(envelope: envelope) }
+                let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy())
                 context.writeError("register: accepted \(added.count) new event(s)\n")
             } catch {
                 context.writeError("register: refused: \(error)\n")

@@ -32,9 +32,9 @@ struct ReserveCommand: Command {
     }
 
     private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
-        let records = try context.history(of: store, about: reserve.rawValue, types: []).resolved(knownOn: query.knownOn)
+        let records = try context.history(of: store, about: [Subject.reserve(reserve).description]).resolved(knownOn: query.knownOn)
         guard let answer = ReserveProjection.project(reserve, on: query.on, records: records) else {
-            let established = try context.history(of: store, about: nil, types: ["reserve-established"]).resolved(knownOn: query.knownOn)
+            let established = try context.history(of: store, about: [DomainPolicy.catalog("reserve")]).resolved(knownOn: query.knownOn)
             let known = ReserveProjection.reserves(in: established).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no reserve '\(reserve)'"
                 + (known.isEmpty ? "" : "; known reserves: \(known.joined(separator: ", "))") + " (see 'register subjects')")

@@ -7,7 +7,7 @@
 /// recorded hash. Otherwise `append` replays the whole store, checks it, and writes the state anew.
 /// The folders are the events folder itself and the shard folder of the next sequence number
 /// (see `EventShard`); creating a shard folder changes the events folder.
-struct AppendState: Equatable {
+struct AppendState: Equatable, Sendable {
     static let format = "register append state v3"
 
     var sequence: Int

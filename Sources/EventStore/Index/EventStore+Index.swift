@@ -1,0 +1,167 @@
+import Foundation
+
+extension EventStore {
+    /// The cache folder: `.register/<events folder name>/` beside the events folder.
+    public var cacheDirectory: String {
+        let url = URL(fileURLWithPath: directory)
+        return url.deletingLastPathComponent().appendingPathComponent(".register").appendingPathComponent(url.lastPathComponent).path
+    }
+
+    var subjectIndex: SubjectIndex { SubjectIndex(folder: cacheDirectory + "/index") }
+
+    /// Takes the append lock: an exclusive `flock` on the events folder itself (it works on a
+    /// directory descriptor on Linux), so a refused append leaves not even a lock file behind.
+    func lockFolder() throws -> FileDescriptor {
+        guard Syscall.isDirectory(directory) else { throw StoreError.missingDirectory(path: directory) }
+        let lock = try FileDescriptor.open(directory, .readOnlyDirectory)
+        do { try lock.lockExclusive() } catch { lock.close(); throw error }
+        return lock
+    }
+
+    /// The head and the lookups an append needs, from the index or from a rebuild.
+    struct Prepared {
+        var head: (sequence: Int, hash: SHA256Digest)?
+        var lookup: EventLookup
+    }
+
+    /// Under the lock: uses a valid index, or replays everything and rebuilds it.
+    func prepare<Policy: AppendPolicy>(_ policy: Policy, cleaning: Bool) throws -> Prepared {
+        if let manifest = validIndex() {
+            let index = StoreIndex(store: self, backend: .disk(subjectIndex, manifest))
+            return Prepared(head: manifest.state.sequence == 0 ? nil : (manifest.state.sequence, manifest.state.headHash),
+                            lookup: index.lookup)
+        }
+        if cleaning { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
+        let index = try rebuildIndex(policy: policy, write: cleaning)
+        return Prepared(head: index.sequence == 0 ? nil : (index.sequence, index.head), lookup: index.lookup)
+    }
+
+    /// The facts the index keeps about one event (see `SubjectIndex`).
+    func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, policy: Policy,
+                                     resolve: (String) -> EventEnvelope?) -> [(key: String, value: String)] {
+        var facts: [(key: String, value: String)] = [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence)")]
+        facts += policy.keys(definedBy: envelope)
+        for subject in Set(policy.subjects(of: envelope, resolve: resolve).map(KeyIndex.normalised)).sorted() {
+            facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type)"))
+        }
+        return facts
+    }
+
+    /// Replays and checks the whole store and builds the index from it: on disk when `write`
+    /// and the cache folder can be written, else in memory for this process only.
+    func rebuildIndex<Policy: AppendPolicy>(policy: Policy, write: Bool) throws -> StoreIndex {
+        let listing = try listing()
+        var facts: [(key: String, value: String)] = []
+        var head: StoredEvent? = nil
+        // Event ids by a 64-bit hash of the id, to find the target of a correction without keeping every id.
+        var sequenceOfID: [UInt64: [Int32]] = [:]
+        func idHash(_ id: String) -> UInt64 {
+            SHA256.hash(Array(KeyIndex.normalised(id).utf8)).bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        let resolve: (String) -> EventEnvelope? = { id in
+            for sequence in sequenceOfID[idHash(id)] ?? [] {
+                let entry = listing.events[Int(sequence) - 1]
+                if case .success(let envelope) = self.readParsed(entry.path).envelope, envelope.id == id { return envelope }
+            }
+            return nil
+        }
+        try replay(listing: listing) { event in
+            facts += self.facts(for: event.envelope, policy: policy, resolve: resolve)
+            sequenceOfID[idHash(event.envelope.id), default: []].append(Int32(truncatingIfNeeded: event.envelope.sequence))
+            head = event
+        }
+        let state = appendState(head: head?.envelope.sequence ?? 0, path: head?.path ?? "", hash: head?.hash ?? .zero)
+        if write {
+            do {
+                try makeCacheDirectory()
+                let manifest = try subjectIndex.rebuild(facts, state: state)
+                try subjectIndex.save(manifest)
+                return StoreIndex(store: self, backend: .disk(subjectIndex, manifest))
+            } catch {
+                // A store on read-only media still answers, from an index in memory.
+                _ = Syscall.unlink(subjectIndex.manifestPath)
+            }
+        }
+        var memory: [String: [String]] = [:]
+        for fact in facts { memory[KeyIndex.normalised(fact.key), default: []].append(fact.value) }
+        return StoreIndex(store: self, backend: .memory(memory, sequence: state.sequence, head: state.headHash))
+    }
+
+    /// Updates the index after an event was linked; a failure here only costs a rebuild next time.
+    func remember<Policy: AppendPolicy>(appended envelope: EventEnvelope, hash: SHA256Digest, policy: Policy) {
+        do {
+            guard var manifest = subjectIndex.loadManifest(), manifest.state.sequence == envelope.sequence - 1 else {
+                _ = Syscall.unlink(subjectIndex.manifestPath)
+                return
+            }
+            let resolve: (String) -> EventEnvelope? = { id in
+                let index = StoreIndex(store: self, backend: .disk(self.subjectIndex, manifest))
+                return (try? index.location(ofEvent: id)).flatMap { location in
+                    try? index.envelope(sequence: location.sequence, type: location.type)
+                }
+            }
+            let facts = facts(for: envelope, policy: policy, resolve: resolve)
+            try subjectIndex.add(facts, to: &manifest)
+            manifest.state = appendState(head: envelope.sequence, path: EventShard.path(sequence: envelope.sequence, type: envelope.type),
+                                         hash: hash)
+            try subjectIndex.save(manifest)
+        } catch {
+            _ = Syscall.unlink(subjectIndex.manifestPath)
+        }
+    }
+
+    private func makeCacheDirectory() throws {
+        try FileSystem.makeDirectory(URL(fileURLWithPath: cacheDirectory).deletingLastPathComponent().path)
+        try FileSystem.makeDirectory(cacheDirectory)
+        try FileSystem.makeDirectory(subjectIndex.folder)
+    }
+
+    /// The state to save for a head: it reads the folders' modification times now.
+    private func appendState(head sequence: Int, path headPath: String, hash: SHA256Digest) -> AppendState {
+        AppendState(sequence: sequence, headPath: headPath, headHash: hash,
+                    directoryModified: Syscall.modificationTime(directory) ?? 0, nextShardModified: nextShardModified(after: sequence))
+    }
+
+    private func nextShardModified(after sequence: Int) -> Int64 {
+        EventShard.folder(of: sequence + 1).flatMap { Syscall.modificationTime(path($0)) } ?? 0
+    }
+
+    /// The index's manifest, when it is intact, the folders have not changed since it was
+    /// written and the head file still hashes to the recorded hash.
+    func validIndex() -> IndexManifest? {
+        guard let manifest = subjectIndex.loadManifest() else { return nil }
+        let state = manifest.state
+        guard let modified = Syscall.modificationTime(directory), modified == state.directoryModified,
+              nextShardModified(after: state.sequence) == state.nextShardModified else { return nil }
+        if state.sequence == 0 { return state.headHash == .zero ? manifest : nil }
+        guard let head = try? FileSystem.read(path(state.headPath)), SHA256.hash(head) == state.headHash,
+              EventFileName.sequence(of: EventShard.split(state.headPath).name) == state.sequence else { return nil }
+        return manifest
+    }
+
+    /// Whether the index describes the store at `sequence` events.
+    func validAppendState() -> AppendState? { validIndex()?.state }
+
+    /// The index of the store as it is now: the one on disk when it is valid, else rebuilt (under
+    /// the append lock, so no append runs meanwhile) from a full, checked replay.
+    ///
+    /// Throws `StoreError.damaged` when the store itself is damaged: no answer comes from a
+    /// history with a hole or a break in it.
+    public func index<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
+        if let manifest = validIndex() { return StoreIndex(store: self, backend: .disk(subjectIndex, manifest)) }
+        let lock: FileDescriptor?
+        do { lock = try lockFolder() } catch StoreError.missingDirectory(let path) { throw StoreError.missingDirectory(path: path) } catch {
+            lock = nil // a folder this process may not lock (read-only media) is indexed in memory
+        }
+        defer { lock?.unlock(); lock?.close() }
+        if let manifest = validIndex() { return StoreIndex(store: self, backend: .disk(subjectIndex, manifest)) }
+        return try rebuildIndex(policy: policy, write: lock != nil)
+    }
+
+    /// Rebuilds the index from the events even when it looks valid (after `IndexDamage`).
+    public func rebuiltIndex<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
+        let lock = try? lockFolder()
+        defer { lock?.unlock(); lock?.close() }
+        return try rebuildIndex(policy: policy, write: lock != nil)
+    }
+}

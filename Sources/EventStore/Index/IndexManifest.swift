@@ -1,0 +1,73 @@
+/// The subject index's table of contents: the store head it describes and, for each bucket file,
+/// how many lines it holds and the running digest of those lines, sealed by a checksum.
+///
+/// Layout: one line of canonical JSON (the `AppendState`: head and folder times), a newline,
+/// then `SubjectIndex.bucketCount` records of 8 bytes line count (little-endian) and 16 bytes
+/// digest, then the SHA-256 of everything before it. A file that does not parse, or whose
+/// checksum does not match, is no manifest: the index is rebuilt from the events.
+///
+/// The digest of a bucket is a chain over its lines, `d' = SHA-256(d || line)` truncated to 16
+/// bytes, starting from zeros, so an append extends it by hashing only the new lines, and any
+/// edit, deletion, reordering or truncation of a bucket's lines changes it.
+struct IndexManifest: Equatable, Sendable {
+    static let digestBytes = 16
+
+    var state: AppendState
+    var buckets: [Bucket]
+
+    struct Bucket: Equatable, Sendable {
+        var lines: UInt64 = 0
+        var digest = [UInt8](repeating: 0, count: IndexManifest.digestBytes)
+
+        /// The digest after one more line (its bytes without the newline).
+        static func extend(_ digest: [UInt8], with line: ArraySlice<UInt8>) -> [UInt8] {
+            var hasher = SHA256()
+            hasher.update(digest)
+            hasher.update(Array(line))
+            return Array(hasher.finalize().bytes.prefix(IndexManifest.digestBytes))
+        }
+
+        mutating func add(line: ArraySlice<UInt8>) {
+            digest = Self.extend(digest, with: line)
+            lines += 1
+        }
+    }
+
+    init(state: AppendState, buckets: [Bucket] = Array(repeating: Bucket(), count: SubjectIndex.bucketCount)) {
+        self.state = state
+        self.buckets = buckets
+    }
+
+    var bytes: [UInt8] {
+        var out = JSONWriter.compact(state.json)
+        out.append(0x0a)
+        for bucket in buckets {
+            var n = bucket.lines
+            for _ in 0..<8 { out.append(UInt8(truncatingIfNeeded: n)); n >>= 8 }
+            out += bucket.digest
+        }
+        out += SHA256.hash(out).bytes
+        return out
+    }
+
+    /// Nil for anything that is not an intact manifest of this format.
+    init?(bytes: [UInt8]) {
+        let tableSize = SubjectIndex.bucketCount * (8 + Self.digestBytes)
+        guard bytes.count > tableSize + 32, let newline = bytes.firstIndex(of: 0x0a) else { return nil }
+        let body = bytes[..<(bytes.count - 32)]
+        guard SHA256.hash(Array(body)).bytes.elementsEqual(bytes[(bytes.count - 32)...]),
+              body.count == newline + 1 + tableSize,
+              let json = try? JSONParser.parse(Array(bytes[..<newline])), let state = AppendState(json: json) else { return nil }
+        var buckets: [Bucket] = []
+        buckets.reserveCapacity(SubjectIndex.bucketCount)
+        var offset = newline + 1
+        for _ in 0..<SubjectIndex.bucketCount {
+            var n: UInt64 = 0
+            for k in (0..<8).reversed() { n = n << 8 | UInt64(bytes[offset + k]) }
+            buckets.append(Bucket(lines: n, digest: Array(bytes[(offset + 8)..<(offset + 8 + Self.digestBytes)])))
+            offset += 8 + Self.digestBytes
+        }
+        self.state = state
+        self.buckets = buckets
+    }
+}

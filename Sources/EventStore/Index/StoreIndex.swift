@@ -1,0 +1,106 @@
+import Foundation
+
+/// The subject index of a store as it is now (see `EventStore.index(policy:)`): which events
+/// touch a subject, where an event id is, and the names policies define.
+///
+/// Reading through it checks what it reads: every event file it names must be the event the
+/// index says (number, type, name); a bucket that does not match its manifest, or a file that
+/// is not what the index says, throws `IndexDamage`, and the caller rebuilds with
+/// `EventStore.rebuiltIndex(policy:)`. A file that cannot be read or parsed is store damage
+/// (`StoreError.damaged`), never skipped.
+public struct StoreIndex: Sendable {
+    let store: EventStore
+    let backend: Backend
+
+    enum Backend: Sendable {
+        case disk(SubjectIndex, IndexManifest)
+        /// Built for this process only (the cache folder could not be written).
+        case memory([String: [String]], sequence: Int, head: SHA256Digest)
+    }
+
+    /// The number of events the index describes.
+    public var sequence: Int {
+        switch backend {
+        case .disk(_, let manifest): return manifest.state.sequence
+        case .memory(_, let sequence, _): return sequence
+        }
+    }
+
+    /// The hash of the last event the index describes (zeros for an empty store).
+    public var head: SHA256Digest {
+        switch backend {
+        case .disk(_, let manifest): return manifest.state.headHash
+        case .memory(_, _, let head): return head
+        }
+    }
+
+    /// The values recorded for a key, in the order they were added.
+    func values(of key: String) throws(IndexDamage) -> [String] {
+        switch backend {
+        case let .disk(index, manifest): return try index.values(of: key, manifest: manifest)
+        case .memory(let facts, _, _): return facts[KeyIndex.normalised(key)] ?? []
+        }
+    }
+
+    /// The last value a policy key was given (see `AppendPolicy.keys(definedBy:)`), or nil.
+    public func value(of key: String) throws(IndexDamage) -> String? { try values(of: key).last }
+
+    /// Where the event with this id is, or nil when the store holds none.
+    public func location(ofEvent id: String) throws(IndexDamage) -> KeyIndex.EventLocation? {
+        guard let value = try values(of: "event:" + id).last else { return nil }
+        let parts = value.split(separator: " ")
+        guard parts.count == 2, let sequence = Int(parts[1]) else { throw .bucket("event:\(id)", "holds a malformed entry '\(value)'") }
+        return KeyIndex.EventLocation(type: String(parts[0]), sequence: sequence)
+    }
+
+    /// The events a policy said touch `subject` (see `AppendPolicy.subjects(of:resolve:)`), in sequence order.
+    public func locations(touching subject: String) throws(IndexDamage) -> [KeyIndex.EventLocation] {
+        try values(of: "subject:" + subject).map { value throws(IndexDamage) in
+            let parts = value.split(separator: " ")
+            guard parts.count == 2, let sequence = Int(parts[0]) else {
+                throw .bucket("subject:\(subject)", "holds a malformed entry '\(value)'")
+            }
+            return KeyIndex.EventLocation(type: String(parts[1]), sequence: sequence)
+        }
+    }
+
+    /// The lookup an append's policy is given.
+    public var lookup: EventLookup {
+        EventLookup(locate: { id in try location(ofEvent: id).map { ($0.type, $0.sequence) } }, valueOf: { try value(of: $0) })
+    }
+
+    /// Reads one event the index names and checks it is that event.
+    public func envelope(sequence: Int, type: String) throws -> EventEnvelope {
+        let path = EventShard.path(sequence: sequence, type: type)
+        let parsed = store.readParsed(path)
+        switch parsed.envelope {
+        case .failure(.ioError(let why)) where !FileManager.default.fileExists(atPath: store.path(path)):
+            throw IndexDamage.staleEntry(file: path, reason: "there is no such file (\(why))")
+        case .failure(let damage):
+            throw StoreError.damaged(file: path, damage: damage)
+        case .success(let envelope):
+            guard envelope.sequence == sequence, envelope.fileName == EventShard.split(path).name else {
+                throw StoreError.damaged(file: path, damage: .nameMismatch(expectedName: envelope.fileName))
+            }
+            return envelope
+        }
+    }
+
+    /// Reads the events at these locations, on all cores, in the given order.
+    public func envelopes(_ locations: [KeyIndex.EventLocation]) throws -> [EventEnvelope] {
+        let results = UnsafeMutableBufferPointer<Result<EventEnvelope, any Error>>.allocate(capacity: locations.count)
+        defer { results.deallocate() }
+        let slots = Slots(base: results.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: locations.count) { i in
+            let result = Result<EventEnvelope, any Error> { try envelope(sequence: locations[i].sequence, type: locations[i].type) }
+            (slots.base! + i).initialize(to: result)
+        }
+        let loaded = Array(results)
+        _ = results.deinitialize()
+        return try loaded.map { try $0.get() }
+    }
+
+    private struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<EventEnvelope, any Error>>?
+    }
+}

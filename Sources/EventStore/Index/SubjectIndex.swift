@@ -1,0 +1,149 @@
+/// The store's index on disk: which events touch each subject, every event id's type and
+/// number, and the names an `AppendPolicy` takes from events, so that a question about one
+/// subject reads only that subject's event files and `append` checks references without a replay.
+///
+/// It lives in the cache folder (`.register/<events>/index/`): `SubjectIndex.bucketCount` bucket
+/// files `NNN.tsv`, each key in the bucket its SHA-256 picks, one `key<TAB>value` line per fact
+/// (tabs, newlines and backslashes escaped), and the `IndexManifest`, which binds the buckets to
+/// the store head they describe. Keys are NFC-normalised: the same text typed two ways is one key.
+/// Three kinds of line:
+/// - `event:<id>` → `<type> <sequence>`;
+/// - `subject:<key>` → `<sequence>`, once for each event the policy says touches that subject;
+/// - any other key an `AppendPolicy` defines → its value (the last one counts).
+///
+/// Never trusted blindly: a bucket is used only when its first `lines` lines chain to the
+/// manifest's digest (later lines are an append in progress, not yet in the manifest), and the
+/// manifest only when its checksum holds and it describes the store's current head (see
+/// `EventStore.validIndex()`). Anything else and the index is rebuilt from the events under the
+/// append lock. Deleting the folder costs one rebuild; `verify` never reads it.
+struct SubjectIndex: Sendable {
+    static let bucketCount = 1024
+    let folder: String
+
+    var manifestPath: String { folder + "/manifest" }
+
+    static func bucket(of key: String) -> Int {
+        let digest = SHA256.hash(Array(key.utf8)).bytes
+        return (Int(digest[0]) << 8 | Int(digest[1])) % bucketCount
+    }
+
+    func bucketPath(_ bucket: Int) -> String {
+        let hex = String(bucket, radix: 16)
+        return folder + "/" + String(repeating: "0", count: 3 - hex.count) + hex + ".tsv"
+    }
+
+    /// One fact, as a line's bytes without the newline.
+    static func line(key: String, value: String) -> [UInt8] {
+        Array((escape(KeyIndex.normalised(key)) + "\t" + escape(value)).utf8)
+    }
+
+    private static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("\\") else { return String(text) }
+        var out = ""
+        var escaping = false
+        for c in text {
+            if escaping {
+                switch c { case "t": out.append("\t"); case "n": out.append("\n"); case "r": out.append("\r"); default: out.append(c) }
+                escaping = false
+            } else if c == "\\" {
+                escaping = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The values recorded for `key`, in the order they were added, from the bucket as the
+    /// manifest describes it; throws `IndexDamage` when the bucket does not match the manifest.
+    func values(of key: String, manifest: IndexManifest) throws(IndexDamage) -> [String] {
+        let key = KeyIndex.normalised(key)
+        let bucket = Self.bucket(of: key)
+        let expected = manifest.buckets[bucket]
+        let bytes: [UInt8]
+        if expected.lines == 0 {
+            return []
+        }
+        do { bytes = try FileSystem.read(bucketPath(bucket)) } catch { throw .bucket(bucketPath(bucket), "cannot be read: \(error)") }
+        let wanted = Array(Self.escape(key).utf8) + [0x09]
+        var digest = [UInt8](repeating: 0, count: IndexManifest.digestBytes)
+        var found: [String] = []
+        var lines: UInt64 = 0
+        var start = 0
+        while lines < expected.lines {
+            guard let end = bytes[start...].firstIndex(of: 0x0a) else { break }
+            let line = bytes[start..<end]
+            digest = IndexManifest.Bucket.extend(digest, with: line)
+            if line.starts(with: wanted) {
+                found.append(Self.unescape(Substring(decoding: line.dropFirst(wanted.count), as: UTF8.self)))
+            }
+            lines += 1
+            start = end + 1
+        }
+        guard lines == expected.lines, digest == expected.digest else {
+            throw .bucket(bucketPath(bucket), "does not match the index manifest (edited, truncated or damaged)")
+        }
+        return found
+    }
+
+    /// Appends lines to their buckets and extends the manifest's digests; the caller saves the manifest.
+    func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest) throws {
+        var byBucket: [Int: [UInt8]] = [:]
+        for fact in facts {
+            let line = Self.line(key: fact.key, value: fact.value)
+            let bucket = Self.bucket(of: KeyIndex.normalised(fact.key))
+            manifest.buckets[bucket].add(line: line[...])
+            byBucket[bucket, default: []] += line + [0x0a]
+        }
+        for (bucket, bytes) in byBucket {
+            let fd = try FileDescriptor.open(bucketPath(bucket), .appendCreate)
+            defer { fd.close() }
+            try fd.writeAll(bytes)
+        }
+    }
+
+    /// Writes every bucket anew from `facts` and returns their manifest entries.
+    func rebuild(_ facts: [(key: String, value: String)], state: AppendState) throws -> IndexManifest {
+        try FileSystem.makeDirectory(folder)
+        _ = Syscall.unlink(manifestPath)
+        var manifest = IndexManifest(state: state)
+        var contents = [[UInt8]](repeating: [], count: Self.bucketCount)
+        for fact in facts {
+            let line = Self.line(key: fact.key, value: fact.value)
+            let bucket = Self.bucket(of: KeyIndex.normalised(fact.key))
+            manifest.buckets[bucket].add(line: line[...])
+            contents[bucket] += line
+            contents[bucket].append(0x0a)
+        }
+        for bucket in 0..<Self.bucketCount { try FileSystem.replaceContents(of: bucketPath(bucket), with: contents[bucket]) }
+        return manifest
+    }
+
+    func save(_ manifest: IndexManifest) throws {
+        try FileSystem.replaceContents(of: manifestPath, with: manifest.bytes)
+    }
+
+    func loadManifest() -> IndexManifest? {
+        (try? FileSystem.read(manifestPath)).flatMap(IndexManifest.init(bytes:))
+    }
+}
+
+/// Why the subject index could not be used; the store rebuilds it and says so only when it cannot.
+public enum IndexDamage: Error, Equatable, Sendable, CustomStringConvertible {
+    case bucket(String, String)
+    /// An event file the index pointed at is not what the index says (another subject, another number).
+    case staleEntry(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .bucket(path, why): return "index file \(path) \(why)"
+        case let .staleEntry(file, reason): return "the index points at \(file), but \(reason)"
+        }
+    }
+}

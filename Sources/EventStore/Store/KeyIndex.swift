@@ -1,0 +1,38 @@
+import Foundation
+/// The names a history defines, in memory: every event id with its type and sequence, and the
+/// keys an `AppendPolicy` takes from each event (`AppendPolicy.keys(definedBy:)`).
+///
+/// It is what an `AppendPolicy` judges a candidate against. `append` keeps the same facts on
+/// disk in the subject index; replication builds this from the events of a git revision, so a
+/// push and a sync refuse exactly what an append refuses. Keys are NFC-normalised.
+public struct KeyIndex: Sendable {
+    private var events: [String: EventLocation] = [:]
+    private var values: [String: String] = [:]
+
+    /// Where an event id is.
+    public struct EventLocation: Sendable, Equatable {
+        public let type: String
+        public let sequence: Int
+    }
+
+    public init() {}
+
+    public static func normalised(_ key: String) -> String { key.precomposedStringWithCanonicalMapping }
+
+    /// Records what `envelope` defines. Call in sequence order; a later value for a key wins.
+    public mutating func add<Policy: AppendPolicy>(_ envelope: EventEnvelope, policy: Policy) {
+        events[Self.normalised(envelope.id)] = EventLocation(type: envelope.type, sequence: envelope.sequence)
+        for entry in policy.keys(definedBy: envelope) { values[Self.normalised(entry.key)] = entry.value }
+    }
+
+    public func location(ofEvent id: String) -> EventLocation? { events[Self.normalised(id)] }
+
+    public func value(of key: String) -> String? { values[Self.normalised(key)] }
+
+    /// The lookup a policy's `check` is given.
+    public var lookup: EventLookup {
+        let index = self
+        return EventLookup(locate: { id in index.location(ofEvent: id).map { ($0.type, $0.sequence) } },
+                           valueOf: { index.value(of: $0) })
+    }
+}
