@@ -30,7 +30,7 @@ import Testing
     static func report(_ line: String) {
         guard let path = ProcessInfo.processInfo.environment["REGISTER_REPORT_FILE"],
               let handle = FileHandle(forWritingAtPath: path) ?? {
-                  FileManager.default.createFile(atPath: path, contents: nil)
+                  _ = FileManager.default.createFile(atPath: path, contents: nil)
                   return FileHandle(forWritingAtPath: path)
               }() else { return }
         handle.seekToEndOfFile()

@@ -58,7 +58,7 @@ import Testing
         #expect(try eventFiles(in: b + "/events/0001").count == 3)
         #expect(try register(["verify"], in: b).status == 0)
         // The sync carried b's append cache forward: its state already names the new head.
-        let state = try String(contentsOfFile: root.appendingPathComponent("b/.register/events/append-state.json").path, encoding: .utf8)
+        let state = try String(contentsOfFile: root.appendingPathComponent("b/.register/events/index/manifest").path, encoding: .isoLatin1)
         #expect(state.contains("\"sequence\":10002") && state.contains("0001/00010002-decision-taken.json"), "\(state)")
 
         // Both append one; a publishes first, so b's event is renumbered after it, inside the shard.
@@ -105,7 +105,7 @@ import Testing
         try git(["commit", "-qm", "misplaced"], in: mover)
         let misplaced = try git(["push", "-q", "origin", "HEAD:main"], in: mover)
         #expect(misplaced.status != 0)
-        #expect(misplaced.stderr.contains("0002/00010002-decision-taken.json: in the wrong shard folder"), "\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("0002/00010002-decision-taken.json: moved into the wrong folder"), "\(misplaced.stderr)")
         #expect(try git(["ls-tree", "--name-only", "main:events/0001"], in: bare).stdout.split(separator: "\n").count == 2)
     }
 }

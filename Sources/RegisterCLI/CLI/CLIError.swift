@@ -1,5 +1,8 @@
+import Glibc
 import EventStore
 import Projections
+import Replication
+import Signing
 
 /// An error the CLI reports on stderr, with the exit code it implies.
 enum CLIError: Error, Equatable, CustomStringConvertible {
@@ -9,20 +12,26 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
     case refused(String)
     /// Something failed that is not the user's input (damaged store, I/O).
     case failure(String)
+    /// The machine cannot do it: a program is missing, a permission is denied, a disk is
+    /// read-only or full. Not the input's fault, and nothing was written.
+    case environment(String)
 
     var exitCode: ExitCode {
         switch self {
         case .usage: return .usage
         case .refused: return .refused
-        case .failure: return .failure
+        case .failure, .environment: return .failure
         }
     }
 
     var description: String {
         switch self {
-        case .usage(let m, _), .refused(let m), .failure(let m): return m
+        case .usage(let m, _), .refused(let m), .failure(let m), .environment(let m): return m
         }
     }
+
+    /// errno values that say the machine, not the input, is at fault.
+    static let environmentErrnos: Set<Int32> = [EACCES, EPERM, EROFS, ENOSPC, EDQUOT, EMFILE, ENFILE]
 
     /// Maps library errors onto the CLI's exit codes and clerk-readable messages.
     static func from(_ error: any Error) -> CLIError {
@@ -33,6 +42,8 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             switch e {
             case .damaged:
                 return .failure("the store is damaged: \(e). Run 'register verify' for details; do not append until it is repaired")
+            case .system(_, _, let code, _) where Self.environmentErrnos.contains(code):
+                return .environment("\(e); nothing was written")
             case .system, .missingDirectory, .fileExists:
                 return .failure("\(e)")
             case .invalidField, .unreadableInput, .headMoved, .duplicateEventID, .refused:
@@ -40,6 +51,19 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             }
         case let e as DomainError:
             return .refused("\(e)")
+        case let e as SigningError:
+            switch e {
+            case .toolMissing: return .environment("\(e); nothing was written")
+            case .signingFailed: return .refused("\(e); nothing was written")
+            }
+        case let e as ReplicationError:
+            switch e {
+            case .repository, .pushRejected: return .failure("\(e)")
+            case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent:
+                return .failure("\(e); nothing local was changed")
+            }
+        case let e as IndexDamage:
+            return .failure("\(e); delete the .register folder beside the events folder and ask again")
         default:
             return .failure("\(error)")
         }
