@@ -60,8 +60,12 @@ public enum BudgetProjection {
 
     /// Programmes with their names, from every budget.
     public static func programmes(in records: [ResolvedRecord]) -> [ProgrammeID: String] {
+        programmes(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func programmes(inEffectOrder ordered: [ResolvedRecord]) -> [ProgrammeID: String] {
         var result: [ProgrammeID: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .budgetSet(_, let lines, _) = record.event {
                 for line in lines where result[line.programme] == nil { result[line.programme] = line.name }
             }

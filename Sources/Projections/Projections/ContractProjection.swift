@@ -87,8 +87,12 @@ public enum ContractProjection {
 
     /// Every contract awarded in the records, with its counterparty.
     public static func contracts(in records: [ResolvedRecord]) -> [ContractID: String] {
+        contracts(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func contracts(inEffectOrder ordered: [ResolvedRecord]) -> [ContractID: String] {
         var result: [ContractID: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .contractAwarded(let a) = record.event, result[a.contract] == nil { result[a.contract] = a.counterparty }
         }
         return result

@@ -36,8 +36,12 @@ public enum ReserveProjection {
 
     /// Every reserve the records establish, by number.
     public static func reserves(in records: [ResolvedRecord]) -> [ReserveNumber: String] {
+        reserves(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func reserves(inEffectOrder ordered: [ResolvedRecord]) -> [ReserveNumber: String] {
         var result: [ReserveNumber: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .reserveEstablished(let r, let name, _, _) = record.event, result[r] == nil { result[r] = name }
         }
         return result
