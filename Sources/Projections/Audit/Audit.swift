@@ -11,8 +11,11 @@ public enum Audit {
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
     public static func run(records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
         var findings: [Finding] = []
-        let decisions = DecisionIndex(records: records)
+        // Sorted once; every check below is one pass over it, or over one subject's part of it.
+        let ordered = records.inEffectOrder
+        let decisions = DecisionIndex(inEffectOrder: ordered)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let subjects = SubjectRecords(inEffectOrder: ordered)
         func finding(_ rule: AuditRule, _ severity: Severity, key: String, subject: Subject?, _ message: String,
                      _ involved: [ResolvedRecord]) {
             let sorted = involved.sorted { $0.sequence < $1.sequence }
@@ -21,7 +24,7 @@ public enum Audit {
         }
 
         // Authority and timing of every mutation.
-        for record in records.inEffectOrder where record.event.isMutation && record.effectiveDate <= date {
+        for record in ordered where record.event.isMutation && record.effectiveDate <= date {
             let event = record.event
             let subject = event.subjects.first
             guard let decisionID = event.authorisingDecision else {
@@ -61,37 +64,39 @@ public enum Audit {
         }
 
         // Reserves: money after the end date, sums, balance on the audit date.
-        for reserve in ReserveProjection.reserves(in: records).keys.sorted() {
-            findings += reserveFindings(reserve, records: records, on: date)
+        for reserve in subjects.reserves.keys.sorted() {
+            findings += reserveFindings(reserve, touching: subjects.records(of: .reserve(reserve)), on: date)
         }
 
-        // Stated totals against their parts, on the stated total's own date.
-        for record in records.inEffectOrder where record.effectiveDate <= date {
-            guard case .statedTotal(let of, let stated) = record.event else { continue }
-            let computed: Cents?
-            var involved = [record]
-            switch of {
-            case .budget(let year):
-                let state = BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
-                computed = state?.total
-                involved += (state?.events ?? []).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
-            case .allocations(let reserve):
-                if case .state(let s)? = ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
-                    computed = s.allocated
-                } else {
-                    computed = nil
+        // Stated totals against their parts, on the stated total's own date: the parts are folded
+        // once, in effect order, and each total is compared once its date's events are all in.
+        var parts = StatedTotalParts(establishments: subjects.reserves, statedIn: ordered)
+        var pending: [ResolvedRecord] = []
+        func comparePending() {
+            for record in pending {
+                guard case .statedTotal(let of, let stated) = record.event, let computed = parts.computed(of, on: record.effectiveDate) else { continue }
+                guard computed != stated else { continue }
+                var involved = [record]
+                if case .budget(let year) = of {
+                    involved += parts.budgetEvents(year: year).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
                 }
-            }
-            if let computed, computed != stated {
                 finding(.statedTotalDiffers, .error, key: record.id, subject: of.subject,
                         "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
                         involved)
             }
+            pending = []
         }
+        for record in ordered {
+            guard record.effectiveDate <= date else { break }
+            if let last = pending.last, last.effectiveDate != record.effectiveDate { comparePending() }
+            parts.apply(record)
+            if case .statedTotal = record.event { pending.append(record) }
+        }
+        comparePending()
 
         // Intentions whose decide-by date passed without a decision.
-        for contract in ContractProjection.contracts(in: records).keys.sorted() {
-            guard case .state(let s)? = ContractProjection.project(contract, on: date, records: records),
+        for contract in subjects.contracts.sorted() {
+            guard case .state(let s)? = ContractProjection.project(contract, on: date, inEffectOrder: subjects.records(of: .contract(contract))),
                   let intention = s.intendedExtension, let deadline = intention.decideBy, deadline < date else { continue }
             finding(.intentionPastDeadline, .warning, key: intention.eventID, subject: .contract(contract),
                     "the \(intention.body.rawValue) intended to extend contract \(contract) to \(intention.newEndDate), to be decided by \(deadline); on \(date) no extension is recorded",
@@ -127,10 +132,11 @@ public enum Audit {
         }
     }
 
-    private static func reserveFindings(_ reserve: ReserveNumber, records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    /// - Parameter touching: the records that touch the reserve, in effect order (any date).
+    private static func reserveFindings(_ reserve: ReserveNumber, touching all: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
         var findings: [Finding] = []
         let subject = Subject.reserve(reserve)
-        let touching = records.effective(on: date).filter { $0.event.subjects.contains(subject) }
+        let touching = all.prefix { $0.effectiveDate <= date }
         guard let first = touching.first, case .reserveEstablished(_, let name, let end, _) = first.event else { return [] }
         var state = ReserveState(reserve: reserve, name: name, establishedOn: first.effectiveDate, endDate: end)
         var overAllocated = false

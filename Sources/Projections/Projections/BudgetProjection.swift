@@ -23,18 +23,22 @@ public enum BudgetProjection {
     public static func project(year: Int, on date: CalendarDate, records: [ResolvedRecord]) -> BudgetState? {
         var state = BudgetState(year: year)
         var seen = false
+        // Where each programme sits, and the decisions already listed: no scans per event.
+        var programmeIndex: [ProgrammeID: Int] = [:]
+        var decisions: Set<DecisionID> = []
         for record in records.effective(on: date) {
             switch record.event {
             case .budgetSet(let y, let lines, let decision) where y == year:
                 seen = true
                 for line in lines {
-                    if let i = state.programmes.firstIndex(where: { $0.programme == line.programme }) {
+                    if let i = programmeIndex[line.programme] {
                         state.programmes[i] = line
                     } else {
+                        programmeIndex[line.programme] = state.programmes.count
                         state.programmes.append(line)
                     }
                 }
-                if let decision, !state.decisions.contains(decision) { state.decisions.append(decision) }
+                if let decision, decisions.insert(decision).inserted { state.decisions.append(decision) }
                 state.events.append(record.id)
             case .statedTotal(.budget(let y), let amount) where y == year:
                 state.statedTotal = amount
@@ -56,8 +60,12 @@ public enum BudgetProjection {
 
     /// Programmes with their names, from every budget.
     public static func programmes(in records: [ResolvedRecord]) -> [ProgrammeID: String] {
+        programmes(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func programmes(inEffectOrder ordered: [ResolvedRecord]) -> [ProgrammeID: String] {
         var result: [ProgrammeID: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .budgetSet(_, let lines, _) = record.event {
                 for line in lines where result[line.programme] == nil { result[line.programme] = line.name }
             }

@@ -44,44 +44,55 @@ public enum ContractProjection {
 
     /// Nil when the register holds no such contract.
     public static func project(_ contract: ContractID, on date: CalendarDate, records: [ResolvedRecord]) -> Answer? {
+        project(contract, on: date, inEffectOrder: records.inEffectOrder)
+    }
+
+    /// The same answer from records already in effect order that count (`inEffectOrder`),
+    /// for example only those that touch the contract: one pass, no sorting.
+    static func project(_ contract: ContractID, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) -> Answer? {
+        guard let firstAward = ordered.first(where: { Self.awards(contract, $0) })?.effectiveDate else { return nil }
         var state: ContractState? = nil
-        var awardedOn: CalendarDate? = nil
-        for record in records.inEffectOrder {
-            if case .contractAwarded(let award) = record.event, award.contract == contract {
-                awardedOn = record.effectiveDate
-                break
-            }
-        }
-        guard let firstAward = awardedOn else { return nil }
-        for record in records.effective(on: date) {
+        var decisions: Set<DecisionID> = []
+        for record in ordered {
+            guard record.effectiveDate <= date else { break }
             let event = record.event
             guard event.subjects.contains(.contract(contract)) else { continue }
             if case .contractAwarded(let award) = event {
                 state = ContractState(contract: contract, counterparty: award.counterparty, title: award.title, start: award.start,
                                       endDate: award.end, noticeDeadline: award.noticeDeadline)
+                decisions = []
             }
-            guard var current = state else { continue }
-            if let d = event.authorisingDecision, !current.decisions.contains(d) { current.decisions.append(d) }
-            current.events.append(record.id)
+            // Changed in place: a copy taken out of the optional would copy the growing arrays on every event.
+            guard state != nil else { continue }
+            if let d = event.authorisingDecision, decisions.insert(d).inserted { state!.decisions.append(d) }
+            state!.events.append(record.id)
             switch event {
             case let .contractExtensionIntended(_, newEnd, decideBy, body):
-                current.intendedExtension = .init(newEndDate: newEnd, decideBy: decideBy, body: body, eventID: record.id,
-                                                  recordedOn: record.effectiveDate)
+                state!.intendedExtension = .init(newEndDate: newEnd, decideBy: decideBy, body: body, eventID: record.id,
+                                                 recordedOn: record.effectiveDate)
             case .contractExtended(_, let newEnd, _):
-                current.endDate = newEnd
-                if let intended = current.intendedExtension, intended.newEndDate <= newEnd { current.intendedExtension = nil }
+                state!.endDate = newEnd
+                if let intended = state!.intendedExtension, intended.newEndDate <= newEnd { state!.intendedExtension = nil }
             default: break
             }
-            state = current
         }
         guard let result = state else { return .notYetAwarded(awardedOn: firstAward) }
         return .state(result)
     }
 
+    static func awards(_ contract: ContractID, _ record: ResolvedRecord) -> Bool {
+        if case .contractAwarded(let award) = record.event { return award.contract == contract }
+        return false
+    }
+
     /// Every contract awarded in the records, with its counterparty.
     public static func contracts(in records: [ResolvedRecord]) -> [ContractID: String] {
+        contracts(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func contracts(inEffectOrder ordered: [ResolvedRecord]) -> [ContractID: String] {
         var result: [ContractID: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .contractAwarded(let a) = record.event, result[a.contract] == nil { result[a.contract] = a.counterparty }
         }
         return result

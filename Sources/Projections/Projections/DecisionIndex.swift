@@ -14,23 +14,31 @@ public struct DecisionIndex: Sendable {
         public var proposedOn: CalendarDate?
         public var legalBasis: String?
         public var events: [String]
+
+        mutating func update(with d: DecisionRecord, record: ResolvedRecord) {
+            status = d.status
+            if d.body != .unknown { body = d.body }
+            title = d.title ?? title
+            legalBasis = d.legalBasis ?? legalBasis
+            if d.status == .proposed { proposedOn = d.date ?? record.effectiveDate } else { date = d.date }
+            events.append(record.id)
+        }
     }
 
     public private(set) var entries: [DecisionID: Entry] = [:]
 
     /// Builds the index from the records that count, in effect order.
     public init(records: [ResolvedRecord]) {
-        for record in records.inEffectOrder {
+        self.init(inEffectOrder: records.inEffectOrder)
+    }
+
+    /// The same index from records already in effect order that count.
+    init(inEffectOrder ordered: [ResolvedRecord]) {
+        for record in ordered {
             guard case .decision(let d) = record.event else { continue }
-            var entry = entries[d.id] ?? Entry(id: d.id, status: d.status, body: d.body, title: d.title, date: nil,
-                                               proposedOn: nil, legalBasis: d.legalBasis, events: [])
-            entry.status = d.status
-            if d.body != .unknown { entry.body = d.body }
-            entry.title = d.title ?? entry.title
-            entry.legalBasis = d.legalBasis ?? entry.legalBasis
-            if d.status == .proposed { entry.proposedOn = d.date ?? record.effectiveDate } else { entry.date = d.date }
-            entry.events.append(record.id)
-            entries[d.id] = entry
+            // Changed in place in the dictionary: a copy taken out would copy `events` on every event.
+            entries[d.id, default: Entry(id: d.id, status: d.status, body: d.body, title: d.title, date: nil,
+                                         proposedOn: nil, legalBasis: d.legalBasis, events: [])].update(with: d, record: record)
         }
     }
 

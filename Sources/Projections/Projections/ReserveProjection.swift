@@ -11,26 +11,37 @@ public enum ReserveProjection {
 
     /// Nil when the register holds no reserve with this number at all.
     public static func project(_ reserve: ReserveNumber, on date: CalendarDate, records: [ResolvedRecord]) -> Answer? {
-        var state: ReserveState? = nil
-        var firstEstablished: CalendarDate? = nil
-        for record in records.inEffectOrder {
-            guard case .reserveEstablished(let r, let name, let endDate, _) = record.event, r == reserve else { continue }
-            firstEstablished = record.effectiveDate
-            if record.effectiveDate <= date {
-                state = ReserveState(reserve: reserve, name: name, establishedOn: record.effectiveDate, endDate: endDate)
-            }
-            break
+        project(reserve, on: date, inEffectOrder: records.inEffectOrder)
+    }
+
+    /// The same answer from records already in effect order that count (`inEffectOrder`),
+    /// for example only those that touch the reserve: one pass, no sorting.
+    static func project(_ reserve: ReserveNumber, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) -> Answer? {
+        guard let established = ordered.first(where: { Self.establishes(reserve, $0) }) else { return nil }
+        guard established.effectiveDate <= date, case .reserveEstablished(_, let name, let endDate, _) = established.event else {
+            return .notYetEstablished(establishedOn: established.effectiveDate)
         }
-        guard let established = firstEstablished else { return nil }
-        guard var current = state else { return .notYetEstablished(establishedOn: established) }
-        for record in records.effective(on: date) { current.apply(record) }
+        var current = ReserveState(reserve: reserve, name: name, establishedOn: established.effectiveDate, endDate: endDate)
+        for record in ordered {
+            guard record.effectiveDate <= date else { break }
+            current.apply(record)
+        }
         return .state(current)
+    }
+
+    static func establishes(_ reserve: ReserveNumber, _ record: ResolvedRecord) -> Bool {
+        if case .reserveEstablished(let r, _, _, _) = record.event { return r == reserve }
+        return false
     }
 
     /// Every reserve the records establish, by number.
     public static func reserves(in records: [ResolvedRecord]) -> [ReserveNumber: String] {
+        reserves(inEffectOrder: records.inEffectOrder)
+    }
+
+    static func reserves(inEffectOrder ordered: [ResolvedRecord]) -> [ReserveNumber: String] {
         var result: [ReserveNumber: String] = [:]
-        for record in records.inEffectOrder {
+        for record in ordered {
             if case .reserveEstablished(let r, let name, _, _) = record.event, result[r] == nil { result[r] = name }
         }
         return result

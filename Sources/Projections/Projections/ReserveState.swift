@@ -10,16 +10,22 @@ public struct ReserveState: Equatable, Sendable {
     public var authorised: Cents = .zero
     public var withdrawn: Cents = .zero
     /// Earmarks per project, in the order projects first appeared.
-    public var allocations: [ProjectAmount] = []
-    public var commitments: [Commitment] = []
+    public private(set) var allocations: [ProjectAmount] = []
+    public private(set) var commitments: [Commitment] = []
     public var balance: Balance = .booked(.zero)
     /// The decisions named by the events that shaped the reserve, first mention first.
-    public var decisions: [DecisionID] = []
+    public private(set) var decisions: [DecisionID] = []
     /// Ids of the events that shaped the reserve, in effect order.
-    public var events: [String] = []
+    public private(set) var events: [String] = []
 
-    public var allocated: Cents { allocations.map(\.amount).sum() }
-    public var committed: Cents { commitments.map(\.amount).sum() }
+    /// The sum of `allocations`, kept as they change so that reading it costs nothing.
+    public private(set) var allocated: Cents = .zero
+    /// The sum of `commitments`, kept as they grow.
+    public private(set) var committed: Cents = .zero
+    /// Where each project sits in `allocations`, and the decisions already in `decisions`:
+    /// derived from those arrays, so that applying an event never scans them.
+    private var allocationIndex: [String: Int] = [:]
+    private var decisionSet: Set<DecisionID> = []
 
     /// Open through its end date, lapsed from the day after.
     public func status(on date: CalendarDate) -> ReserveStatus { date <= endDate ? .open : .lapsed }
@@ -32,11 +38,16 @@ public struct ReserveState: Equatable, Sendable {
     }
 
     /// Applies one event that touches this reserve (others are ignored).
-    mutating func apply(_ record: ResolvedRecord) {
+    ///
+    /// Costs the size of the event, not of the state: returns whether the earmarks changed,
+    /// so a timeline need not compare the whole table before and after.
+    @discardableResult
+    mutating func apply(_ record: ResolvedRecord) -> Bool {
         let event = record.event
-        guard event.subjects.contains(.reserve(reserve)) else { return }
-        if let decision = event.authorisingDecision, !decisions.contains(decision) { decisions.append(decision) }
+        guard event.subjects.contains(.reserve(reserve)) else { return false }
+        if let decision = event.authorisingDecision, decisionSet.insert(decision).inserted { decisions.append(decision) }
         events.append(record.id)
+        var allocationsChanged = false
         switch event {
         case .reserveEstablished(_, let name, let endDate, _):
             self.name = name
@@ -50,17 +61,28 @@ public struct ReserveState: Equatable, Sendable {
             withdrawn += amount
             balance = balance.adjusted(by: .zero - amount)
         case .allocation(_, let lines, _):
+            var before: [Int: Cents] = [:]
             for line in lines {
-                if let i = allocations.firstIndex(where: { $0.project == line.project }) {
+                if let i = allocationIndex[line.project] {
+                    if before[i] == nil { before[i] = allocations[i].amount }
                     allocations[i] = ProjectAmount(project: line.project, amount: allocations[i].amount + line.amount)
                 } else {
+                    allocationIndex[line.project] = allocations.count
                     allocations.append(line)
+                    allocationsChanged = true
                 }
+                allocated += line.amount
             }
+            if before.contains(where: { allocations[$0.key].amount != $0.value }) { allocationsChanged = true }
         case .reallocation(_, let lines, _):
+            allocationsChanged = allocations != lines
             allocations = lines
+            allocationIndex = [:]
+            for (i, line) in lines.enumerated() where allocationIndex[line.project] == nil { allocationIndex[line.project] = i }
+            allocated = lines.map(\.amount).sum()
         case .commitment(let c):
             commitments.append(c)
+            committed += c.amount
         case .balanceEstimate(_, let asOf, let low, let high):
             balance = .estimate(low: low, high: high, asOf: asOf)
         case .balanceActual(_, let asOf, let amount, _):
@@ -68,6 +90,7 @@ public struct ReserveState: Equatable, Sendable {
         default:
             break
         }
+        return allocationsChanged
     }
 }
 

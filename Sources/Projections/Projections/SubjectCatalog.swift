@@ -13,11 +13,12 @@ public struct SubjectCatalog: Sendable {
 
     public init(records: [ResolvedRecord]) {
         var labels: [Subject: String] = [:]
-        for (r, name) in ReserveProjection.reserves(in: records) { labels[.reserve(r)] = name }
-        for (c, party) in ContractProjection.contracts(in: records) { labels[.contract(c)] = party }
-        for (p, name) in BudgetProjection.programmes(in: records) { labels[.programme(p)] = name }
+        let ordered = records.inEffectOrder  // sorted once for all four lists
+        for (r, name) in ReserveProjection.reserves(inEffectOrder: ordered) { labels[.reserve(r)] = name }
+        for (c, party) in ContractProjection.contracts(inEffectOrder: ordered) { labels[.contract(c)] = party }
+        for (p, name) in BudgetProjection.programmes(inEffectOrder: ordered) { labels[.programme(p)] = name }
         for year in BudgetProjection.years(in: records) { labels[.budget(year: year)] = "programme budgets \(year)" }
-        for (id, entry) in DecisionIndex(records: records).entries {
+        for (id, entry) in DecisionIndex(inEffectOrder: ordered).entries {
             labels[.decision(id)] = "\(entry.status.rawValue) by \(entry.body.rawValue)" + (entry.title.map { ": \($0)" } ?? "")
         }
         var counts: [Subject: Int] = [:]

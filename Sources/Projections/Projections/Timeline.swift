@@ -30,26 +30,33 @@ public struct Timeline: Sendable {
 
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
+    ///
+    /// One pass over the records to pick out the subject's events and the amendments of them,
+    /// then work and memory in the size of the subject's timeline, not of the history.
     public init(subject: Subject, records: [ResolvedRecord]) {
         self.subject = subject
-        let touching = records.filter { record in
+        func touches(_ record: ResolvedRecord) -> Bool {
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
-                || Timeline.isAmendment(record, ofAnyIn: records, touching: subject)
         }
+        // Amendments may come before or after their target in `records`, so ids first.
+        var touchingIDs: Set<String> = []
+        for record in records where touches(record) { touchingIDs.insert(record.id) }
+        let touching = records.filter { touches($0) || Timeline.amendmentTarget(of: $0).map(touchingIDs.contains) == true }
         let ordered = touching.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }
         var reserve: ReserveState? = nil
         var entries: [Entry] = []
+        entries.reserveCapacity(ordered.count)
         for record in ordered {
             var changes: [Change] = []
             if record.counts, case .reserve(let number) = subject {
                 if case .reserveEstablished(_, let name, let end, _) = record.event, reserve == nil {
                     reserve = ReserveState(reserve: number, name: name, establishedOn: record.effectiveDate, endDate: end)
                     changes.append(Change(field: "endDate", before: "-", after: end.iso))
-                } else if var state = reserve {
-                    let before = state
-                    state.apply(record)
-                    changes = Timeline.diff(before, state)
-                    reserve = state
+                } else if reserve != nil {
+                    // In place, comparing a few figures: a copy of the state would copy its growing arrays.
+                    let before = Figures(reserve!)
+                    let allocationsChanged = reserve!.apply(record)
+                    changes = Timeline.diff(before, Figures(reserve!), allocationsChanged: allocationsChanged)
                 }
             }
             entries.append(Entry(
@@ -61,23 +68,41 @@ public struct Timeline: Sendable {
         self.entries = entries
     }
 
-    private static func isAmendment(_ record: ResolvedRecord, ofAnyIn records: [ResolvedRecord], touching subject: Subject) -> Bool {
-        let target: String
+    /// The event a correction or retraction amends.
+    private static func amendmentTarget(of record: ResolvedRecord) -> String? {
         switch record.event {
-        case .correction(let c): target = c.target
-        case .retraction(let t, _): target = t
-        default: return false
+        case .correction(let c): return c.target
+        case .retraction(let t, _): return t
+        default: return nil
         }
-        return records.contains { $0.id == target && ($0.original.event.subjects.contains(subject) || $0.event.subjects.contains(subject)) }
     }
 
-    private static func diff(_ a: ReserveState, _ b: ReserveState) -> [Change] {
+    /// The parts of a reserve's state a timeline shows, cheap to take before and after an event.
+    private struct Figures {
+        let endDate: CalendarDate
+        let authorised: Cents
+        let allocated: Cents
+        let projects: Int
+        let committed: Cents
+        let balance: Balance
+
+        init(_ state: ReserveState) {
+            endDate = state.endDate
+            authorised = state.authorised
+            allocated = state.allocated
+            projects = state.allocations.count
+            committed = state.committed
+            balance = state.balance
+        }
+    }
+
+    private static func diff(_ a: Figures, _ b: Figures, allocationsChanged: Bool) -> [Change] {
         var changes: [Change] = []
         if a.endDate != b.endDate { changes.append(Change(field: "endDate", before: a.endDate.iso, after: b.endDate.iso)) }
         if a.authorised != b.authorised { changes.append(Change(field: "authorised", before: a.authorised.dutch, after: b.authorised.dutch)) }
-        if a.allocations != b.allocations {
-            changes.append(Change(field: "allocated", before: "\(a.allocated.dutch) over \(a.allocations.count) project(s)",
-                                  after: "\(b.allocated.dutch) over \(b.allocations.count) project(s)"))
+        if allocationsChanged {
+            changes.append(Change(field: "allocated", before: "\(a.allocated.dutch) over \(a.projects) project(s)",
+                                  after: "\(b.allocated.dutch) over \(b.projects) project(s)"))
         }
         if a.committed != b.committed { changes.append(Change(field: "committed", before: a.committed.dutch, after: b.committed.dutch)) }
         if a.balance != b.balance {

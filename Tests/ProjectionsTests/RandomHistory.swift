@@ -1,0 +1,109 @@
+import EventStore
+@testable import Projections
+
+/// A generated history that exercises what the audit and the timeline fold: few reserves,
+/// contracts and budget years, many events on the same dates, stated totals right and wrong,
+/// corrections (of payloads, of dates, of other corrections, moving an event to another
+/// reserve), retractions (also of corrections) and events recorded out of order.
+enum RandomHistory {
+    static let reserves = ["404", "500", "600"]
+    static let contracts = ["C1", "C2"]
+    static let years = [2020, 2021, 2022]
+    static let programmes = ["wonen", "onderwijs", "veiligheid", "zorg"]
+
+    static func make(seed: UInt64, events: Int) -> HistoryBuilder {
+        var random = SeededRandom(seed: seed)
+        var h = HistoryBuilder()
+        // Few dates, so that many events share one and the order within a date matters.
+        let dates = (0..<40).map { i in CalendarDate(daysSinceEpoch: 17_500 + i * 61).iso }
+        func someDate() -> String { random.pick(dates) }
+        var decisions: [String] = []
+        var amendable: [(id: String, type: EventType, payload: [String: JSONValue])] = []
+        var lastBudget: [Int: Int64] = [:]
+        var lastAllocated: [String: Int64] = [:]
+
+        func add(_ type: EventType, _ payload: [String: JSONValue], date: String? = nil, recordedAt: String? = nil) {
+            let id = h.add(type, date ?? someDate(), recordedAt: recordedAt, payload)
+            if type != .retraction { amendable.append((id, type, payload)) }
+        }
+        for (i, d) in ["D1", "D2", "D3"].enumerated() {
+            h.decision(d, on: dates[i * 5])
+            decisions.append(d)
+        }
+        h.decision("DP", .decisionProposed, on: dates[2])
+        h.decision("DU", on: dates[3], dated: .some(nil))
+        decisions += ["DP", "DU", "missing"]
+        for r in reserves {
+            add(.reserveEstablished, ["reserve": .string(r), "name": .string("Reserve \(r)"), "endDate": .string(random.pick(dates)), "decision": "D1"])
+        }
+        for c in contracts {
+            add(.contractAwarded, ["contract": .string(c), "counterparty": .string("Party \(c)"), "start": .string(dates[0]),
+                                   "end": .string(dates[20]), "decision": "D1"])
+        }
+        while h.records.count < events {
+            let reserve = JSONValue.string(random.pick(reserves))
+            let amount = cents(Int64(1 + random.below(5)) * 100_000)
+            var decision: [String: JSONValue] = [:]
+            if random.below(10) > 0 { decision["decision"] = .string(random.pick(decisions)) }
+            let outOfOrder = random.below(40) == 0 ? RecordedInstant(millisecondsSinceEpoch: 1_600_000_000_000).iso : nil
+            switch random.below(20) {
+            case 0, 1: add(.reserveAddition, ["reserve": reserve, "amountCents": amount].merging(decision) { $1 }, recordedAt: outOfOrder)
+            case 2: add(.reserveWithdrawal, ["reserve": reserve, "amountCents": amount].merging(decision) { $1 })
+            case 3, 4:
+                let project = "P\(random.below(4))"
+                let n = Int64(random.below(3)) * 50_000  // sometimes zero: the earmarks do not change
+                lastAllocated[reserve.string!, default: 0] += n
+                add(.allocation, ["reserve": reserve, "allocations": lines([(project, n)])].merging(decision) { $1 })
+            case 5:
+                let table = random.below(2) == 0 ? [("P0", Int64(100_000)), ("P1", 200_000)] : [("P2", Int64(300_000))]
+                lastAllocated[reserve.string!] = table.map(\.1).reduce(0, +)
+                add(.reallocation, ["reserve": reserve, "allocations": lines(table)].merging(decision) { $1 })
+            case 6: add(.commitment, ["reserve": reserve, "project": "P1", "amountCents": amount, "basis": "exact"].merging(decision) { $1 })
+            case 7: add(.reserveEndDateChanged, ["reserve": reserve, "endDate": .string(someDate())].merging(decision) { $1 })
+            case 8: add(.balanceEstimate, ["reserve": reserve, "asOf": .string(someDate()), "lowCents": cents(100_000), "highCents": cents(900_000)])
+            case 9, 10:
+                let year = random.pick(years)
+                let chosen = programmes.filter { _ in random.below(3) > 0 }
+                let parts = (chosen.isEmpty ? [programmes[0]] : chosen).map { (p: $0, n: Int64(1 + random.below(9)) * 1_000_000) }
+                lastBudget[year] = parts.map(\.n).reduce(0, +)
+                add(.budgetSet, ["year": JSONValue(year), "programmes": .array(parts.map { .object(["programme": .string($0.p), "amountCents": cents($0.n)]) })]
+                    .merging(decision) { $1 })
+            case 11, 12:
+                if random.below(2) == 0, let year = years.filter({ lastBudget[$0] != nil }).randomElement(using: &random) {
+                    let total = lastBudget[year]! + (random.below(3) == 0 ? 100 : 0)
+                    add(.statedTotal, ["of": .string("budget:\(year)"), "amountCents": cents(total)])
+                } else {
+                    let r = reserve.string!
+                    add(.statedTotal, ["of": .string("reserve:\(r):allocations"), "amountCents": cents((lastAllocated[r] ?? 0) + (random.below(3) == 0 ? 100 : 0))])
+                }
+            case 13:
+                let contract = JSONValue.string(random.pick(contracts))
+                add(.contractExtensionIntended, ["contract": contract, "newEndDate": .string(dates[30 + random.below(10)]),
+                                                 "decideBy": .string(someDate()), "body": "college"])
+            case 14: add(.contractExtended, ["contract": .string(random.pick(contracts)), "newEndDate": .string(dates[25 + random.below(15)])]
+                         .merging(decision) { $1 })
+            case 15, 16:
+                // A correction: a new date, a new payload (perhaps naming another reserve), or a correction of a correction.
+                let target = amendable[amendable.count - 1 - random.below(min(30, amendable.count))]
+                var p: [String: JSONValue] = ["corrects": .string(target.id), "reason": "test"]
+                if random.below(2) == 0 { p["effectiveDate"] = .string(someDate()) }
+                if target.type == .correction, let inner = target.payload["corrects"] {
+                    p["payload"] = .object(["corrects": inner, "reason": "corrected correction", "effectiveDate": .string(someDate())])
+                } else if target.payload["reserve"] != nil, target.payload["amountCents"] != nil {
+                    var replaced = target.payload
+                    replaced["amountCents"] = amount
+                    if random.below(3) == 0 { replaced["reserve"] = .string(random.pick(reserves)) }
+                    p["payload"] = .object(replaced)
+                }
+                if p["payload"] == nil { p["effectiveDate"] = .string(someDate()) }
+                add(.correction, p)
+            case 17:
+                let target = random.below(15) == 0 ? "ghost" : amendable[amendable.count - 1 - random.below(min(30, amendable.count))].id
+                add(.retraction, ["retracts": .string(target), "reason": "test"])
+            default:
+                add(.reserveAddition, ["reserve": reserve, "amountCents": amount, "decision": "D2"])
+            }
+        }
+        return h
+    }
+}
