@@ -25,6 +25,17 @@ extension Balance {
             return .object(["kind": .string("actual"), "amountCents": c.json, "lowCents": c.json, "highCents": c.json, "asOf": asOf.json])
         }
     }
+
+    /// Reads back the object `json` writes.
+    init(_ json: JSONValue) throws(AnswerDecodingError) {
+        let reader = try AnswerJSONReader(json)
+        switch try reader.string("kind") {
+        case "booked": self = .booked(try reader.cents("amountCents"))
+        case "estimate": self = .estimate(low: try reader.cents("lowCents"), high: try reader.cents("highCents"), asOf: try reader.date("asOf"))
+        case "actual": self = .actual(try reader.cents("amountCents"), asOf: try reader.date("asOf"))
+        case let kind: throw AnswerDecodingError(description: "unknown balance kind '\(kind)'")
+        }
+    }
 }
 
 extension DecisionIndex {
