@@ -38,18 +38,6 @@ extension Balance {
     }
 }
 
-extension DecisionIndex {
-    func json(_ ids: [DecisionID]) -> JSONValue {
-        .array(ids.map { id in
-            guard let entry = self[id] else { return .object(["id": .string(id.rawValue), "status": .string("unknown")]) }
-            return .object([
-                "id": .string(id.rawValue), "status": .string(entry.status.rawValue), "body": .string(entry.body.rawValue),
-                "date": entry.date.json, "title": JSONValue(entry.title),
-            ])
-        })
-    }
-}
-
 extension EventSource {
     var jsonValue: JSONValue { .object(["document": .string(document), "zaaknummer": JSONValue(zaaknummer)]) }
 }
