@@ -32,4 +32,33 @@ import Testing
         let json = try printedJSON(arguments)
         #expect(try BudgetAnswer(json: json).json == json)
     }
+
+    /// Several registers, the first of which has no such reserve: each format is rendered once
+    /// from the list of (register, answer or error).
+    @Test func severalRegistersRenderOnceWithTheirErrors() throws {
+        let empty = try CLIRunner.emptyStore()
+        let question = ["reserve", "404", "--on", "2019-01-01", "--no-cache", "--events", empty, "--events", CLIRunner.shippedEvents]
+        let single = try CLIRunner.run(["reserve", "404", "--on", "2019-01-01", "--no-cache", "--events", CLIRunner.shippedEvents])
+
+        let text = try CLIRunner.run(question)
+        #expect(text.status == 3)
+        #expect(text.stdout == "== \(empty)\nerror: the register holds no reserve '404' (see 'register subjects')\n"
+                + "== \(CLIRunner.shippedEvents)\n" + single.stdout)
+
+        let json = try CLIRunner.run(question + ["--json"])
+        let registers = try #require(json.json?["registers"]?.array)
+        #expect(registers.map { $0["register"]?.string } == [empty, CLIRunner.shippedEvents])
+        #expect(registers.map { $0["status"]?.integer } == [3, 0])
+        #expect(registers[0]["answer"]?["error"]?.string?.contains("no reserve '404'") == true)
+        #expect(registers[1]["answer"] == (try CLIRunner.run(["reserve", "404", "--on", "2019-01-01", "--json", "--no-cache",
+                                                             "--events", CLIRunner.shippedEvents]).json))
+
+        let csv = try CLIRunner.run(question + ["--csv"])
+        #expect(csv.status == 3)
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.first == "register,reserve,name,on,status,end_date,kind,item,amount_cents,amount_eur,basis,year,decision",
+                "the header is written even when the first register has no answer")
+        #expect(lines.dropFirst().first == "\(CLIRunner.shippedEvents),404,,2019-01-01,not-established,,established_on,2019-06-30,,,,,")
+        #expect(lines.count == 3)
+    }
 }

@@ -49,7 +49,7 @@ struct ReserveTextRenderer: TextAnswerRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ balance: Balance) -> String {
+    private static func describe(_ balance: Balance) -> String {
         switch balance {
         case .booked(let c): return "\(c.dutch) booked (additions minus withdrawals recorded in the register)"
         case let .estimate(low, high, asOf): return "estimate \(low.dutch) to \(high.dutch) for \(asOf) (not an actual amount)"
