@@ -1,30 +1,45 @@
-/// Answers computed from the store, kept for as long as the store does not change.
+/// Answers computed from the store, kept as data for as long as the store does not change.
 ///
-/// Each answer is a file in `.register/<events>/answers/`, named by the SHA-256 of its key; the
-/// key always includes the head hash and event count, so an append (or anything that changes
-/// the head) makes every earlier answer unreachable. The head is known cheaply only from a
-/// valid append state; without one there is no cache (`EventStore.answerCache()` is nil), so
-/// a stale answer is never served. A file whose stored key differs from the requested key
-/// (a collision or damage) is ignored. Deleting the folder changes no answer.
+/// Each answer is a file in `.register/<events>/answers/`, named by the SHA-256 of its key, the
+/// head hash and the event count. The file holds the answer's JSON value (never rendered text, so
+/// one entry serves every output format) beside the key, head and count it was computed at and a
+/// SHA-256 checksum of the answer. An append (or anything that changes the head) makes every
+/// earlier answer unreachable. The head is known cheaply only from a valid append state; without
+/// one there is no cache (`EventStore.answerCache()` is nil), so a stale answer is never served.
+///
+/// `load` serves an entry only when its key, head and count are the ones asked for and its
+/// checksum matches the answer it holds; anything else (a collision, damage, an edit) is ignored,
+/// and the caller's `save` of the recomputed answer replaces it. Deleting the folder changes no answer.
 public struct AnswerCache: Sendable {
     let folder: String
     public let eventCount: Int
     public let head: SHA256Digest
 
-    private func path(_ key: String) -> String { folder + "/" + SHA256.hash(Array(fullKey(key).utf8)).hex + ".json" }
-    private func fullKey(_ key: String) -> String { "\(eventCount) \(head.hex) \(key)" }
+    private func path(_ key: String) -> String {
+        folder + "/" + SHA256.hash(Array("\(eventCount) \(head.hex) \(key)".utf8)).hex + ".json"
+    }
 
-    /// The answer saved under `key` for the current head, or nil.
-    public func load(_ key: String) -> String? {
-        guard let bytes = try? FileSystem.read(path(key)), let json = try? JSONParser.parse(bytes),
-              json["key"]?.string == fullKey(key), let answer = json["answer"]?.string else { return nil }
+    /// The SHA-256 of the answer's canonical compact JSON, as 64 hex digits.
+    public static func checksum(of answer: JSONValue) -> String {
+        SHA256.hash(JSONWriter.compact(answer)).hex
+    }
+
+    /// The answer saved under `key` for the current head, or nil when there is none or it does not check out.
+    public func load(_ key: String) -> JSONValue? {
+        guard let bytes = try? FileSystem.read(path(key)), let entry = try? JSONParser.parse(bytes),
+              entry["key"]?.string == key, entry["head"]?.string == head.hex, entry["eventCount"]?.integer == Int64(eventCount),
+              let answer = entry["answer"], entry["checksum"]?.string == Self.checksum(of: answer) else { return nil }
         return answer
     }
 
-    /// Saves an answer; failures are ignored (it is a cache).
-    public func save(_ answer: String, for key: String) {
+    /// Saves an answer, replacing any entry under the same key; failures are ignored (it is a cache).
+    public func save(_ answer: JSONValue, for key: String) {
+        let entry: JSONValue = .object([
+            "key": .string(key), "head": .string(head.hex), "eventCount": JSONValue(eventCount),
+            "answer": answer, "checksum": .string(Self.checksum(of: answer)),
+        ])
         try? FileSystem.makeDirectory(folder)
-        try? FileSystem.replaceContents(of: path(key), with: JSONWriter.compact(.object(["key": .string(fullKey(key)), "answer": .string(answer)])))
+        try? FileSystem.replaceContents(of: path(key), with: JSONWriter.compact(entry))
     }
 }
 

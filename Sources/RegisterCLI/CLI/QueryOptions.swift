@@ -28,64 +28,52 @@ struct QueryOptions {
         useCache = !arguments.flag("--no-cache")
     }
 
-    /// Answers for every register: one answer as is, several labelled with their register
-    /// (JSON: `{"registers": [{"register": FOLDER, "status": EXIT, "answer": …}]}`).
-    func answerEach(_ question: String, stores: [EventStore], context: CommandContext,
-                    compute: (CommandContext, EventStore) throws -> ExitCode) throws -> ExitCode {
-        guard stores.count > 1 else {
-            return try answer(question, store: stores[0], context: context) { try compute($0, stores[0]) }
-        }
-        var worst = ExitCode.ok
-        var items: [JSONValue] = []
-        for store in stores {
-            var captured = ""
-            var capturing = context
-            capturing.writeOut = { captured += $0 }
-            var status: ExitCode
-            do {
-                status = try answer(question, store: store, context: capturing) { try compute($0, store) }
-            } catch {
-                let e = CLIError.from(error)
-                status = e.exitCode
-                captured = json ? JSONWriter.prettyString(.object(["error": .string(e.description)])) : "error: \(e.description)\n"
-            }
-            if status.rawValue > worst.rawValue { worst = status }
-            if json {
-                items.append(.object(["register": .string(store.directory), "status": JSONValue(Int(status.rawValue)),
-                                      "answer": (try? JSONParser.parse(captured)) ?? .string(captured)]))
-            } else if csv {
-                // One table: the register is the first column of every row after the first header.
-                let lines = captured.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-                if items.isEmpty, let header = lines.first { context.writeOut("register," + header + "\r\n") }
-                for line in lines.dropFirst() { context.writeOut(CSVTable.field(store.directory) + "," + line + "\r\n") }
-                items.append(.null)
-            } else {
-                context.writeOut("== \(store.directory)\n" + captured)
-            }
-        }
-        if json { context.printJSON(.object(["registers": .array(items)])) }
-        return worst
-    }
+    /// The format asked for: `--json`, `--csv`, else text.
+    var format: AnswerFormat { json ? .json : csv ? .csv : .text }
 
-    /// Runs `compute`, or prints its saved answer when the store has not changed since.
-    ///
-    /// The cache key is the command's own description of the question plus `--on`,
-    /// `--known-on` and the output format; the store adds its head hash and event count.
-    func answer(_ question: String, store: EventStore, context: CommandContext,
-                compute: (CommandContext) throws -> ExitCode) throws -> ExitCode {
-        let key = "\(question) on=\(on.iso) knownOn=\(knownOn?.iso ?? "-") json=\(json) csv=\(csv)"
-        let cache = useCache ? store.answerCache() : nil
-        if let cache, let saved = cache.load(key) {
-            context.writeOut(saved)
+    /// The moment every answer is about.
+    var moment: QueryMoment { QueryMoment(on: on, knownOn: knownOn) }
+
+    /// Answers `question` for every register and writes them once, in the format asked for:
+    /// one answer as is (its error thrown), several as a list of (register, answer or error)
+    /// labelled by register (JSON: `{"registers": [{"register": FOLDER, "status": EXIT, "answer": …}]}`).
+    /// The exit code is the worst of the registers'.
+    func answerEach<Value: Answer>(_ question: String, stores: [EventStore], context: CommandContext,
+                                   text: any AnswerRenderer<Value>, csv: any AnswerRenderer<Value>,
+                                   compute: (EventStore) throws -> Value) throws -> ExitCode {
+        let renderer: any AnswerRenderer<Value>
+        switch format {
+        case .text: renderer = text
+        case .json: renderer = JSONAnswerRenderer<Value>()
+        case .csv: renderer = csv
+        }
+        guard stores.count > 1 else {
+            context.writeOut(renderer.render(try answer(question, store: stores[0], compute: compute)))
             return .ok
         }
-        var captured = ""
-        var capturing = context
-        capturing.writeOut = { captured += $0 }
-        let status = try compute(capturing)
-        context.writeOut(captured)
-        if status == .ok { cache?.save(captured, for: key) }
-        return status
+        let answers = stores.map { store in
+            RegisterAnswer(register: store.directory,
+                           result: Result { try answer(question, store: store, compute: compute) }.mapError(CLIError.from))
+        }
+        context.writeOut(renderer.render(answers))
+        return answers.map(\.status).max { $0.rawValue < $1.rawValue } ?? .ok
+    }
+
+    /// The answer from the store's answer cache when it holds a sound one for the store as it is
+    /// now, else `compute`d and saved (replacing any unsound entry).
+    ///
+    /// The cache key is the command's own description of the question plus `--on` and
+    /// `--known-on`, not the format: one cached answer serves text, JSON and CSV. The store adds
+    /// its head hash and event count.
+    func answer<Value: Answer>(_ question: String, store: EventStore, compute: (EventStore) throws -> Value) throws -> Value {
+        let key = "\(question) on=\(on.iso) knownOn=\(knownOn?.iso ?? "-")"
+        let cache = useCache ? store.answerCache() : nil
+        if let saved = cache?.load(key), let answer = try? Value(json: saved), answer.moment == moment {
+            return answer
+        }
+        let answer = try compute(store)
+        cache?.save(answer.json, for: key)
+        return answer
     }
 
     /// The records as the register stood at `--known-on`.
@@ -94,12 +82,8 @@ struct QueryOptions {
     }
 
     /// The `on` and `knownOn` keys every JSON answer carries.
-    var jsonHeader: [String: JSONValue] {
-        ["on": .string(on.iso), "knownOn": knownOn.map { .string($0.iso) } ?? .null]
-    }
+    var jsonHeader: [String: JSONValue] { moment.jsonFields }
 
     /// A line saying which moment the answer is as known at, for human output.
-    var knownOnLine: String? {
-        knownOn.map { "as recorded by \($0.iso) (--known-on \(knownOnText ?? ""))" }
-    }
+    var knownOnLine: String? { moment.knownOnLine(spelledAs: knownOnText) }
 }

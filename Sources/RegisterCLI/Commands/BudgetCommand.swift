@@ -30,46 +30,20 @@ struct BudgetCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        try query.answerEach("budget \(year)", stores: stores, context: context, compute: compute)
+        try query.answerEach("budget \(year)", stores: stores, context: context,
+                             text: BudgetTextRenderer(knownOnSpelling: query.knownOnText), csv: BudgetCSVRenderer()) { store in
+            try answer(context, store)
+        }
     }
 
-    private func compute(_ context: CommandContext, _ store: EventStore) throws -> ExitCode {
+    private func answer(_ context: CommandContext, _ store: EventStore) throws -> BudgetAnswer {
         let records = try context.history(of: store, about: [Subject.budget(year: year).description]).resolved(knownOn: query.knownOn)
-        guard let s = BudgetProjection.project(year: year, on: query.on, records: records) else {
+        guard let state = BudgetProjection.project(year: year, on: query.on, records: records) else {
             let all = try context.history(of: store, about: [DomainPolicy.catalog("budget")]).resolved(knownOn: query.knownOn)
             let years = BudgetProjection.years(in: all).map(String.init)
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"
                 + (years.isEmpty ? "" : "; budgets exist for \(years.joined(separator: ", "))"))
         }
-        if query.csv {
-            var table = CSVTable(header: ["year", "programme", "name", "amount_cents", "amount_eur"])
-            for p in s.programmes { table.add([String(year), p.programme.rawValue, p.name, String(p.amount.value), p.amount.decimal]) }
-            context.writeOut(table.text)
-        } else if query.json {
-            var object = query.jsonHeader
-            object.merge([
-                "year": JSONValue(year),
-                "programmes": .array(s.programmes.map {
-                    .object(["programme": .string($0.programme.rawValue), "name": .string($0.name), "amountCents": $0.amount.json])
-                }),
-                "totalCents": s.total.json, "statedTotalCents": s.statedTotal?.json ?? .null,
-                "statedTotalDifferenceCents": s.statedDifference?.json ?? .null,
-                "events": .array(s.events.map(JSONValue.string)),
-            ]) { $1 }
-            context.printJSON(.object(object))
-        } else {
-            var lines = ["Budget \(year) (on \(query.on))"]
-            if let known = query.knownOnLine { lines.append("  known \(known)") }
-            var table = TextTable(["programme", "name", "amount"], rightAligned: [2])
-            for p in s.programmes { table.add([p.programme.rawValue, p.name, p.amount.dutch]) }
-            table.add(["total", "(sum of the programmes)", s.total.dutch])
-            lines.append(table.render())
-            if let stated = s.statedTotal, let difference = s.statedDifference {
-                lines.append(difference == .zero ? "  stated total \(stated.dutch) agrees with the sum"
-                             : "  stated total \(stated.dutch) differs from the sum by \(difference.dutch)")
-            }
-            context.writeOut(lines.joined(separator: "\n") + "\n")
-        }
-        return .ok
+        return BudgetAnswer(state, moment: query.moment)
     }
 }

@@ -25,17 +25,16 @@ extension Balance {
             return .object(["kind": .string("actual"), "amountCents": c.json, "lowCents": c.json, "highCents": c.json, "asOf": asOf.json])
         }
     }
-}
 
-extension DecisionIndex {
-    func json(_ ids: [DecisionID]) -> JSONValue {
-        .array(ids.map { id in
-            guard let entry = self[id] else { return .object(["id": .string(id.rawValue), "status": .string("unknown")]) }
-            return .object([
-                "id": .string(id.rawValue), "status": .string(entry.status.rawValue), "body": .string(entry.body.rawValue),
-                "date": entry.date.json, "title": JSONValue(entry.title),
-            ])
-        })
+    /// Reads back the object `json` writes.
+    init(_ json: JSONValue) throws(AnswerDecodingError) {
+        let reader = try AnswerJSONReader(json)
+        switch try reader.string("kind") {
+        case "booked": self = .booked(try reader.cents("amountCents"))
+        case "estimate": self = .estimate(low: try reader.cents("lowCents"), high: try reader.cents("highCents"), asOf: try reader.date("asOf"))
+        case "actual": self = .actual(try reader.cents("amountCents"), asOf: try reader.date("asOf"))
+        case let kind: throw AnswerDecodingError(description: "unknown balance kind '\(kind)'")
+        }
     }
 }
 

@@ -1,0 +1,59 @@
+import Projections
+
+/// `register reserve` for people: status, end date, money, allocations, commitments and decisions.
+struct ReserveTextRenderer: TextAnswerRenderer {
+    /// `--known-on` as the user wrote it, echoed beside the moment it means.
+    let knownOnSpelling: String?
+
+    func render(_ answer: ReserveAnswer) -> String {
+        switch answer.standing {
+        case .notYetEstablished(let establishedOn):
+            return "Reserve \(answer.reserve) did not exist yet on \(answer.moment.on); it was established on \(establishedOn).\n"
+        case .established(let r):
+            return render(r, of: answer)
+        }
+    }
+
+    private func render(_ r: ReserveAnswer.Reserve, of answer: ReserveAnswer) -> String {
+        let on = answer.moment.on
+        var lines = ["Reserve \(answer.reserve) \(r.name)", "  on           \(on)"]
+        if let known = answer.moment.knownOnLine(spelledAs: knownOnSpelling) { lines.append("  known        \(known)") }
+        lines += [
+            "  status       \(r.status.rawValue) (end date \(r.endDate); established \(r.establishedOn))",
+            "  end date     \(r.endDate)",
+            "  authorised   \(r.authorised.dutch)" + (r.withdrawn == .zero ? "" : "; withdrawn \(r.withdrawn.dutch)"),
+            "  balance      \(Self.describe(r.balance))",
+        ]
+        if !r.allocations.isEmpty {
+            lines.append("  allocations  \(r.allocated.dutch) over \(r.allocations.count) project(s)")
+            var table = TextTable(["project", "amount"], rightAligned: [1])
+            for a in r.allocations { table.add([a.project, a.amount.dutch]) }
+            lines.append(table.render(indent: "    "))
+        }
+        if !r.commitments.isEmpty {
+            lines.append("  commitments  \(r.committed.dutch) over \(r.commitments.count) commitment(s)")
+            var table = TextTable(["project", "amount", "basis", "year", "decision"], rightAligned: [1])
+            for c in r.commitments {
+                table.add([c.project, c.amount.dutch, c.basis.rawValue, c.year.map(String.init) ?? "-", c.decision?.rawValue ?? "none"])
+            }
+            lines.append(table.render(indent: "    "))
+        }
+        if !r.decisions.isEmpty {
+            lines.append("  decisions")
+            for d in r.decisions {
+                let date = d.known?.date?.iso ?? "date unknown"
+                lines.append("    \(d.id)  \(d.known?.status.rawValue ?? "unknown") by \(d.known?.body.rawValue ?? "?"), \(date)"
+                             + (d.known?.title.map { ": \($0)" } ?? ""))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ balance: Balance) -> String {
+        switch balance {
+        case .booked(let c): return "\(c.dutch) booked (additions minus withdrawals recorded in the register)"
+        case let .estimate(low, high, asOf): return "estimate \(low.dutch) to \(high.dutch) for \(asOf) (not an actual amount)"
+        case let .actual(c, asOf): return "\(c.dutch) actual for \(asOf)"
+        }
+    }
+}
