@@ -78,6 +78,28 @@ public struct CommandContext {
         }
     }
 
+    /// The subject a command line names: `kind:id`, or a bare id that names exactly one subject
+    /// the register holds. Asks the subject index, so it reads no event file.
+    func subject(named text: String, in store: EventStore) throws -> Subject {
+        let index = try store.index(policy: DomainPolicy())
+        func held(_ subject: Subject) throws -> Bool { try !index.locations(touching: subject.description).isEmpty }
+        if let qualified = Subject(qualified: text) {
+            guard try held(qualified) else { throw DomainError.unknownReference(field: "SUBJECT", kind: qualified.kind, id: qualified.id) }
+            return qualified
+        }
+        var candidates: [Subject] = [.reserve(ReserveNumber(text)), .contract(ContractID(text)), .programme(ProgrammeID(text)),
+                                     .decision(DecisionID(text))]
+        if let year = Int(text) { candidates.append(.budget(year: year)) }
+        let matches = try candidates.filter(held)
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw DomainError.conflict("the register holds nothing called '\(text)'; see 'register subjects' for the ids")
+        default:
+            throw DomainError.conflict("'\(text)' is ambiguous: it names " + matches.map(\.description).joined(separator: " and ")
+                                       + "; write one of those")
+        }
+    }
+
     private func history(through index: StoreIndex, about subjects: [String]) throws -> History {
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }

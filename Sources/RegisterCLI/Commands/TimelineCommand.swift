@@ -28,8 +28,9 @@ struct TimelineCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        let records = try query.records(context, store)
-        let subject = try SubjectCatalog(records: records).resolve(subjectText)
+        // Only the subject's events, their amendments and the decisions they name are read.
+        let subject = try context.subject(named: subjectText, in: store)
+        let records = try context.history(of: store, about: [subject.description]).resolved(knownOn: query.knownOn)
         let timeline = Timeline(subject: subject, records: records)
         if query.csv {
             var table = CSVTable(header: ["sequence", "id", "type", "effective_date", "recorded_at", "summary", "changes", "decision",
