@@ -2,7 +2,7 @@
 // The register: an append-only, hash-chained history of municipal decisions.
 // No package dependencies by design: only the toolchain, Foundation and Glibc.
 //
-// The targets show the architecture (see docs/design/modules.md):
+// The targets show the architecture (see docs/design/code-layout.md):
 //   EventStore   files, ordering, hashing, durability, concurrency; no domain words
 //   Signing      OpenSSH signatures of event files (runs ssh-keygen)
 //   Replication  the store shared through git (runs git), through the store's locked API
