@@ -1,79 +1,75 @@
 #!/usr/bin/env bash
-# The performance benchmark, side by side with ledger-cli, hledger and the hardware floor.
-#   Benchmarks/run.sh [SIZE ...]        default: 10000 100000   (1000000 takes ~20 minutes to generate)
-# Writes Benchmarks/results.csv, Benchmarks/results.md and Benchmarks/scaling.svg.
-# Stores are generated once under $BENCH_DIR (default /tmp/register-bench) and reused.
+# The performance benchmark: register side by side with ledger-cli, hledger and the read+hash floor.
+#   Benchmarks/run.sh [SIZE ...]        default: 10000 100000;  Benchmarks/run.sh 1000000
+# Environment:
+#   REGISTER=PATH   the register binary to measure (default: swift build -c release --product register
+#                   in the repository root, then .build/release/register)
+#   BENCH_DIR=DIR   where the stores live, one per size as DIR/N/events (default /work/benchdata);
+#                   a missing store is generated once with Benchmarks' generate-history and then reused
+#   BENCH_DATE=D    the day the money question is asked about (default 2010-06-30)
+#   RUNS=K          recorded interleaved rounds per size (default 5, 3 from 1,000,000 events)
+#   APPENDS=K       sequential appends timed per size (default 1000)
+#   SLOW=S          a command whose warm-up run takes over S seconds is recorded in one round only (default 120)
+#   LIMIT=S         a run taking over S seconds is killed and reported as such (default 1800)
+# First, for every size, it asks register, ledger and hledger the same question and stops (exit 1,
+# printing all three answers) if they differ. Only then does it time anything. It writes (replaces the
+# measured sizes' rows in) Benchmarks/results.csv, then Benchmarks/results.md and Benchmarks/scaling.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-work="${BENCH_DIR:-/tmp/register-bench}"
-runs="${RUNS:-5}"
+work="${BENCH_DIR:-/work/benchdata}"
+date="${BENCH_DATE:-2010-06-30}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 mkdir -p "$work"
 
 need=()
-for tool in hyperfine ledger hledger; do command -v "$tool" >/dev/null || need+=("$tool"); done
+for tool in ledger hledger; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [ -f /usr/include/openssl/sha.h ] || need+=(libssl-dev)
-command -v /usr/bin/time >/dev/null || need+=(time)
+[ -x /usr/bin/time ] || need+=(time)
+command -v cc >/dev/null || need+=(gcc)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 
-swift build -c release --product register >/dev/null
-(cd Benchmarks && swift build -c release >/dev/null)
-register="$root/.build/release/register"
-generate="$root/Benchmarks/.build/release/generate-history"
-floor_src="$root/../shared/bench/hashfloor.c"
-hashfloor=""
-if [ -f "$floor_src" ]; then cc -O2 -o "$work/hashfloor" "$floor_src" -lcrypto && hashfloor="$work/hashfloor"; fi
+if [ -n "${REGISTER:-}" ]; then
+  register=$(realpath "$REGISTER")
+else
+  swift build -c release --product register >/dev/null
+  register="$root/.build/release/register"
+fi
+[ -x "$register" ] || { echo "run.sh: no register binary at $register" >&2; exit 2; }
+echo "register: $register ($("$register" --version))"
 
-# median seconds of a command, by hyperfine
-median() { # name command...
-  local name=$1; shift
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/$name.json" "$@" >/dev/null 2>&1 || { echo "NA"; return; }
-  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$work/$name.json"
-}
-peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+floor="$work/floor"
+cc -O2 -Wall -o "$floor" "$root/Benchmarks/floor/floor.c" -lcrypto
 
-csv="$root/Benchmarks/results.csv"
-echo "events,bytes,verify_s,cat_sha256sum_s,hashfloor_s,cold_query_s,ledger_s,hledger_s,warm_query_s,process_start_s,append_p50_ms,append_p99_ms,verify_peak_mb,cold_query_peak_mb" > "$csv"
+count() { "$register" verify --json --events "$1" 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin)['events'])" 2>/dev/null || echo 0; }
+
+# Phase 1: stores, journals, packs, and the same answer from all three tools. Nothing is timed yet.
 for n in "${sizes[@]}"; do
   store="$work/$n/events"
-  have=$("$register" verify --json --events "$store" 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin)['events'])" 2>/dev/null || echo 0)
-  if [ "$have" != "$n" ]; then rm -rf "$work/$n"; "$generate" --events "$n" --out "$store" >/dev/null; fi
-  journal="$work/$n/register.journal"
-  "$register" export --format ledger --output "$journal" --events "$store"
-  date=2010-06-30
-  bytes=$(du -sb --apparent-size "$store" | cut -f1)
-  rm -rf "$work/$n/.register/events/answers"
-  verify=$(median verify-$n "$register verify --events $store")
-  cat_floor=$(median cat-$n "find $store -name '*.json' -print0 | sort -z | xargs -0 cat | sha256sum")
-  floor=NA; [ -n "$hashfloor" ] && floor=$(median floor-$n "$hashfloor $store")
-  cold=$(median cold-$n "$register reserve R1 --on $date --no-cache --json --events $store")
-  led=$(median ledger-$n "ledger -f $journal bal --end $date Reserves:R1")
-  hled=$(median hledger-$n "hledger -f $journal bal --end $date Reserves:R1")
-  "$register" reserve R1 --on $date --json --events "$store" >/dev/null
-  warm=$(median warm-$n "$register reserve R1 --on $date --json --events $store")
-  start=$(median start-$n "$register --version")
-  # Append latency: 1000 sequential appends, each a new process, into a copy of the store.
-  copy="$work/$n-append/events"; rm -rf "$work/$n-append"; mkdir -p "$work/$n-append"; cp -a "$store" "$copy"; cp -a "$work/$n/.register" "$work/$n-append/" 2>/dev/null || true
-  latencies=$(python3 - "$register" "$copy" <<'PY'
-import json, subprocess, sys, time
-register, store = sys.argv[1], sys.argv[2]
-times = []
-for i in range(1000):
-    event = {"type": "reserve-addition", "effectiveDate": "2026-01-01", "actor": "bench", "source": {"document": "bench", "zaaknummer": None},
-             "payload": {"reserve": "R1", "amountCents": 100 + i, "decision": "B-0"}}
-    t = time.perf_counter()
-    subprocess.run([register, "append", "-", "--events", store], input=json.dumps(event).encode(), check=True, stdout=subprocess.DEVNULL)
-    times.append((time.perf_counter() - t) * 1000)
-times.sort()
-print(f"{times[len(times)//2]:.2f} {times[int(len(times)*0.99)]:.2f}")
-PY
-)
-  p50=${latencies% *}; p99=${latencies#* }
-  rm -rf "$work/$n-append"
-  vmem=$(peak_kb "$register" verify --events "$store"); qmem=$(peak_kb "$register" reserve R1 --on $date --no-cache --events "$store")
-  echo "$n,$bytes,$verify,$cat_floor,$floor,$cold,$led,$hled,$warm,$start,$p50,$p99,$((vmem / 1024)),$((qmem / 1024))" >> "$csv"
-  echo "measured $n events"
+  if [ ! -d "$store" ]; then
+    (cd Benchmarks && swift build -c release --product generate-history >/dev/null)
+    echo "generating $n events into $store (about 2 ms an event)"
+    "$root/Benchmarks/.build/release/generate-history" --events "$n" --out "$store" >/dev/null
+  fi
+  have=$(count "$store")
+  if [ "$have" != "$n" ]; then
+    echo "run.sh: $store holds $have verified events, not $n; fix or remove it (generate-history appends to a store)" >&2
+    exit 2
+  fi
+  "$register" export --format ledger --output "$work/$n/register.journal" --events "$store"
+  "$floor" pack "$store" "$work/$n/events.pack" >/dev/null
+  echo "$n events: comparing answers"
+  python3 "$root/Benchmarks/bench.py" compare --register "$register" --events "$store" --journal "$work/$n/register.journal" --date "$date"
 done
-python3 "$root/Benchmarks/report.py" "$csv" "$root/Benchmarks/results.md" "$root/Benchmarks/scaling.svg"
+
+# Phase 2: timing, one size at a time.
+for n in "${sizes[@]}"; do
+  runs="${RUNS:-}"; [ -n "$runs" ] || { [ "$n" -ge 1000000 ] && runs=3 || runs=5; }
+  echo "$n events: measuring ($runs rounds)"
+  python3 "$root/Benchmarks/bench.py" measure --n "$n" --register "$register" --events "$work/$n/events" \
+    --journal "$work/$n/register.journal" --date "$date" --floor "$floor" --pack "$work/$n/events.pack" \
+    --work "$work/$n" --runs "$runs" --appends "${APPENDS:-1000}" \
+    --slow "${SLOW:-120}" --limit "${LIMIT:-1800}" --csv "$root/Benchmarks/results.csv"
+done
+python3 "$root/Benchmarks/report.py" "$root/Benchmarks/results.csv" "$root/Benchmarks/results.md" "$root/Benchmarks/scaling.svg"
 cat "$root/Benchmarks/results.md"
