@@ -5,12 +5,12 @@ import TestSupport
 
 /// The append cache (`.register/` beside `events/`): used when valid, rebuilt when not, never trusted.
 @Suite struct AppendStateTests {
+    let temp: TemporaryFolder
     let store: EventStore
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("append-state-\(UUID().uuidString)/events")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = EventStore(directory: folder.path)
+        temp = try TemporaryFolder("append-state")
+        store = EventStore(directory: try temp.folder())
     }
 
     /// A policy whose events define a key `tag:<tag>` and may require an earlier event or tag.
