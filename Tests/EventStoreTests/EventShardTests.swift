@@ -126,25 +126,3 @@ import TestSupport
         #expect(try StoreVerifier(store: store).verify().eventCount == 20_000)
     }
 }
-
-/// Writes a chained history of `count` small events straight to files, without the append protocol
-/// (no lock, no fsync), so tests reach the shard boundary in a second. `flat` writes every event
-/// into the folder itself, as stores written before sharding were.
-func writeHistory(count: Int, into directory: String, flat: Bool = false) throws {
-    var previous = SHA256Digest.zero
-    var folders: Set<String> = []
-    for sequence in 1...count {
-        let envelope = EventEnvelope(sequence: sequence, id: "gen-\(sequence)", type: "note", schemaVersion: 1,
-                                     effectiveDate: try CalendarDate(iso: "2026-01-15"),
-                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: SteppingClock.start + Int64(sequence)),
-                                     actor: "griffie:test", source: EventSource(document: "test.pdf", zaaknummer: nil),
-                                     payload: ["n": JSONValue(sequence)], previousHash: previous)
-        let bytes = envelope.fileBytes
-        let path = flat ? envelope.fileName : EventShard.path(sequence: sequence, type: envelope.type)
-        if let folder = EventShard.split(path).folder, folders.insert(folder).inserted {
-            try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
-        }
-        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + path))
-        previous = SHA256.hash(bytes)
-    }
-}

@@ -6,12 +6,13 @@ import Testing
 
 /// The append rules, through a real store in a temporary folder.
 @Suite struct DomainPolicyTests {
+    let temp: TemporaryFolder
     let folder: String
     let store: EventStore
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temp = try TemporaryFolder("policy")
+        folder = try temp.folder()
         store = EventStore(directory: folder)
     }
 

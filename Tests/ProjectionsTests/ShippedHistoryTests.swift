@@ -7,8 +7,7 @@ import Testing
 /// The examples the register must answer on the shipped Dordrecht history.
 /// These tests only read `events/`; nothing here appends.
 @Suite struct ShippedHistoryTests {
-    static let eventsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("events").path
+    static let eventsFolder = Repository.shippedEvents
 
     let records: [ResolvedRecord]
 

@@ -6,19 +6,22 @@ import Testing
 /// The answer cache holds answers as data (the `--json` value, the key, head and event count it was
 /// computed at, and a checksum); an entry that does not check out is recomputed, never served.
 @Suite struct AnswerCacheIntegrityTests {
+    let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("answer-cache") }
+
     static let question = ["reserve", "404", "--on", "2023-06-30"]
     static let formats: [[String]] = [[], ["--json"], ["--csv"]]
 
     /// A writable copy of the shipped history and its answers folder. The cache needs the store's
     /// state in `.register/`, which the copy gets from its first query.
     func store() throws -> (events: String, answers: String) {
-        let events = try CLIRunner.copyOfShippedStore()
-        _ = try CLIRunner.run(Self.question + ["--no-cache", "--events", events])
+        let events = try temporary.copyOfShippedEvents()
+        _ = CLI.run(Self.question + ["--no-cache", "--events", events])
         return (events, events.replacingOccurrences(of: "/events", with: "/.register/events/answers"))
     }
 
     func ask(_ events: String, _ format: [String], cache: Bool = true) throws -> String {
-        let r = try CLIRunner.run(Self.question + format + (cache ? [] : ["--no-cache"]) + ["--events", events])
+        let r = CLI.run(Self.question + format + (cache ? [] : ["--no-cache"]) + ["--events", events])
         #expect(r.status == 0, "\(r.stderr)")
         return r.stdout
     }

@@ -6,11 +6,11 @@ import Testing
 /// The answer cache in `.register/`: same answers with and without it, invalidated by any change.
 @Suite struct AnswerCacheTests {
     /// A seeded random history of a few reserves, appended through the real store and policy.
-    func generatedStore(seed: UInt64) throws -> String {
-        let folder = try CLIRunner.emptyStore()
+    func generatedStore(seed: UInt64, in temp: TemporaryFolder) throws -> String {
+        let folder = try temp.folder()
         var random = SplitMix64(seed: seed)
         func append(_ json: String) throws {
-            let r = try CLIRunner.run(["append", "--events", folder], stdin: json)
+            let r = CLI.run(["append", "--events", folder], stdin: json)
             #expect(r.status == 0, "\(r.stderr)")
         }
         try append(eventJSON(effective: "2019-01-01", id: "d1", payload: #"{"decision": "D1", "body": "raad", "date": "2019-01-01"}"#))
@@ -31,9 +31,9 @@ import Testing
     }
 
     func ask(_ store: String, _ args: [String]) throws -> (cached: String, fresh: String) {
-        let cached = try CLIRunner.run(args + ["--events", store])
-        let again = try CLIRunner.run(args + ["--events", store])
-        let fresh = try CLIRunner.run(args + ["--no-cache", "--events", store])
+        let cached = CLI.run(args + ["--events", store])
+        let again = CLI.run(args + ["--events", store])
+        let fresh = CLI.run(args + ["--no-cache", "--events", store])
         #expect(cached.status == fresh.status)
         #expect(again.stdout == cached.stdout, "a cached answer repeats the first")
         return (cached.stdout, fresh.stdout)
@@ -41,7 +41,8 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func answersWithAndWithoutTheCacheAreIdentical(_ seed: UInt64) throws {
-        let store = try generatedStore(seed: seed)
+        let temp = try TemporaryFolder("answer-cache")
+        let store = try generatedStore(seed: seed, in: temp)
         for date in ["2019-06-30", "2021-01-01", "2023-12-31", "2030-01-01"] {
             for reserve in ["1", "2", "3"] {
                 let a = try ask(store, ["reserve", reserve, "--on", date, "--json"])
@@ -53,14 +54,15 @@ import Testing
     }
 
     @Test func anAppendOrALaterCorrectionChangesTheAnswerAndKnownOnStillSeesThePast() throws {
-        let store = try generatedStore(seed: 7)
+        let temp = try TemporaryFolder("answer-cache")
+        let store = try generatedStore(seed: 7, in: temp)
         let before = try ask(store, ["reserve", "1", "--on", "2030-01-01", "--json"]).cached
-        let log = try #require(try CLIRunner.run(["log", "--json", "--events", store]).json?.array)
+        let log = try #require(CLI.run(["log", "--json", "--events", store]).json?.array)
         let lastRecorded = try #require(log.last?["recordedAt"]?.string)
         let correction = eventJSON(type: "correction", effective: "2024-01-01",
                                    payload: #"{"corrects": "res-1", "reason": "test", "payload": {"reserve": "1", "name": "Renamed", "endDate": "2040-12-31", "decision": "D1"}}"#)
             .replacingOccurrences(of: "res-1", with: try #require(log.first { $0["type"] == "reserve-established" }?["id"]?.string))
-        #expect(try CLIRunner.run(["append", "--events", store], stdin: correction).status == 0)
+        #expect(CLI.run(["append", "--events", store], stdin: correction).status == 0)
         let after = try ask(store, ["reserve", "1", "--on", "2030-01-01", "--json"])
         #expect(after.cached == after.fresh)
         #expect(after.cached != before)
@@ -71,7 +73,8 @@ import Testing
     }
 
     @Test func aDamagedOrDeletedCacheChangesNoAnswer() throws {
-        let store = try generatedStore(seed: 9)
+        let temp = try TemporaryFolder("answer-cache")
+        let store = try generatedStore(seed: 9, in: temp)
         let first = try ask(store, ["reserve", "2", "--on", "2025-01-01"]).cached
         let answers = store.replacingOccurrences(of: "/events", with: "/.register/events/answers")
         for file in try FileManager.default.contentsOfDirectory(atPath: answers) {

@@ -3,26 +3,29 @@ import EventStore
 import Foundation
 import Testing
 
-/// `register append` end to end: what is written, what is refused, and that refusals write nothing.
+/// `register append`: what is written, what is refused, and that refusals write nothing.
 @Suite struct AppendCommandTests {
+    /// Through the built binary: the event comes down a real pipe.
     @Test func appendsFromStandardInputAndPrintsSequenceAndHash() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.run(["verify", "--json", "--events", store]).json
+        let temp = try TemporaryFolder("cli-append")
+        let store = try temp.copyOfShippedEvents()
+        let before = CLI.run(["verify", "--json", "--events", store]).json
         let r = try CLIRunner.run(["append", "-", "--json", "--events", store], stdin: eventJSON(id: "new-decision"))
         #expect(r.status == 0, "\(r.stderr)")
         let receipt = try #require(r.json)
         #expect(receipt["sequence"]?.integer == (before?["events"]?.integer ?? 0) + 1)
         #expect(receipt["id"] == "new-decision")
-        let verify = try CLIRunner.run(["verify", "--json", "--events", store]).json
+        let verify = CLI.run(["verify", "--json", "--events", store]).json
         #expect(verify?["head"] == receipt["hash"])
         #expect(verify?["intact"] == .bool(true))
     }
 
     @Test func appendsFromAFile() throws {
-        let store = try CLIRunner.emptyStore()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("event-\(UUID().uuidString).json").path
+        let temp = try TemporaryFolder("cli-append")
+        let store = try temp.folder()
+        let file = temp.path("event.json")
         try eventJSON().write(toFile: file, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["append", file, "--events", store])
+        let r = CLI.run(["append", file, "--events", store])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("appended event 1 as 00000001-decision-taken.json"))
     }
@@ -55,32 +58,36 @@ import Testing
 
     @Test(arguments: refusals)
     func refusedInputExitsThreeAndLeavesTheStoreUnchanged(_ refusal: Refusal) throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.digest(store)
-        let r = try CLIRunner.run(["append", "--events", store], stdin: refusal.input)
+        let temp = try TemporaryFolder("cli-refusal")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
+        let r = CLI.run(["append", "--events", store], stdin: refusal.input)
         #expect(r.status == 3, "stderr: \(r.stderr)")
         #expect(r.stderr.contains(refusal.message), "stderr: \(r.stderr)")
         #expect(r.stderr.contains("nothing was written") || r.stderr.contains("field"))
         #expect(r.stdout.isEmpty)
-        #expect(try CLIRunner.digest(store) == before)
+        #expect(try digest(of: store) == before)
     }
 
     @Test func expectSeqAndExpectHeadRefuseAStoreThatMovedOn() throws {
-        let store = try CLIRunner.emptyStore()
-        let first = try CLIRunner.run(["append", "--expect-seq", "0", "--json", "--events", store], stdin: eventJSON(id: "a"))
+        let temp = try TemporaryFolder("cli-expect")
+        let store = try temp.folder()
+        let first = CLI.run(["append", "--expect-seq", "0", "--json", "--events", store], stdin: eventJSON(id: "a"))
         #expect(first.status == 0)
-        let stale = try CLIRunner.run(["append", "--expect-seq", "0", "--events", store], stdin: eventJSON(id: "b"))
+        let stale = CLI.run(["append", "--expect-seq", "0", "--events", store], stdin: eventJSON(id: "b"))
         #expect(stale.status == 3)
         #expect(stale.stderr.contains("the store moved on"))
         let head = try #require(first.json?["hash"]?.string)
-        let ok = try CLIRunner.run(["append", "--expect-head", head, "--events", store], stdin: eventJSON(id: "c"))
+        let ok = CLI.run(["append", "--expect-head", head, "--events", store], stdin: eventJSON(id: "c"))
         #expect(ok.status == 0)
-        let staleHead = try CLIRunner.run(["append", "--expect-head", head, "--events", store], stdin: eventJSON(id: "d"))
+        let staleHead = CLI.run(["append", "--expect-head", head, "--events", store], stdin: eventJSON(id: "d"))
         #expect(staleHead.status == 3)
     }
 
+    /// Two real processes, so the append lock is taken across processes.
     @Test func twoProcessesAppendingAtOnceBothSucceedGaplessly() throws {
-        let store = try CLIRunner.emptyStore()
+        let temp = try TemporaryFolder("cli-two")
+        let store = try temp.folder()
         let perProcess = 15
         func loop(_ tag: String) -> Process {
             let p = Process()
@@ -95,10 +102,10 @@ import Testing
         a.waitUntilExit()
         b.waitUntilExit()
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
-        let verify = try CLIRunner.run(["verify", "--json", "--events", store])
+        let verify = CLI.run(["verify", "--json", "--events", store])
         #expect(verify.json?["intact"] == .bool(true))
         #expect(verify.json?["events"]?.integer == Int64(2 * perProcess))
-        let log = try #require(try CLIRunner.run(["log", "--json", "--events", store]).json?.array)
+        let log = try #require(CLI.run(["log", "--json", "--events", store]).json?.array)
         #expect(log.compactMap { $0["sequence"]?.integer } == (1...Int64(2 * perProcess)).map { $0 })
         #expect(Set(log.compactMap { $0["id"]?.string }).count == 2 * perProcess)
     }

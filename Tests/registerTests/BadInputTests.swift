@@ -31,24 +31,26 @@ import Testing
 
     @Test(arguments: cases)
     func refusedWithAClearErrorAndTheStoreUnchanged(_ c: Case) throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.digest(store)
+        let temp = try TemporaryFolder("bad-input")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
         let input = try Data(contentsOf: Self.folder.appendingPathComponent(c.file))
-        let r = try CLIRunner.run(["append", Self.folder.appendingPathComponent(c.file).path, "--events", store])
+        let r = CLI.run(["append", Self.folder.appendingPathComponent(c.file).path, "--events", store])
         #expect(r.status == c.status, "\(c.file): stderr \(r.stderr)")
         #expect(r.stderr.contains(c.fragment), "\(c.file): stderr \(r.stderr)")
         #expect(r.stderr.hasPrefix("register: error: "), "a clean error, not a crash")
         #expect(r.stdout.isEmpty)
-        #expect(try CLIRunner.digest(store) == before, "\(c.file) (\(input.count) bytes) changed the store")
+        #expect(try digest(of: store) == before, "\(c.file) (\(input.count) bytes) changed the store")
     }
 
     @Test func aTenMegabytePayloadIsRefused() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.digest(store)
+        let temp = try TemporaryFolder("bad-input")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
         let note = String(repeating: "x", count: 10 * 1024 * 1024)
-        let r = try CLIRunner.run(["append", "--events", store], stdin: eventJSON(payload: #"{"decision": "D", "body": "raad", "note": "\#(note)"}"#))
+        let r = CLI.run(["append", "--events", store], stdin: eventJSON(payload: #"{"decision": "D", "body": "raad", "note": "\#(note)"}"#))
         #expect(r.status == 3)
         #expect(r.stderr.contains("an event may be at most 1048576 bytes"))
-        #expect(try CLIRunner.digest(store) == before)
+        #expect(try digest(of: store) == before)
     }
 }

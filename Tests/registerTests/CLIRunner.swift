@@ -1,21 +1,51 @@
 import TestSupport
 import EventStore
 import Foundation
+@testable import RegisterCLI
 
-/// Runs the built `register` binary end to end and captures what a user would see.
-struct CLIResult {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+/// What a user would see from one `register` command line.
+typealias CLIResult = CommandResult
 
-    var json: JSONValue? { try? JSONParser.parse(stdout) }
+/// Runs `register` command lines in this process, through `RegisterCommandLine.run` with a
+/// `CommandContext` over buffers: no process is started, nothing global is read or changed.
+///
+/// The environment is exactly `environment` (not this process's) and the working directory is
+/// `directory`, a folder that does not exist unless given; so a command finds its store through
+/// `--events` or `REGISTER_EVENTS` (or the repository's `events/` beside the built binary, as the
+/// real binary does from anywhere, for commands that only read).
+enum CLI {
+    /// A working directory with no events folder in or above it.
+    static let nowhere = "/nonexistent/register-tests"
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    directory: String = nowhere, interactive: Bool = false) -> CLIResult {
+        precondition(!writes(arguments) || arguments.contains("--events") || arguments.contains("--help") || environment["REGISTER_EVENTS"] != nil,
+                     "a test must name the store it writes to (never the repository's events/): \(arguments)")
+        let out = Output(), err = Output()
+        var lines = (stdin ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+        if lines.last == "" { lines = lines.dropLast() }
+        let context = CommandContext(
+            environment: environment, currentDirectory: directory, executablePath: CLIRunner.binary,
+            readStandardInput: { Array((stdin ?? "").utf8) },
+            writeOut: { out.text += $0 }, writeError: { err.text += $0 },
+            isInteractive: interactive, showsProgress: false,
+            readLine: { lines.popFirst() })
+        let status = RegisterCommandLine.run(arguments, context: context)
+        return CLIResult(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    /// The commands that can change an events folder.
+    static func writes(_ arguments: [String]) -> Bool {
+        ["append", "record", "publish", "sync"].contains(arguments.first ?? "")
+    }
+
+    private final class Output { var text = "" }
 }
 
+/// Runs the built `register` binary end to end, as a separate process: for what only a real
+/// process shows (exit codes as the shell sees them, standard input from a pipe, signals, git
+/// running the hook, crashes).
 enum CLIRunner {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let shippedEvents = packageRoot.appendingPathComponent("events").path
-
     /// The `register` executable built beside the test bundle.
     static let binary: String = {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -24,56 +54,13 @@ enum CLIRunner {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/register").path
+        return Repository.root + "/.build/debug/register"
     }()
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     directory: String? = nil, executable: String? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "REGISTER_EVENTS")
-        env.merge(environment) { $1 }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// A copy of the shipped history in a fresh temporary folder, for tests that append.
-    static func copyOfShippedStore() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("register-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appendingPathComponent("events").path
-        try FileManager.default.copyItem(atPath: shippedEvents, toPath: target)
-        return target
-    }
-
-    static func emptyStore() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("register-cli-\(UUID().uuidString)/events")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
-    }
-
-    /// A digest of every file name and byte in a folder, to prove it did not change.
-    static func digest(_ folder: String) throws -> String {
-        var hasher = SHA256()
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-            hasher.update(Array(name.utf8))
-            hasher.update(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
-        }
-        return hasher.finalize().hex
+        try runProcess(executable ?? binary, arguments, stdin: stdin.map { Array($0.utf8) }, environment: environment,
+                       directory: directory)
     }
 }
 
@@ -82,20 +69,4 @@ func eventJSON(type: String = "decision-taken", effective: String = "2023-01-10"
                payload: String = #"{"decision": "2023-0000001", "body": "college", "date": "2023-01-10"}"#) -> String {
     let idPart = id.map { #""id": "\#($0)", "# } ?? ""
     return #"{\#(idPart)"type": "\#(type)", "schemaVersion": 1, "effectiveDate": "\#(effective)", "actor": "griffie:test", "source": {"document": "test.txt", "zaaknummer": null}, "payload": \#(payload)}"#
-}
-
-/// Runs the `git` binary (with a test identity) and returns what it printed.
-@discardableResult
-func runGit(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
-    p.environment = ProcessInfo.processInfo.environment.merging(ReplicationTests.identity) { $1 }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }

@@ -6,8 +6,9 @@ import Testing
 /// The clerk's and the auditor's side: record, formats, the HTML report and shell completion.
 @Suite struct ClerkTests {
     @Test func recordWithFlagsReadsDutchAmountsAndDates() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let r = try CLIRunner.run(["record", "addition", "--reserve", "404", "--amount", "€ 1.250.000,50", "--decision", "2022-0177088",
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "addition", "--reserve", "404", "--amount", "€ 1.250.000,50", "--decision", "2022-0177088",
                                    "--effective", "31-12-2022", "--source", "Jaarstukken 2022", "--zaaknummer", "2023-0000001",
                                    "--actor", "griffie:test", "--yes", "--json", "--events", store])
         #expect(r.status == 0, "\(r.stderr)")
@@ -20,8 +21,9 @@ import Testing
     }
 
     @Test func theIssueExampleRecordsAnEndDateChange() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let r = try CLIRunner.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2026-12-31", "--decision", "2022-0177088",
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2026-12-31", "--decision", "2022-0177088",
                                    "--effective", "2022-12-13", "--source", "Raadsbesluit 2022-0177088", "--yes", "--events", store])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("reserve 404 end date set to 2026-12-31"))
@@ -29,8 +31,9 @@ import Testing
     }
 
     @Test func allocationsTakeRepeatedProjectAmounts() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let r = try CLIRunner.run(["record", "allocation", "--reserve", "404", "--allocation", "FLITS=1.100.000", "--allocation", "BSO+=240.000,-",
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "allocation", "--reserve", "404", "--allocation", "FLITS=1.100.000", "--allocation", "BSO+=240.000,-",
                                    "--effective", "2023-01-15", "--source", "test", "--yes", "--events", store])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try #require(try EventStore(directory: store).events().last?.envelope.payload["allocations"]?.array)
@@ -38,17 +41,18 @@ import Testing
     }
 
     @Test func dryRunValidatesAgainstTheStoreAndWritesNothing() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.digest(store)
-        let ok = try CLIRunner.run(["record", "withdrawal", "--reserve", "404", "--amount", "200.000", "--decision", "2022-0177088",
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
+        let ok = CLI.run(["record", "withdrawal", "--reserve", "404", "--amount", "200.000", "--decision", "2022-0177088",
                                     "--effective", "2023-06-01", "--source", "test", "--dry-run", "--events", store])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("valid: nothing was written"))
-        let unknown = try CLIRunner.run(["record", "withdrawal", "--reserve", "999", "--amount", "200.000",
+        let unknown = CLI.run(["record", "withdrawal", "--reserve", "999", "--amount", "200.000",
                                          "--effective", "2023-06-01", "--source", "test", "--dry-run", "--events", store])
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains("no reserve '999'"))
-        #expect(try CLIRunner.digest(store) == before)
+        #expect(try digest(of: store) == before)
     }
 
     @Test(arguments: [
@@ -57,30 +61,33 @@ import Testing
         (["--amount", "vijf"], "vijf"),
     ])
     func ambiguousAmountsAreRefusedWithTheAcceptedForms(_ amount: [String], _ text: String) throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let r = try CLIRunner.run(["record", "addition", "--reserve", "404"] + amount + ["--effective", "2023-01-01", "--source", "t", "--yes", "--events", store])
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "addition", "--reserve", "404"] + amount + ["--effective", "2023-01-01", "--source", "t", "--yes", "--events", store])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--amount"))
         #expect(r.stderr.contains("5.000.000"), "the accepted forms are listed: \(r.stderr)")
     }
 
     @Test func withoutATerminalConfirmationIsRequired() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let r = try CLIRunner.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2027-12-31", "--effective", "2023-01-01",
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2027-12-31", "--effective", "2023-01-01",
                                    "--source", "t", "--events", store])
         #expect(r.status == 2)
         #expect(r.stderr.contains("pass --yes"))
     }
 
     @Test func aFlagOfAnotherTypeIsAUsageError() throws {
-        let r = try CLIRunner.run(["record", "end-date-change", "--amount", "5", "--events", CLIRunner.shippedEvents])
+        let r = CLI.run(["record", "end-date-change", "--amount", "5", "--events", Repository.shippedEvents])
         #expect(r.status == 2)
         #expect(r.stderr.contains("option '--amount' does not belong to 'record end-date-change'"))
     }
 
-    /// Runs `register record` in a pseudo-terminal (util-linux `script`), answering its questions.
+    /// Runs the built `register record` in a pseudo-terminal (util-linux `script`), answering its questions.
     @Test func interactiveModeAsksForEachMissingFieldThenConfirms() throws {
-        let store = try CLIRunner.copyOfShippedStore()
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
         let command = "'\(CLIRunner.binary)' record end-date-change --decision 2022-0177088 --events '\(store)'"
         let answers = ["404", "31-12-2027", "2023-02-01", "Raadsbesluit test", "y"].joined(separator: "\n") + "\n"
         let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, executable: "/usr/bin/script")
@@ -94,14 +101,16 @@ import Testing
         #expect(last.effectiveDate.iso == "2023-02-01")
     }
 
+    /// In-process, with a context that says standard input is a terminal.
     @Test func answeringNoWritesNothing() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let before = try CLIRunner.digest(store)
-        let command = "'\(CLIRunner.binary)' record end-date-change --reserve 404 --end-date 2027-12-31 --effective 2023-01-01 --source t --events '\(store)'"
-        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: "n\n", executable: "/usr/bin/script")
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
+        let r = CLI.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2027-12-31", "--effective", "2023-01-01",
+                         "--source", "t", "--events", store], stdin: "n\n", interactive: true)
         #expect(r.status == 0)
         #expect(r.stdout.contains("not appended"))
-        #expect(try CLIRunner.digest(store) == before)
+        #expect(try digest(of: store) == before)
     }
 
     @Test(arguments: [
@@ -109,7 +118,7 @@ import Testing
         ["timeline", "404"], ["audit"], ["subjects"], ["log"],
     ])
     func csvOutputParsesBackWithOneHeaderRowAndNoThousandsSeparators(_ arguments: [String]) throws {
-        let r = try CLIRunner.run(arguments + ["--csv", "--events", CLIRunner.shippedEvents])
+        let r = CLI.run(arguments + ["--csv", "--events", Repository.shippedEvents])
         #expect(r.status == 0 || (arguments[0] == "audit" && r.status == 1))
         let rows = try #require(parseRFC4180(r.stdout))
         #expect(rows.count >= 2)
@@ -123,8 +132,9 @@ import Testing
 
     @Test(arguments: ["json", "csv", "ledger"])
     func exportWritesTheWholeHistory(_ format: String) throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).\(format)").path
-        let r = try CLIRunner.run(["export", "--format", format, "--output", out, "--events", CLIRunner.shippedEvents])
+        let temp = try TemporaryFolder("export")
+        let out = temp.path("export.\(format)")
+        let r = CLI.run(["export", "--format", format, "--output", out, "--events", Repository.shippedEvents])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
         switch format {
@@ -137,15 +147,16 @@ import Testing
     }
 
     @Test func theHTMLReportHasTheChartTheTimelineAndEveryFinding() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).html").path
-        let r = try CLIRunner.run(["report", "404", "--html", out, "--on", "2026-11-23", "--events", CLIRunner.shippedEvents])
+        let temp = try TemporaryFolder("report")
+        let out = temp.path("report.html")
+        let r = CLI.run(["report", "404", "--html", out, "--on", "2026-11-23", "--events", Repository.shippedEvents])
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.contains("<svg"))
         #expect(html.contains("<polyline"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") && !html.contains("https://"))
-        let audit = try CLIRunner.run(["audit", "404", "--json", "--on", "2026-11-23", "--events", CLIRunner.shippedEvents])
+        let audit = CLI.run(["audit", "404", "--json", "--on", "2026-11-23", "--events", Repository.shippedEvents])
         let ids = (audit.json?["findings"]?.array ?? []).compactMap { $0["id"]?.string }
         #expect(!ids.isEmpty)
         for id in ids { #expect(html.contains(id), "finding \(id) is in the report") }
@@ -153,14 +164,15 @@ import Testing
     }
 
     @Test func completionScriptsCoverEveryCommand() throws {
-        let bash = try CLIRunner.run(["completion", "bash"])
-        let zsh = try CLIRunner.run(["completion", "zsh"])
+        let bash = CLI.run(["completion", "bash"])
+        let zsh = CLI.run(["completion", "zsh"])
         #expect(bash.status == 0 && zsh.status == 0)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString).bash").path
+        let temp = try TemporaryFolder("completion")
+        let file = temp.path("completion.bash")
         try bash.stdout.write(toFile: file, atomically: true, encoding: .utf8)
         let check = try CLIRunner.run(["-n", file], executable: "/bin/bash")
         #expect(check.status == 0, "bash -n: \(check.stderr)")
-        let help = try CLIRunner.run(["--help"]).stdout
+        let help = CLI.run(["--help"]).stdout
         for line in help.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
             guard let name = line.split(separator: " ").first, !name.hasPrefix("register") else { continue }
             #expect(bash.stdout.contains(String(name)), "bash completes \(name)")

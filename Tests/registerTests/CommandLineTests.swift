@@ -1,32 +1,44 @@
 import TestSupport
 import Foundation
 import Testing
+@testable import RegisterCLI
 
-/// Help, version, usage errors and exit codes, through the built binary.
+/// Help, version, usage errors and exit codes: in-process, and through the built binary where
+/// what matters is what the shell sees.
 @Suite struct CommandLineTests {
     @Test func helpListsEveryCommandOnStdout() throws {
         let r = try CLIRunner.run(["--help"])
         #expect(r.status == 0)
-        for command in ["reserve", "contract", "budget", "timeline", "subjects", "audit", "append", "verify", "log"] {
+        for command in RegisterCommandLine.commands.map({ $0.spec.name }) {
             #expect(r.stdout.contains("  \(command) "), "\(command) missing from --help")
         }
         #expect(r.stderr.isEmpty)
     }
 
-    @Test(arguments: ["reserve", "contract", "budget", "timeline", "subjects", "audit", "append", "verify", "log"])
-    func everyCommandHasHelpWithUsageAndExamples(_ command: String) throws {
-        let viaHelp = try CLIRunner.run(["help", command])
-        let viaFlag = try CLIRunner.run([command, "--help"])
-        #expect(viaHelp.status == 0 && viaFlag.status == 0)
+    /// Every command, so a new one cannot ship without help: both ways of asking, the usage line,
+    /// and every option its spec accepts.
+    @Test(arguments: RegisterCommandLine.commands.map { $0.spec.name })
+    func everyCommandHasHelpWithUsageAndEveryOption(_ name: String) throws {
+        let spec = try #require(RegisterCommandLine.commands.first { $0.spec.name == name }?.spec)
+        let viaHelp = CLI.run(["help", name])
+        let viaFlag = CLI.run([name, "--help"])
+        #expect(viaHelp.status == 0, "\(viaHelp.stderr)")
+        #expect(viaFlag.status == 0, "\(viaFlag.stderr)")
         #expect(viaHelp.stdout == viaFlag.stdout)
-        #expect(viaHelp.stdout.contains("USAGE: register \(command)"))
-        #expect(viaHelp.stdout.contains("EXAMPLES:"))
+        #expect(viaHelp.stderr.isEmpty && viaFlag.stderr.isEmpty)
+        #expect(viaHelp.stdout.contains("USAGE: \(spec.usage)\n"))
+        #expect(viaHelp.stdout.contains("USAGE: register \(name)"))
+        #expect(!spec.abstract.isEmpty && viaHelp.stdout.hasPrefix(spec.abstract))
+        for option in spec.allOptions {
+            #expect(viaHelp.stdout.contains("\n  \(option.label)  "), "'register help \(name)' does not describe \(option.label)")
+        }
+        #expect(viaHelp.stdout.contains("EXAMPLES:"), "\(name) has no examples")
     }
 
     @Test func versionPrintsTheVersion() throws {
         let r = try CLIRunner.run(["--version"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("register "))
+        #expect(r.stdout == "register \(RegisterCommandLine.version)\n")
     }
 
     @Test func anUnknownCommandIsAUsageErrorWithASuggestion() throws {
@@ -37,7 +49,7 @@ import Testing
     }
 
     @Test func anUnknownOptionIsAUsageErrorThatQuotesTheToken() throws {
-        let r = try CLIRunner.run(["verify", "--jsno", "--events", CLIRunner.shippedEvents])
+        let r = CLI.run(["verify", "--jsno", "--events", Repository.shippedEvents])
         #expect(r.status == 2)
         #expect(r.stderr.contains("unknown option '--jsno' for 'register verify'. Did you mean '--json'?"))
         #expect(r.stderr.contains("Usage: register verify"))
@@ -54,22 +66,36 @@ import Testing
         (["append", "--expect-seq", "-1"], "--expect-seq '-1'"),
     ])
     func malformedArgumentsAreUsageErrors(_ arguments: [String], _ message: String) throws {
-        let r = try CLIRunner.run(arguments + ["--events", CLIRunner.shippedEvents])
+        let r = CLI.run(arguments + ["--events", Repository.shippedEvents])
         #expect(r.status == 2)
         #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
     }
 
+    /// The real binary, from the repository and from elsewhere with $REGISTER_EVENTS.
     @Test func theDefaultStoreIsTheRepositorysEventsFolder() throws {
-        let r = try CLIRunner.run(["verify"], directory: CLIRunner.packageRoot.path)
+        let r = try CLIRunner.run(["verify"], directory: Repository.root)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("ok: "))
-        let viaEnv = try CLIRunner.run(["verify", "--json"], environment: ["REGISTER_EVENTS": CLIRunner.shippedEvents],
-                                       directory: FileManager.default.temporaryDirectory.path)
+        let viaEnv = try CLIRunner.run(["verify", "--json"], environment: ["REGISTER_EVENTS": Repository.shippedEvents],
+                                       directory: "/")
         #expect(viaEnv.json?["intact"] == .bool(true))
     }
 
+    /// In-process the working directory is the context's, never this process's.
+    @Test func theDefaultStoreIsFoundFromTheContextsWorkingDirectory() throws {
+        let temp = try TemporaryFolder("cli-cwd")
+        let events = try temp.copyOfShippedEvents()
+        try FileManager.default.removeItem(atPath: events + "/00000024-stated-total.json")
+        let here = CLI.run(["verify", "--json"], directory: temp.root)
+        #expect(here.json?["events"]?.integer == 23, "\(here.stdout)\(here.stderr)")
+        let nested = try temp.folder("some/where/deeper")
+        #expect(CLI.run(["verify", "--json"], directory: nested).json?["events"]?.integer == 23)
+        let viaEnv = CLI.run(["verify", "--json"], environment: ["REGISTER_EVENTS": Repository.shippedEvents], directory: temp.root)
+        #expect(viaEnv.json?["events"]?.integer == 24)
+    }
+
     @Test func aMissingEventsFolderIsAClearFailure() throws {
-        let r = try CLIRunner.run(["verify", "--events", "/nonexistent/events"])
+        let r = CLI.run(["verify", "--events", "/nonexistent/events"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("/nonexistent/events does not exist"))
     }

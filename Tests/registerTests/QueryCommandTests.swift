@@ -3,10 +3,18 @@ import EventStore
 import Foundation
 import Testing
 
-/// The questions the register exists for, on the shipped history (read only).
+/// The questions the register exists for, on the shipped history (read only), in-process; one
+/// query also through the built binary.
 @Suite struct QueryCommandTests {
     func run(_ arguments: [String]) throws -> CLIResult {
-        try CLIRunner.run(arguments + ["--events", CLIRunner.shippedEvents])
+        CLI.run(arguments + ["--events", Repository.shippedEvents])
+    }
+
+    @Test func theBinaryAnswersTheREADMEQuestion() throws {
+        let r = try CLIRunner.run(["reserve", "404", "--on", "2023-06-30"], directory: Repository.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (try run(["reserve", "404", "--on", "2023-06-30"])).stdout)
+        #expect(r.stdout.contains("end date     2026-12-31"))
     }
 
     @Test func reserve404EndDateMovesWithTheCouncilDecision() throws {
@@ -101,18 +109,19 @@ import Testing
     }
 
     @Test func knownOnAnswersAsTheRegisterStoodThen() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let log = try #require(try CLIRunner.run(["log", "--json", "--events", store]).json?.array)
+        let temp = try TemporaryFolder("cli-known-on")
+        let store = try temp.copyOfShippedEvents()
+        let log = try #require(CLI.run(["log", "--json", "--events", store]).json?.array)
         let lastRecorded = try #require(log.last?["recordedAt"]?.string)
         let correction = eventJSON(type: "correction", effective: "2023-01-20",
                                    payload: #"{"corrects": "res-404-end-date-2026", "reason": "test: the council moved it to 2027", "payload": {"reserve": "404", "endDate": "2027-12-31", "decision": "2022-0177088"}}"#)
-        let appended = try CLIRunner.run(["append", "--events", store], stdin: correction)
+        let appended = CLI.run(["append", "--events", store], stdin: correction)
         #expect(appended.status == 0, "\(appended.stderr)")
-        let now = try CLIRunner.run(["reserve", "404", "--on", "2023-06-30", "--json", "--events", store])
+        let now = CLI.run(["reserve", "404", "--on", "2023-06-30", "--json", "--events", store])
         #expect(now.json?["endDate"] == "2027-12-31")
-        let then = try CLIRunner.run(["reserve", "404", "--on", "2023-06-30", "--known-on", lastRecorded, "--json", "--events", store])
+        let then = CLI.run(["reserve", "404", "--on", "2023-06-30", "--known-on", lastRecorded, "--json", "--events", store])
         #expect(then.json?["endDate"] == "2026-12-31")
-        let timeline = try CLIRunner.run(["timeline", "404", "--events", store])
+        let timeline = CLI.run(["timeline", "404", "--events", store])
         #expect(timeline.stdout.contains("[CORRECTED by"))
     }
 }

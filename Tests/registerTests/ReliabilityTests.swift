@@ -3,8 +3,10 @@ import EventStore
 import Foundation
 import Testing
 
-/// Crashes, concurrent writers and races, through real `register` processes.
-/// Counts can be raised for a long run: REGISTER_KILLS, REGISTER_WRITERS, REGISTER_APPENDS_PER_WRITER
+/// Crashes, concurrent writers and races, through real `register` processes (a SIGKILL and the
+/// append lock need separate processes); the checkpoint and proof tests run in-process.
+/// The default counts keep `swift test` short and still kill appends mid-write and race four
+/// writers; raise them for a long run: REGISTER_KILLS, REGISTER_WRITERS, REGISTER_APPENDS_PER_WRITER
 /// (scripts/reliability.sh does that and prints the figures for the README).
 @Suite(.serialized) struct ReliabilityTests {
     static func count(_ name: String, _ fallback: Int) -> Int {
@@ -44,7 +46,8 @@ import Testing
 
     @Test(arguments: CrashPoint.allCases)
     func aCrashAtEachStepOfTheAppendLeavesAConsistentStore(_ point: CrashPoint) throws {
-        let store = try CLIRunner.emptyStore()
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.folder()
         let (first, _) = try appendProcess(store, id: "before")
         first.waitUntilExit()
         let (crashing, _) = try appendProcess(store, id: "crashing", environment: ["REGISTER_CRASH_AT": point.rawValue])
@@ -73,9 +76,10 @@ import Testing
     }
 
     @Test func appendsKilledAtRandomMomentsNeverLoseOrHalfWriteAnEvent() throws {
-        let kills = Self.count("REGISTER_KILLS", 200)
+        let kills = Self.count("REGISTER_KILLS", 60)
         var random = SplitMix64(seed: UInt64(Self.count("REGISTER_SEED", 20261123)))
-        let store = try CLIRunner.emptyStore()
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.folder()
         var acknowledged: [String] = []
         var killed = 0
         for i in 0..<kills {
@@ -100,14 +104,15 @@ import Testing
         let (next, _) = try appendProcess(store, id: "final")
         next.waitUntilExit()
         #expect(next.terminationStatus == 0)
-        let final = try CLIRunner.run(["verify", "--json", "--events", store])
+        let final = CLI.run(["verify", "--json", "--events", store])
         #expect(final.status == 0 && final.json?["intact"] == .bool(true))
         Self.report("kills\t\(kills) appends started, \(killed) killed by SIGKILL mid-append, \(acknowledged.count) acknowledged and all present; verify passed after every kill")
     }
 
     @Test func manyWritersAppendingAtOnceGiveExactlyTheirEvents() throws {
-        let writers = Self.count("REGISTER_WRITERS", 4), perWriter = Self.count("REGISTER_APPENDS_PER_WRITER", 100)
-        let store = try CLIRunner.emptyStore()
+        let writers = Self.count("REGISTER_WRITERS", 4), perWriter = Self.count("REGISTER_APPENDS_PER_WRITER", 25)
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.folder()
         let script = """
             i=1; while [ $i -le \(perWriter) ]; do
               printf '%s' "$(echo "$EVENT" | sed "s/WRITER-N/$W-$i/g")" | "$BIN" append - --events "$STORE" >/dev/null || exit 1
@@ -134,7 +139,8 @@ import Testing
     }
 
     @Test func expectHeadRacesHaveExactlyOneWinnerPerHead() throws {
-        let store = try CLIRunner.emptyStore()
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.folder()
         for round in 0..<10 {
             let head = try EventStore(directory: store).head()?.hash ?? .zero
             let racers = (0..<4).map { r -> (Process, Pipe) in
@@ -162,24 +168,26 @@ import Testing
     }
 
     @Test func aCheckpointCatchesADeletedTailAndARechainedHistory() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let checkpoint = try CLIRunner.run(["checkpoint", "--events", store]).stdout
-        #expect(try CLIRunner.run(["verify", "--checkpoint", checkpoint, "--events", store]).status == 0)
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.copyOfShippedEvents()
+        let checkpoint = CLI.run(["checkpoint", "--events", store]).stdout
+        #expect(CLI.run(["verify", "--checkpoint", checkpoint, "--events", store]).status == 0)
         // Delete the newest event: the chain alone still verifies, the checkpoint does not.
         let newest = try FileManager.default.contentsOfDirectory(atPath: store).sorted().last!
         try FileManager.default.removeItem(atPath: store + "/" + newest)
-        #expect(try CLIRunner.run(["verify", "--events", store]).status == 0)
-        let truncated = try CLIRunner.run(["verify", "--checkpoint", checkpoint, "--events", store])
+        #expect(CLI.run(["verify", "--events", store]).status == 0)
+        let truncated = CLI.run(["verify", "--checkpoint", checkpoint, "--events", store])
         #expect(truncated.status == 1)
         #expect(truncated.stdout.contains("events were deleted from the end"))
     }
 
     @Test func aForgedHistoryWithARecomputedChainFailsTheCheckpoint() throws {
-        let original = try CLIRunner.copyOfShippedStore()
-        let checkpoint = try CLIRunner.run(["checkpoint", "--events", original]).stdout
+        let temp = try TemporaryFolder("reliability")
+        let original = try temp.copyOfShippedEvents()
+        let checkpoint = CLI.run(["checkpoint", "--events", original]).stdout
         // Rebuild the same history through the real store, changing one amount on the way:
         // a valid chain from the forged event on.
-        let forged = try CLIRunner.emptyStore()
+        let forged = try temp.folder("forged")
         let store = EventStore(directory: forged)
         for event in try EventStore(directory: original).events() {
             var payload = event.envelope.payload
@@ -187,23 +195,24 @@ import Testing
             _ = try store.append(EventDraft(id: event.envelope.id, type: event.envelope.type, effectiveDate: event.envelope.effectiveDate,
                                             actor: event.envelope.actor, source: event.envelope.source, payload: payload))
         }
-        #expect(try CLIRunner.run(["verify", "--events", forged]).status == 0, "the recomputed chain verifies on its own")
-        let r = try CLIRunner.run(["verify", "--checkpoint", checkpoint, "--events", forged])
+        #expect(CLI.run(["verify", "--events", forged]).status == 0, "the recomputed chain verifies on its own")
+        let r = CLI.run(["verify", "--checkpoint", checkpoint, "--events", forged])
         #expect(r.status == 1)
         #expect(r.stdout.contains("was rewritten"))
     }
 
     @Test func anInclusionProofConvincesWithoutTheStore() throws {
-        let store = try CLIRunner.copyOfShippedStore()
-        let checkpoint = try CLIRunner.run(["checkpoint", "--events", store]).stdout
-        let proof = try CLIRunner.run(["prove", "res-404-end-date-2026", "--events", store])
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.copyOfShippedEvents()
+        let checkpoint = CLI.run(["checkpoint", "--events", store]).stdout
+        let proof = CLI.run(["prove", "res-404-end-date-2026", "--events", store])
         #expect(proof.status == 0)
         let eventFile = store + "/00000013-reserve-end-date-changed.json"
-        let ok = try CLIRunner.run(["verify-proof", "-", "--checkpoint", checkpoint, "--event", eventFile], stdin: proof.stdout)
+        let ok = CLI.run(["verify-proof", "-", "--checkpoint", checkpoint, "--event", eventFile], stdin: proof.stdout)
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
-        let wrongEvent = try CLIRunner.run(["verify-proof", "-", "--event", store + "/00000012-decision-taken.json"], stdin: proof.stdout)
+        let wrongEvent = CLI.run(["verify-proof", "-", "--event", store + "/00000012-decision-taken.json"], stdin: proof.stdout)
         #expect(wrongEvent.status == 1)
         let tampered = proof.stdout.replacingOccurrences(of: "\"sequence\": 13", with: "\"sequence\": 12")
-        #expect(try CLIRunner.run(["verify-proof", "-"], stdin: tampered).status == 1)
+        #expect(CLI.run(["verify-proof", "-"], stdin: tampered).status == 1)
     }
 }

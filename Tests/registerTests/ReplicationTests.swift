@@ -4,21 +4,22 @@ import Foundation
 import Testing
 
 /// Publishing through git, on bare repositories in temporary folders (file paths, no network).
+/// The commands run in-process (git still runs as a program, and runs the built binary as the
+/// hook); the concurrent and the killed publishes are real `register` processes.
 @Suite(.serialized) struct ReplicationTests {
-    let root: URL
+    let temp: TemporaryFolder
     let bare: String
-    static let identity = ["GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "t@example.org",
-                           "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "t@example.org"]
+    static let identity = gitIdentity
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("register-git-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        bare = root.appendingPathComponent("shared.git").path
+        temp = try TemporaryFolder("register-git")
+        bare = temp.path("shared.git")
         try git(["init", "-q", "--bare", "-b", "main", bare])
-        #expect(try CLIRunner.run(["install-hook", bare]).status == 0)
+        #expect(CLI.run(["install-hook", bare]).status == 0)
         // The first clerk publishes the shipped history.
         let first = try clone("first")
-        try FileManager.default.copyItem(atPath: CLIRunner.shippedEvents, toPath: first + "/events")
+        try FileManager.default.removeItem(atPath: first + "/events")
+        _ = try temp.copyOfShippedEvents("first/events")
         let r = try register(["publish"], in: first)
         #expect(r.status == 0, "\(r.stderr)")
     }
@@ -27,14 +28,14 @@ import Testing
     func git(_ arguments: [String], in directory: String? = nil) throws -> CLIResult { try runGit(arguments, in: directory) }
 
     func clone(_ name: String) throws -> String {
-        let path = root.appendingPathComponent(name).path
+        let path = temp.path(name)
         try git(["clone", "-q", bare, path])
         try? FileManager.default.createDirectory(atPath: path + "/events", withIntermediateDirectories: true)
         return path
     }
 
     func register(_ arguments: [String], in clone: String, stdin: String? = nil) throws -> CLIResult {
-        try CLIRunner.run(arguments + ["--events", clone + "/events"], stdin: stdin, environment: Self.identity)
+        CLI.run(arguments + ["--events", clone + "/events"], stdin: stdin, environment: Self.identity)
     }
 
     func event(_ id: String) -> String { eventJSON(id: id, payload: #"{"decision": "\#(id)", "body": "college"}"#) }
@@ -47,11 +48,14 @@ import Testing
         return try EventStore(directory: check + "/events").events()
     }
 
+    /// Two real processes loop append-then-publish on two clones of one bare repository, so their
+    /// publishes race at the remote (and through the hook). 12 rounds each interleave many times;
+    /// REGISTER_PUBLISHES_PER_CLONE raises that for a long run.
     @Test func twoClonesPublishingAtOnceKeepEveryAcknowledgedEventOnceAndGapless() throws {
         let a = try clone("a"), b = try clone("b")
         #expect(try register(["sync"], in: a).status == 0)
         #expect(try register(["sync"], in: b).status == 0)
-        let perClone = 50
+        let perClone = ProcessInfo.processInfo.environment["REGISTER_PUBLISHES_PER_CLONE"].flatMap(Int.init) ?? 12
         func loop(_ clone: String, _ tag: String) -> Process {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -59,12 +63,12 @@ import Testing
             p.arguments = ["-c", """
                 i=1; while [ $i -le \(perClone) ]; do
                   printf '%s' "$(echo "$EVENT" | sed "s/TAG-N/\(tag)-$i/g")" | "$BIN" append - --events "$DIR/events" >/dev/null || exit 1
-                  "$BIN" publish --events "$DIR/events" >/dev/null 2>&1 || true
+                  "$BIN" publish --json --events "$DIR/events" >>"$LOG" 2>/dev/null || true
                   i=$((i+1))
                 done
                 """]
             p.environment = ProcessInfo.processInfo.environment.merging(Self.identity.merging(
-                ["EVENT": template, "BIN": CLIRunner.binary, "DIR": clone]) { $1 }) { $1 }
+                ["EVENT": template, "BIN": CLIRunner.binary, "DIR": clone, "LOG": temp.path("publishes-\(tag).json")]) { $1 }) { $1 }
             return p
         }
         let pa = loop(a, "a"), pb = loop(b, "b")
@@ -73,6 +77,12 @@ import Testing
         pa.waitUntilExit()
         pb.waitUntilExit()
         #expect(pa.terminationStatus == 0 && pb.terminationStatus == 0)
+        // Some publish found the other clone's events at the remote first: the loops really interleaved.
+        let received = try ["a", "b"].map { tag in
+            try String(contentsOfFile: temp.path("publishes-\(tag).json"), encoding: .utf8)
+                .matches(of: /"received": *([0-9]+)/).compactMap { Int($0.output.1) }.reduce(0, +)
+        }
+        #expect(received.reduce(0, +) > 0, "no publish ever received the other clone's events (\(received)); nothing raced")
         // Whatever lost its last race is published now.
         for clone in [a, b] {
             var published = false
@@ -156,7 +166,7 @@ import Testing
         let clerk = try clone("clerk")
         #expect(try register(["sync"], in: clerk).status == 0)
         #expect(try register(["append", "-"], in: clerk, stdin: event("local-1")).status == 0)
-        let before = try CLIRunner.digest(clerk + "/events")
+        let before = try digest(of: clerk + "/events")
         let headBefore = try git(["rev-parse", "HEAD"], in: clerk).stdout
         // Rewrite the bare repository directly, bypassing the hook: event 12 edited in a new root commit.
         let rewriter = try clone("rewriter")
@@ -170,7 +180,7 @@ import Testing
         let sync = try register(["sync"], in: clerk)
         #expect(sync.status == 1)
         #expect(sync.stderr.contains("00000012-decision-taken.json: an already published event was modified"))
-        #expect(try CLIRunner.digest(clerk + "/events") == before)
+        #expect(try digest(of: clerk + "/events") == before)
         #expect(try git(["rev-parse", "HEAD"], in: clerk).stdout == headBefore)
         #expect(try register(["publish"], in: clerk).status == 1, "publish refuses the split view too")
     }
@@ -205,28 +215,28 @@ import Testing
     }
 
     @Test func anAuditorNeedsThreeCommands() throws {
-        let first = root.appendingPathComponent("first").path
+        let first = temp.path("first")
         #expect(try register(["checkpoint", "--tag", "--remote", "origin"], in: first).status == 0)
         // 1. clone  2. verify against the latest checkpoint tag  3. audit
-        let auditor = root.appendingPathComponent("auditor").path
+        let auditor = temp.path("auditor")
         try git(["clone", "-q", bare, auditor])
-        let verify = try CLIRunner.run(["verify", "--checkpoint", "latest"], directory: auditor)
+        let verify = CLI.run(["verify", "--checkpoint", "latest"], directory: auditor)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("extends the checkpoint"))
-        let audit = try CLIRunner.run(["audit", "--json"], directory: auditor)
+        let audit = CLI.run(["audit", "--json"], directory: auditor)
         #expect(audit.status == 1)
         #expect(audit.json?["findings"]?.array?.isEmpty == false)
     }
 
     @Test func aProvinceAuditsManyRegistersWithLabels() throws {
-        let first = root.appendingPathComponent("first").path + "/events"
-        let other = try CLIRunner.copyOfShippedStore()
-        let list = root.appendingPathComponent("province.txt").path
+        let first = temp.path("first") + "/events"
+        let other = try temp.copyOfShippedEvents("other/events")
+        let list = temp.path("province.txt")
         try "\(first)\n# a comment\n\(other)\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["audit", "--registers", list, "--rule", "intention-past-deadline", "--json", "--on", "2026-11-23"])
+        let r = CLI.run(["audit", "--registers", list, "--rule", "intention-past-deadline", "--json", "--on", "2026-11-23"])
         let registers = (r.json?["findings"]?.array ?? []).compactMap { $0["register"]?.string }
         #expect(Set(registers) == [first, other])
-        let reserves = try CLIRunner.run(["reserve", "404", "--on", "2023-06-30", "--json", "--events", first, "--events", other])
+        let reserves = CLI.run(["reserve", "404", "--on", "2023-06-30", "--json", "--events", first, "--events", other])
         #expect(reserves.json?["registers"]?.array?.compactMap { $0["answer"]?["endDate"]?.string } == ["2026-12-31", "2026-12-31"])
     }
 }

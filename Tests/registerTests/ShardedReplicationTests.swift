@@ -5,35 +5,35 @@ import Testing
 
 /// Publishing, syncing and the push hook where the history crosses into its first shard folder
 /// (events from 10,000 on live in `events/0001/`), on a bare repository seeded with 9,998 events.
+/// The seed is written as the store's exact bytes and committed by one `git fast-import`, so a
+/// test starts in about a second; the commands run in-process, the hook as the built binary.
 @Suite(.serialized) struct ShardedReplicationTests {
-    let root: URL
+    let temp: TemporaryFolder
     let bare: String
     static let seeded = 9_998
+    /// The seed's files, made once per test run (the same bytes every time).
+    static let seedFiles = try! historyFiles(count: seeded, effective: "2023-01-10", recordedFrom: 1_700_000_000_000) { sequence in
+        ("S-\(sequence)", "decision-taken", ["decision": .string("S-\(sequence)"), "body": "college", "date": "2023-01-10"])
+    }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("register-shards-\(UUID().uuidString)")
-        let seed = root.appendingPathComponent("seed").path
-        bare = root.appendingPathComponent("shared.git").path
-        try FileManager.default.createDirectory(atPath: seed + "/events", withIntermediateDirectories: true)
-        try writeDecisions(count: Self.seeded, into: seed + "/events")
-        try git(["init", "-q", "-b", "main", seed])
-        try git(["add", "events"], in: seed)
-        try git(["commit", "-qm", "seed"], in: seed)
-        try git(["clone", "-q", "--bare", seed, bare])
-        #expect(try CLIRunner.run(["install-hook", bare]).status == 0)
+        temp = try TemporaryFolder("register-shards")
+        bare = temp.path("shared.git")
+        try makeBareRepository(bare, files: Self.seedFiles)
+        #expect(CLI.run(["install-hook", bare]).status == 0)
     }
 
     @discardableResult
     func git(_ arguments: [String], in directory: String? = nil) throws -> CLIResult { try runGit(arguments, in: directory) }
 
     func clone(_ name: String) throws -> String {
-        let path = root.appendingPathComponent(name).path
+        let path = temp.path(name)
         try git(["clone", "-q", bare, path])
         return path
     }
 
     func register(_ arguments: [String], in clone: String, stdin: String? = nil) throws -> CLIResult {
-        try CLIRunner.run(arguments + ["--events", clone + "/events"], stdin: stdin, environment: ReplicationTests.identity)
+        CLI.run(arguments + ["--events", clone + "/events"], stdin: stdin, environment: gitIdentity)
     }
 
     func decision(_ id: String) -> String { eventJSON(id: id, payload: #"{"decision": "\#(id)", "body": "college", "date": "2023-01-10"}"#) }
@@ -58,7 +58,7 @@ import Testing
         #expect(try eventFiles(in: b + "/events/0001").count == 3)
         #expect(try register(["verify"], in: b).status == 0)
         // The sync carried b's append cache forward: its state already names the new head.
-        let state = try String(contentsOfFile: root.appendingPathComponent("b/.register/events/index/manifest").path, encoding: .isoLatin1)
+        let state = try String(contentsOfFile: temp.path("b/.register/events/index/manifest"), encoding: .isoLatin1)
         #expect(state.contains("\"sequence\":10002") && state.contains("0001/00010002-decision-taken.json"), "\(state)")
 
         // Both append one; a publishes first, so b's event is renumbered after it, inside the shard.
@@ -107,26 +107,5 @@ import Testing
         #expect(misplaced.status != 0)
         #expect(misplaced.stderr.contains("0002/00010002-decision-taken.json: moved into the wrong folder"), "\(misplaced.stderr)")
         #expect(try git(["ls-tree", "--name-only", "main:events/0001"], in: bare).stdout.split(separator: "\n").count == 2)
-    }
-}
-
-/// Writes a chained history of `count` decisions straight to files (no append protocol), each in the
-/// place `EventShard` gives it, so a test reaches the shard boundary in a second.
-func writeDecisions(count: Int, into directory: String) throws {
-    var previous = SHA256Digest.zero
-    for sequence in 1...count {
-        let id = "S-\(sequence)"
-        let envelope = EventEnvelope(sequence: sequence, id: id, type: "decision-taken", schemaVersion: 1,
-                                     effectiveDate: try CalendarDate(iso: "2023-01-10"),
-                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: 1_700_000_000_000 + Int64(sequence)),
-                                     actor: "griffie:test", source: EventSource(document: "test.txt", zaaknummer: nil),
-                                     payload: ["decision": .string(id), "body": "college", "date": "2023-01-10"], previousHash: previous)
-        let bytes = envelope.fileBytes
-        let path = EventShard.path(sequence: sequence, type: envelope.type)
-        if let folder = EventShard.split(path).folder {
-            try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
-        }
-        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + path))
-        previous = SHA256.hash(bytes)
     }
 }

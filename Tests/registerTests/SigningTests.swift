@@ -5,24 +5,19 @@ import Testing
 
 /// `append --sign` and `verify --require-signatures` with OpenSSH keys made in the test.
 @Suite struct SigningTests {
-    let folder: URL
+    let folder: TemporaryFolder
     let store: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("register-sign-\(UUID().uuidString)")
-        store = folder.appendingPathComponent("events").path
-        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("register-sign")
+        store = try folder.folder()
     }
 
     /// Makes an ed25519 key pair without passphrase; returns (private key path, public key line).
     func key(_ name: String) throws -> (String, String) {
-        let path = folder.appendingPathComponent(name).path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path]
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        let path = folder.path(name)
+        let made = try runProcess("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path])
+        try #require(made.status == 0, "ssh-keygen: \(made.stderr)")
         let publicKey = try String(contentsOfFile: path + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         return (path, publicKey)
     }
@@ -32,7 +27,7 @@ import Testing
     }
 
     func append(id: String, sign key: String?) throws -> CLIResult {
-        try CLIRunner.run(["append", "--events", store] + (key.map { ["--sign", $0] } ?? []), stdin: eventJSON(id: id))
+        CLI.run(["append", "--events", store] + (key.map { ["--sign", $0] } ?? []), stdin: eventJSON(id: id))
     }
 
     @Test func signedEventsFromAnAllowedKeyVerify() throws {
@@ -41,7 +36,7 @@ import Testing
         let r = try append(id: "a", sign: clerk)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: store + "/00000001-decision-taken.json.sig"))
-        let v = try CLIRunner.run(["verify", "--require-signatures", "--json", "--events", store])
+        let v = CLI.run(["verify", "--require-signatures", "--json", "--events", store])
         #expect(v.status == 0, "\(v.stdout)")
         #expect(v.json?["signatures"]?["valid"]?.integer == 1)
     }
@@ -51,10 +46,10 @@ import Testing
         try allow(["griffie:test \(clerkPublic)"])
         #expect(try append(id: "a", sign: clerk).status == 0)
         #expect(try append(id: "b", sign: nil).status == 0)
-        let lenient = try CLIRunner.run(["verify", "--events", store])
+        let lenient = CLI.run(["verify", "--events", store])
         #expect(lenient.status == 0)
         #expect(lenient.stdout.contains("note: 00000002-decision-taken.json is not signed"))
-        let strict = try CLIRunner.run(["verify", "--require-signatures", "--events", store])
+        let strict = CLI.run(["verify", "--require-signatures", "--events", store])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("1 unsigned event(s)"))
     }
@@ -64,7 +59,7 @@ import Testing
         let (stranger, _) = try key("stranger")
         try allow(["griffie:test \(clerkPublic)"])
         #expect(try append(id: "a", sign: stranger).status == 0)
-        let v = try CLIRunner.run(["verify", "--require-signatures", "--json", "--events", store])
+        let v = CLI.run(["verify", "--require-signatures", "--json", "--events", store])
         #expect(v.status == 1)
         #expect(v.json?["signatures"]?["notAllowed"]?.array?.count == 1)
     }
@@ -79,13 +74,13 @@ import Testing
         let one = try Data(contentsOf: URL(fileURLWithPath: s1)), two = try Data(contentsOf: URL(fileURLWithPath: s2))
         try two.write(to: URL(fileURLWithPath: s1))
         try one.write(to: URL(fileURLWithPath: s2))
-        let v = try CLIRunner.run(["verify", "--json", "--events", store])
+        let v = CLI.run(["verify", "--json", "--events", store])
         #expect(v.status == 1)
         #expect(v.json?["problem"]?["kind"] == "bad-signature")
     }
 
     @Test func signingWithAMissingKeyIsAUsageErrorAndWritesNothing() throws {
-        let r = try append(id: "a", sign: folder.appendingPathComponent("nope").path)
+        let r = try append(id: "a", sign: folder.path("nope"))
         #expect(r.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: store).isEmpty)
     }

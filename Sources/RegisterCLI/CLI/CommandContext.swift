@@ -4,9 +4,12 @@ import Projections
 
 /// What a command may touch outside itself: the environment, standard input and output.
 ///
-/// `main` builds one over the real process; tests build one over buffers.
+/// `main` builds one over the real process; tests build one over buffers (`init`), so a command
+/// reads no process-wide state: not the environment, not the working directory.
 public struct CommandContext {
     var environment: [String: String]
+    /// The folder relative defaults are found from (the events folder of the repository around it).
+    var currentDirectory: String
     var executablePath: String
     var readStandardInput: () -> [UInt8]
     var writeOut: (String) -> Void
@@ -17,9 +20,25 @@ public struct CommandContext {
     var showsProgress: Bool
     var readLine: () -> String?
 
+    public init(environment: [String: String], currentDirectory: String, executablePath: String,
+                readStandardInput: @escaping () -> [UInt8], writeOut: @escaping (String) -> Void,
+                writeError: @escaping (String) -> Void, isInteractive: Bool, showsProgress: Bool,
+                readLine: @escaping () -> String?) {
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.executablePath = executablePath
+        self.readStandardInput = readStandardInput
+        self.writeOut = writeOut
+        self.writeError = writeError
+        self.isInteractive = isInteractive
+        self.showsProgress = showsProgress
+        self.readLine = readLine
+    }
+
     public static func process() -> CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
             executablePath: CommandLine.arguments.first ?? "register",
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
@@ -36,7 +55,8 @@ public struct CommandContext {
     /// The store named by `--events`, `$REGISTER_EVENTS` or the repository default.
     func store(_ arguments: ParsedArguments, command: String) throws(CLIError) -> EventStore {
         let directory = EventsLocation.resolve(option: try arguments.value("--events", command: command),
-                                               environment: environment, executablePath: executablePath)
+                                               environment: environment, currentDirectory: currentDirectory,
+                                               executablePath: executablePath)
         return EventStore(directory: directory)
     }
 
@@ -56,7 +76,8 @@ public struct CommandContext {
             }
         }
         if folders.isEmpty {
-            return [EventStore(directory: EventsLocation.resolve(option: nil, environment: environment, executablePath: executablePath))]
+            return [EventStore(directory: EventsLocation.resolve(option: nil, environment: environment, currentDirectory: currentDirectory,
+                                                                executablePath: executablePath))]
         }
         return folders.map { EventStore(directory: $0) }
     }

@@ -7,11 +7,10 @@ import Foundation
 /// beside the `Package.swift` above the executable, so a built binary answers on the shipped
 /// history from any working directory.
 enum EventsLocation {
-    static func resolve(option: String?, environment: [String: String], executablePath: String) -> String {
+    static func resolve(option: String?, environment: [String: String], currentDirectory cwd: String, executablePath: String) -> String {
         if let option { return option }
         if let env = environment["REGISTER_EVENTS"], !env.isEmpty { return env }
         let fm = FileManager.default
-        let cwd = fm.currentDirectoryPath
         var here = URL(fileURLWithPath: cwd)
         for _ in 0..<20 {
             let events = here.appendingPathComponent("events").path

@@ -138,7 +138,7 @@ struct CheckPushCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        let gitDir = context.environment["GIT_DIR"].map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? FileManager.default.currentDirectoryPath
+        let gitDir = context.environment["GIT_DIR"].map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? context.currentDirectory
         let check = AppendOnlyCheck(repository: GitRepository(path: gitDir), folder: folder)
         let zero = String(repeating: "0", count: 40)
         for line in String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n") {

@@ -1,0 +1,105 @@
+import Foundation
+import EventStore
+
+/// The repository the tests run from, and its shipped history (which tests only ever read).
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    public static let shippedEvents = root + "/events"
+}
+
+extension TemporaryFolder {
+    /// A copy of the shipped history at `<root>/<name>`, for a test that appends or damages it.
+    public func copyOfShippedEvents(_ name: String = "events") throws -> String {
+        let target = root + "/" + name
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.shippedEvents, toPath: target)
+        return target
+    }
+
+    /// `<root>/<name>` as a path, nothing created (for a file a command is to write).
+    public func path(_ name: String) -> String { root + "/" + name }
+}
+
+/// A digest of every file name and byte in a folder (not its subfolders), to prove it did not change.
+public func digest(of folder: String) throws -> String {
+    var hasher = SHA256()
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+        hasher.update(Array(name.utf8))
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), isFolder.boolValue { continue }
+        hasher.update(try readBytes(folder + "/" + name))
+    }
+    return hasher.finalize().hex
+}
+
+/// A chained history of `count` events as files (path inside the events folder, exact bytes),
+/// each where `EventShard` puts it, made without the append protocol so a test reaches the shard
+/// boundary in a second. `flat` puts every event in the folder itself, as stores written before
+/// sharding were. `event(sequence)` gives each event's id, type and payload; event N is recorded
+/// at `recordedFrom + N` milliseconds.
+public func historyFiles(count: Int, flat: Bool = false, effective: String = "2026-01-15",
+                         recordedFrom start: Int64 = SteppingClock.start,
+                         event: (Int) -> (id: String, type: String, payload: JSONValue) = noteEvent) throws -> [(path: String, bytes: [UInt8])] {
+    var previous = SHA256Digest.zero
+    var files: [(path: String, bytes: [UInt8])] = []
+    files.reserveCapacity(count)
+    let date = try CalendarDate(iso: effective)
+    for sequence in 1...count {
+        let (id, type, payload) = event(sequence)
+        let envelope = EventEnvelope(sequence: sequence, id: id, type: type, schemaVersion: 1, effectiveDate: date,
+                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: start + Int64(sequence)),
+                                     actor: "griffie:test", source: EventSource(document: "test.pdf", zaaknummer: nil),
+                                     payload: payload, previousHash: previous)
+        let bytes = envelope.fileBytes
+        files.append((flat ? envelope.fileName : EventShard.path(sequence: sequence, type: envelope.type), bytes))
+        previous = SHA256.hash(bytes)
+    }
+    return files
+}
+
+/// Writes `historyFiles(count:…)` into `directory` (no lock, no fsync, no policy).
+public func writeHistory(count: Int, into directory: String, flat: Bool = false, effective: String = "2026-01-15",
+                         recordedFrom start: Int64 = SteppingClock.start,
+                         event: (Int) -> (id: String, type: String, payload: JSONValue) = noteEvent) throws {
+    var folders: Set<String> = []
+    for file in try historyFiles(count: count, flat: flat, effective: effective, recordedFrom: start, event: event) {
+        if let folder = EventShard.split(file.path).folder, folders.insert(folder).inserted {
+            try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
+        }
+        try writeBytes(file.bytes, to: directory + "/" + file.path)
+    }
+}
+
+/// The events `historyFiles` makes unless told otherwise: notes numbered `gen-N`.
+public func noteEvent(_ sequence: Int) -> (id: String, type: String, payload: JSONValue) {
+    ("gen-\(sequence)", "note", ["n": JSONValue(sequence)])
+}
+
+/// A new bare repository at `bare` whose `main` is one commit holding `files` under `folder/`,
+/// written by a single `git fast-import` (no work tree, no `git add` of thousands of files).
+public func makeBareRepository(_ bare: String, files: [(path: String, bytes: [UInt8])], folder: String = "events",
+                               message: String = "seed") throws {
+    let created = try runGit(["init", "-q", "--bare", "-b", "main", bare])
+    guard created.status == 0 else { throw FixtureError("git init: \(created.stderr)") }
+    var stream: [UInt8] = []
+    func line(_ text: String) { stream += Array((text + "\n").utf8) }
+    line("commit refs/heads/main")
+    line("committer test <t@example.org> 1700000000 +0000")
+    line("data \(message.utf8.count)")
+    line(message)
+    for file in files {
+        line("M 100644 inline \(folder)/\(file.path)")
+        line("data \(file.bytes.count)")
+        stream += file.bytes
+        line("")
+    }
+    line("done")
+    let imported = try runGit(["fast-import", "--quiet", "--done"], in: bare, stdin: stream)
+    guard imported.status == 0 else { throw FixtureError("git fast-import: \(imported.stderr)") }
+}
+
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
