@@ -104,16 +104,9 @@ import TestSupport
             messages.append(message)
             paths.append(path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        let result = try runProcess(tool, paths)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
         try #require(lines.count == messages.count)
         for (length, line) in lines.enumerated() {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

@@ -58,12 +58,21 @@ public func historyFiles(count: Int, flat: Bool = false, effective: String = "20
     return files
 }
 
-/// Writes `historyFiles(count:…)` into `directory` (no lock, no fsync, no policy).
-public func writeHistory(count: Int, into directory: String, flat: Bool = false, effective: String = "2026-01-15",
-                         recordedFrom start: Int64 = SteppingClock.start,
-                         event: (Int) -> (id: String, type: String, payload: JSONValue) = noteEvent) throws {
+/// Writes a history of `count` notes (`historyFiles`' default events) into `directory`, no lock,
+/// no fsync, no policy. The notes are made once per test run and shared: event N's bytes do not
+/// depend on how many follow it, so every count up to 19,999 is a prefix of the same history.
+public func writeHistory(count: Int, into directory: String, flat: Bool = false) throws {
+    let files = count <= sharedNotes.count ? Array(sharedNotes.prefix(count)) : try historyFiles(count: count)
+    try write(files.map { (flat ? EventShard.split($0.path).name : $0.path, $0.bytes) }, into: directory)
+}
+
+/// Notes 1 to 19,999: up to the last event before the second shard folder.
+private let sharedNotes = try! historyFiles(count: 19_999)
+
+/// Writes event files (paths inside the events folder) into `directory`, making shard folders as needed.
+public func write(_ files: [(path: String, bytes: [UInt8])], into directory: String) throws {
     var folders: Set<String> = []
-    for file in try historyFiles(count: count, flat: flat, effective: effective, recordedFrom: start, event: event) {
+    for file in files {
         if let folder = EventShard.split(file.path).folder, folders.insert(folder).inserted {
             try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
         }
