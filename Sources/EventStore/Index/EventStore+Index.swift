@@ -48,10 +48,10 @@ extension EventStore {
     }
 
     /// Replays and checks the whole store and builds the index from it: on disk when `write`
-    /// and the cache folder can be written, else in memory for this process only.
+    /// and the cache folder can be written (streamed to the buckets, so memory stays bounded by
+    /// the buffers and the id table), else in memory for this process only.
     func rebuildIndex<Policy: AppendPolicy>(policy: Policy, write: Bool) throws -> StoreIndex {
         let listing = try listing()
-        var facts: [(key: String, value: String)] = []
         var head: StoredEvent? = nil
         // Event ids by a 64-bit hash of the id, to find the target of a correction without keeping every id.
         var sequenceOfID: [UInt64: [Int32]] = [:]
@@ -65,25 +65,41 @@ extension EventStore {
             }
             return nil
         }
-        try replay(listing: listing) { event in
-            facts += self.facts(for: event.envelope, policy: policy, resolve: resolve)
+        var rebuild: SubjectIndex.Rebuild? = nil
+        if write {
+            rebuild = try? { () throws -> SubjectIndex.Rebuild in
+                try makeCacheDirectory()
+                return try SubjectIndex.Rebuild(subjectIndex, state: appendState(head: 0, path: "", hash: .zero))
+            }()
+        }
+        var memory: [String: [String]] = [:]
+        do {
+            try replay(listing: listing) { event in
+            let facts = self.facts(for: event.envelope, policy: policy, resolve: resolve)
+            if rebuild != nil {
+                do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
+            } else {
+                for fact in facts { memory[KeyIndex.normalised(fact.key), default: []].append(fact.value) }
+            }
             sequenceOfID[idHash(event.envelope.id), default: []].append(Int32(truncatingIfNeeded: event.envelope.sequence))
             head = event
+            }
+        } catch is IndexWriteFailure {
+            // The cache folder stopped taking writes (full, read-only): answer from memory instead.
+            _ = Syscall.unlink(subjectIndex.manifestPath)
+            return try rebuildIndex(policy: policy, write: false)
         }
         let state = appendState(head: head?.envelope.sequence ?? 0, path: head?.path ?? "", hash: head?.hash ?? .zero)
-        if write {
+        if var rebuild {
             do {
-                try makeCacheDirectory()
-                let manifest = try subjectIndex.rebuild(facts, state: state)
+                let manifest = try rebuild.finish(state: state)
                 try subjectIndex.save(manifest)
                 return StoreIndex(store: self, backend: .disk(subjectIndex, manifest))
             } catch {
-                // A store on read-only media still answers, from an index in memory.
                 _ = Syscall.unlink(subjectIndex.manifestPath)
+                return try rebuildIndex(policy: policy, write: false)
             }
         }
-        var memory: [String: [String]] = [:]
-        for fact in facts { memory[KeyIndex.normalised(fact.key), default: []].append(fact.value) }
         return StoreIndex(store: self, backend: .memory(memory, sequence: state.sequence, head: state.headHash))
     }
 
@@ -165,3 +181,6 @@ extension EventStore {
         return try rebuildIndex(policy: policy, write: lock != nil)
     }
 }
+
+/// The cache folder refused a write while the index was being rebuilt.
+private struct IndexWriteFailure: Error {}

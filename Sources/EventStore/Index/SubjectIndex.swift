@@ -108,21 +108,46 @@ struct SubjectIndex: Sendable {
         }
     }
 
-    /// Writes every bucket anew from `facts` and returns their manifest entries.
-    func rebuild(_ facts: [(key: String, value: String)], state: AppendState) throws -> IndexManifest {
-        try FileSystem.makeDirectory(folder)
-        _ = Syscall.unlink(manifestPath)
-        var manifest = IndexManifest(state: state)
-        var contents = [[UInt8]](repeating: [], count: Self.bucketCount)
-        for fact in facts {
-            let line = Self.line(key: fact.key, value: fact.value)
-            let bucket = Self.bucket(of: KeyIndex.normalised(fact.key))
-            manifest.buckets[bucket].add(line: line[...])
-            contents[bucket] += line
-            contents[bucket].append(0x0a)
+    /// Writes every bucket anew, fact by fact as a replay yields them, holding at most
+    /// `flushBytes` of each bucket in memory; `finish` returns the manifest entries.
+    struct Rebuild {
+        let index: SubjectIndex
+        var manifest: IndexManifest
+        private var pending = [[UInt8]](repeating: [], count: SubjectIndex.bucketCount)
+        static let flushBytes = 16 * 1024
+
+        init(_ index: SubjectIndex, state: AppendState) throws {
+            self.index = index
+            manifest = IndexManifest(state: state)
+            try FileSystem.makeDirectory(index.folder)
+            _ = Syscall.unlink(index.manifestPath)
+            for bucket in 0..<SubjectIndex.bucketCount { try FileSystem.replaceContents(of: index.bucketPath(bucket), with: []) }
         }
-        for bucket in 0..<Self.bucketCount { try FileSystem.replaceContents(of: bucketPath(bucket), with: contents[bucket]) }
-        return manifest
+
+        mutating func add(_ facts: [(key: String, value: String)]) throws {
+            for fact in facts {
+                let line = SubjectIndex.line(key: fact.key, value: fact.value)
+                let bucket = SubjectIndex.bucket(of: KeyIndex.normalised(fact.key))
+                manifest.buckets[bucket].add(line: line[...])
+                pending[bucket] += line
+                pending[bucket].append(0x0a)
+                if pending[bucket].count >= Self.flushBytes { try flush(bucket) }
+            }
+        }
+
+        private mutating func flush(_ bucket: Int) throws {
+            guard !pending[bucket].isEmpty else { return }
+            let fd = try FileDescriptor.open(index.bucketPath(bucket), .appendCreate)
+            defer { fd.close() }
+            try fd.writeAll(pending[bucket])
+            pending[bucket].removeAll(keepingCapacity: false)
+        }
+
+        mutating func finish(state: AppendState) throws -> IndexManifest {
+            for bucket in 0..<SubjectIndex.bucketCount { try flush(bucket) }
+            manifest.state = state
+            return manifest
+        }
     }
 
     func save(_ manifest: IndexManifest) throws {
