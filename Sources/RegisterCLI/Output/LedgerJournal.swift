@@ -13,6 +13,9 @@ import Projections
 struct LedgerJournal {
     private var budgets: [Int: [ProgrammeID: Cents]] = [:]
 
+    /// The event types a journal is made from: the ones with a transaction, and their amendments.
+    static let reads: Set<EventType> = [.reserveAddition, .reserveWithdrawal, .budgetSet, .correction, .retraction]
+
     static func header(events: Int, head: String) -> String {
         "; register export --format ledger: \(events) events, head \(head)\n; amounts in EUR; dates are effective dates\n\n"
     }
