@@ -314,6 +314,8 @@ def measure(a):
         if isinstance(v, float):
             row[k] = round(v, 4)
     write_row(a.csv, row)
+    if os.path.exists(PEAK_FILE):
+        os.remove(PEAK_FILE)
 
 
 def write_row(path, row):
