@@ -36,6 +36,19 @@ def _alarm(signum, frame):
     raise TimedOut()
 
 
+RUNNING = None  # the process group of the command being timed (its own, so a time limit can kill it whole)
+
+
+def _stop(signum, frame):
+    """On SIGTERM, SIGINT or SIGHUP, the command being timed goes too, not only this script."""
+    if RUNNING:
+        try:
+            os.killpg(RUNNING, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    sys.exit(128 + signum)
+
+
 def spawn(argv, ok=OK, stdin=None, stdout=os.devnull, limit=None):
     """Runs argv once under GNU time; returns (wall_s, cpu_s, peak_kb). Fails loudly on an unexpected exit status.
     With `limit` (seconds), a run that takes longer is killed and None is returned.
@@ -49,7 +62,9 @@ def spawn(argv, ok=OK, stdin=None, stdout=os.devnull, limit=None):
                (os.POSIX_SPAWN_DUP2, err.fileno(), 2)]
     wrapped = [GNU_TIME, "-f", "%M", "-o", PEAK_FILE, shutil.which(argv[0]) or argv[0]] + argv[1:]
     t = time.perf_counter()
+    global RUNNING
     pid = os.posix_spawn(GNU_TIME, wrapped, os.environ, file_actions=actions, setpgroup=0)
+    RUNNING = pid
     if limit:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
@@ -60,6 +75,7 @@ def spawn(argv, ok=OK, stdin=None, stdout=os.devnull, limit=None):
         os.wait4(pid, 0)
         return None
     finally:
+        RUNNING = None
         if limit:
             signal.setitimer(signal.ITIMER_REAL, 0)
     wall = time.perf_counter() - t
@@ -298,6 +314,8 @@ def measure(a):
         if isinstance(v, float):
             row[k] = round(v, 4)
     write_row(a.csv, row)
+    if os.path.exists(PEAK_FILE):
+        os.remove(PEAK_FILE)
 
 
 def write_row(path, row):
@@ -335,6 +353,8 @@ def main():
     p.add_argument("--slow", type=float, default=120, help="warm-up seconds above which a command is recorded once")
     p.add_argument("--limit", type=float, default=1800, help="seconds after which a run is killed")
     a = p.parse_args()
+    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(s, _stop)
     if a.mode == "compare":
         compare(a)
     else:
