@@ -32,10 +32,31 @@ public struct AppendOnlyCheck {
     /// Each added event is checked as the store checks a file (`ChainChecker`) and then judged by
     /// `policy` exactly as `append` judges it, against the names the history at `old` and the
     /// events added before it define: what an append refuses, a push and a sync refuse too.
-    public func added<Policy: AppendPolicy>(from old: String?, to new: String, policy: Policy) throws -> [AddedEvent] {
+    ///
+    /// With `names`, the names of `old` are read from (and the new ones written to) that folder
+    /// when it describes exactly `old`'s history, so the check reads only what `new` adds;
+    /// otherwise `old`'s events are all read once, and the folder is written anew.
+    public func added<Policy: AppendPolicy>(from old: String?, to new: String, policy: Policy,
+                                            names: NamesIndex? = nil) throws -> [AddedEvent] {
+        guard let names else { return try added(from: old, to: new, policy: policy, stored: nil) }
+        let checked = try names.withLock { () throws -> [AddedEvent] in
+            do {
+                return try added(from: old, to: new, policy: policy, stored: names)
+            } catch is IndexDamage {
+                // A damaged names file: check again from the revision itself, and write it anew.
+                return try added(from: old, to: new, policy: policy, stored: names, trustStored: false)
+            }
+        }
+        // A names folder that cannot be written: check from the revision alone.
+        return try checked ?? added(from: old, to: new, policy: policy, stored: nil)
+    }
+
+    private func added<Policy: AppendPolicy>(from old: String?, to new: String, policy: Policy, stored namesIndex: NamesIndex?,
+                                             trustStored: Bool = true) throws -> [AddedEvent] {
         var addedPaths: [String]
         var checker = ChainChecker()
         var known = KeyIndex()
+        var stored: StoredNames? = nil
         if let old {
             let ancestor = try repository.runAllowingFailure(["merge-base", "--is-ancestor", old, new])
             guard ancestor.status == 0 else { throw ReplicationError.notFastForward(old: old, new: new) }
@@ -49,8 +70,17 @@ public struct AppendOnlyCheck {
                 }
             }
             if let last = try lastEvent(at: old) {
-                checker = ChainChecker(after: last.sequence, head: SHA256.hash(try repository.show(old, folder + "/" + last.path)))
-                known = try names(at: old, policy: policy)
+                let head = SHA256.hash(try repository.show(old, folder + "/" + last.path))
+                checker = ChainChecker(after: last.sequence, head: head)
+                if let namesIndex {
+                    stored = trustStored ? namesIndex.names(sequence: last.sequence, head: head) : nil
+                    if stored == nil {
+                        stored = try? namesIndex.replace(sequence: last.sequence, head: head, policy: policy) { add in
+                            try forEachEnvelope(at: old, add)
+                        }
+                    }
+                }
+                if stored == nil { try forEachEnvelope(at: old) { known.add($0, policy: policy) } }
             }
         } else {
             addedPaths = Array(try repository.blobs(at: new, folder: folder).keys)
@@ -71,14 +101,19 @@ public struct AppendOnlyCheck {
             case .success(let e): event = e
             case .failure(let damage): throw ReplicationError.history(file: path, damage: damage)
             }
-            do { try policy.check(event.envelope, lookup: known.lookup) } catch {
+            let lookup = stored?.lookup(adding: known) ?? known.lookup
+            do { try policy.check(event.envelope, lookup: lookup) } catch let damage as IndexDamage { throw damage } catch {
                 throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
             }
-            if known.location(ofEvent: event.envelope.id) != nil {
+            if try lookup.type(ofEvent: event.envelope.id) != nil {
                 throw ReplicationError.invalidEvent(file: path, reason: "event id '\(event.envelope.id)' is already in the history")
             }
             known.add(event.envelope, policy: policy)
             added.append(AddedEvent(path: path, envelope: event.envelope, hash: event.hash))
+        }
+        if let namesIndex, let last = added.last, stored != nil || old == nil {
+            // Best effort: a names folder that cannot be written only costs a full read next time.
+            try? namesIndex.extend(stored, with: added.map(\.envelope), head: last.hash, policy: policy)
         }
         return added
     }
@@ -109,17 +144,13 @@ public struct AppendOnlyCheck {
         }
     }
 
-    /// The names the history at `revision` defines (event ids and the policy's keys).
-    ///
-    /// Reads every event of that revision once, which costs what a clone's first query costs; the
-    /// events were checked when they were pushed, so a file that no longer decodes defines nothing.
-    func names<Policy: AppendPolicy>(at revision: String, policy: Policy) throws -> KeyIndex {
-        var known = KeyIndex()
+    /// Hands over every event of `revision` in order (read through `git cat-file --batch`); a
+    /// file that no longer decodes is skipped: it was checked when it was pushed.
+    func forEachEnvelope(at revision: String, _ body: (EventEnvelope) throws -> Void) throws {
         let paths = try eventFiles(Array(try repository.blobs(at: revision, folder: folder).keys)).map(\.path)
         try forEachFile(paths, at: revision) { _, bytes in
-            if case .success(let envelope) = ChainChecker.parse(bytes).envelope { known.add(envelope, policy: policy) }
+            if case .success(let envelope) = ChainChecker.parse(bytes).envelope { try body(envelope) }
         }
-        return known
     }
 
     /// The newest event at a revision, found without listing the whole history: it is either

@@ -69,7 +69,8 @@ public struct Replica {
         }
         guard let remoteCommit = repository.commit(remoteRef) else { return (nil, []) }
         let published = lastPublished()
-        let added = try check.added(from: published, to: remoteCommit, policy: policy)
+        let added = try check.added(from: published, to: remoteCommit, policy: policy,
+                                    names: NamesIndex(folder: store.cacheDirectory + "/published-names"))
         return (remoteCommit, added)
     }
 

@@ -162,6 +162,39 @@ import Testing
         #expect(try publishedEvents().count == 25)
     }
 
+    /// What `append` refuses, the hook refuses too: the same policy, against the names the published
+    /// history defines, kept in the bare repository so a push reads only what it adds.
+    @Test func theHookJudgesEventsAsAppendDoesFromStoredNames() throws {
+        let unknownDecision = eventJSON(type: "reserve-addition", id: "add-unknown",
+                                        payload: #"{"reserve": "404", "amountCents": 100, "decision": "NO-SUCH-DECISION"}"#)
+        // Written into a clone's folder by hand (as a tool that bypasses append would), chained correctly.
+        let refused = try pushRefusal { c in
+            let store = EventStore(directory: c + "/events")
+            _ = try store.append(EventDraft(id: "add-unknown", type: "reserve-addition", effectiveDate: try CalendarDate(iso: "2023-01-10"),
+                                            actor: "griffie:test", source: EventSource(document: "x", zaaknummer: nil),
+                                            payload: ["reserve": "404", "amountCents": 100, "decision": "NO-SUCH-DECISION"]))
+            try git(["add", "events"], in: c)
+            try git(["commit", "-qm", "unknown decision"], in: c)
+        }
+        #expect(refused.contains("not a valid event") && refused.contains("NO-SUCH-DECISION"), "\(refused)")
+        let c = try clone("appender")
+        #expect(try register(["append", "-"], in: c, stdin: unknownDecision).status == 3, "append refuses it too")
+        // The hook keeps the names of what it accepted; the next push is judged from them.
+        #expect(try register(["append", "-"], in: c, stdin: event("named-1")).status == 0)
+        #expect(try register(["publish"], in: c).status == 0)
+        let manifest = bare + "/register/names/manifest"
+        #expect(FileManager.default.fileExists(atPath: manifest))
+        let referencing = eventJSON(type: "reserve-addition", id: "add-named",
+                                    payload: #"{"reserve": "404", "amountCents": 100, "decision": "named-1"}"#)
+        #expect(try register(["append", "-"], in: c, stdin: referencing).status == 0)
+        #expect(try register(["publish"], in: c).status == 0, "a reference to a decision published in the previous push")
+        // A damaged names file costs a full read, never a wrong verdict.
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: manifest))
+        #expect(try register(["append", "-"], in: c, stdin: event("named-2")).status == 0)
+        #expect(try register(["publish"], in: c).status == 0)
+        #expect(try publishedEvents().count == 27)
+    }
+
     @Test func syncRefusesARemoteRewrittenBehindItsBackAndChangesNothing() throws {
         let clerk = try clone("clerk")
         #expect(try register(["sync"], in: clerk).status == 0)

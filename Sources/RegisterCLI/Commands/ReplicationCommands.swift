@@ -150,7 +150,8 @@ struct CheckPushCommand: Command {
                 return .failure
             }
             do {
-                let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy())
+                let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy(),
+                                            names: NamesIndex(folder: gitDir + "/register/names"))
                 context.writeError("register: accepted \(added.count) new event(s)\n")
             } catch {
                 context.writeError("register: refused: \(error)\n")
