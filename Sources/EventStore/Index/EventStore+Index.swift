@@ -27,7 +27,7 @@ extension EventStore {
     /// Under the lock: uses a valid index, or replays everything and rebuilds it.
     func prepare<Policy: AppendPolicy>(_ policy: Policy, cleaning: Bool) throws -> Prepared {
         if let manifest = validIndex() {
-            let index = StoreIndex(store: self, backend: .disk(subjectIndex, manifest))
+            let index = StoreIndex(store: self, disk: subjectIndex, manifest: manifest)
             return Prepared(head: manifest.state.sequence == 0 ? nil : (manifest.state.sequence, manifest.state.headHash),
                             lookup: index.lookup)
         }
@@ -40,8 +40,9 @@ extension EventStore {
     func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, policy: Policy,
                                      resolve: (String) -> EventEnvelope?) -> [(key: String, value: String)] {
         var facts: [(key: String, value: String)] = [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence)")]
-        facts += policy.keys(definedBy: envelope)
-        for subject in Set(policy.subjects(of: envelope, resolve: resolve).map(KeyIndex.normalised)).sorted() {
+        let entries = policy.indexEntries(of: envelope, resolve: resolve)
+        facts += entries.keys
+        for subject in Set(entries.subjects.map(KeyIndex.normalised)).sorted() {
             facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type)"))
         }
         return facts
@@ -56,7 +57,9 @@ extension EventStore {
         // Event ids by a 64-bit hash of the id, to find the target of a correction without keeping every id.
         var sequenceOfID: [UInt64: [Int32]] = [:]
         func idHash(_ id: String) -> UInt64 {
-            SHA256.hash(Array(KeyIndex.normalised(id).utf8)).bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in KeyIndex.normalised(id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return hash
         }
         let resolve: (String) -> EventEnvelope? = { id in
             for sequence in sequenceOfID[idHash(id)] ?? [] {
@@ -94,7 +97,7 @@ extension EventStore {
             do {
                 let manifest = try rebuild.finish(state: state)
                 try subjectIndex.save(manifest)
-                return StoreIndex(store: self, backend: .disk(subjectIndex, manifest))
+                return StoreIndex(store: self, disk: subjectIndex, manifest: manifest)
             } catch {
                 _ = Syscall.unlink(subjectIndex.manifestPath)
                 return try rebuildIndex(policy: policy, write: false)
@@ -111,7 +114,7 @@ extension EventStore {
                 return
             }
             let resolve: (String) -> EventEnvelope? = { id in
-                let index = StoreIndex(store: self, backend: .disk(self.subjectIndex, manifest))
+                let index = StoreIndex(store: self, disk: self.subjectIndex, manifest: manifest)
                 return (try? index.location(ofEvent: id)).flatMap { location in
                     try? index.envelope(sequence: location.sequence, type: location.type)
                 }
@@ -164,13 +167,13 @@ extension EventStore {
     /// Throws `StoreError.damaged` when the store itself is damaged: no answer comes from a
     /// history with a hole or a break in it.
     public func index<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
-        if let manifest = validIndex() { return StoreIndex(store: self, backend: .disk(subjectIndex, manifest)) }
+        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest) }
         let lock: FileDescriptor?
         do { lock = try lockFolder() } catch StoreError.missingDirectory(let path) { throw StoreError.missingDirectory(path: path) } catch {
             lock = nil // a folder this process may not lock (read-only media) is indexed in memory
         }
         defer { lock?.unlock(); lock?.close() }
-        if let manifest = validIndex() { return StoreIndex(store: self, backend: .disk(subjectIndex, manifest)) }
+        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest) }
         return try rebuildIndex(policy: policy, write: lock != nil)
     }
 

@@ -23,8 +23,8 @@ struct IndexManifest: Equatable, Sendable {
         static func extend(_ digest: [UInt8], with line: ArraySlice<UInt8>) -> [UInt8] {
             var hasher = SHA256()
             hasher.update(digest)
-            hasher.update(Array(line))
-            return Array(hasher.finalize().bytes.prefix(IndexManifest.digestBytes))
+            line.withUnsafeBytes { hasher.update(buffer: $0) }
+            return Array(hasher.finalize().bytes[..<IndexManifest.digestBytes])
         }
 
         mutating func add(line: ArraySlice<UInt8>) {

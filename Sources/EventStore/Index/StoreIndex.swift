@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The subject index of a store as it is now (see `EventStore.index(policy:)`): which events
 /// touch a subject, where an event id is, and the names policies define.
@@ -12,8 +13,18 @@ public struct StoreIndex: Sendable {
     let store: EventStore
     let backend: Backend
 
+    init(store: EventStore, backend: Backend) {
+        self.store = store
+        self.backend = backend
+    }
+
+    init(store: EventStore, disk index: SubjectIndex, manifest: IndexManifest) {
+        self.init(store: store, backend: .disk(index, manifest, BucketCache()))
+    }
+
     enum Backend: Sendable {
-        case disk(SubjectIndex, IndexManifest)
+        /// Each bucket is read and checked once per `StoreIndex`, however many keys are asked of it.
+        case disk(SubjectIndex, IndexManifest, BucketCache)
         /// Built for this process only (the cache folder could not be written).
         case memory([String: [String]], sequence: Int, head: SHA256Digest)
     }
@@ -21,7 +32,7 @@ public struct StoreIndex: Sendable {
     /// The number of events the index describes.
     public var sequence: Int {
         switch backend {
-        case .disk(_, let manifest): return manifest.state.sequence
+        case .disk(_, let manifest, _): return manifest.state.sequence
         case .memory(_, let sequence, _): return sequence
         }
     }
@@ -29,7 +40,7 @@ public struct StoreIndex: Sendable {
     /// The hash of the last event the index describes (zeros for an empty store).
     public var head: SHA256Digest {
         switch backend {
-        case .disk(_, let manifest): return manifest.state.headHash
+        case .disk(_, let manifest, _): return manifest.state.headHash
         case .memory(_, _, let head): return head
         }
     }
@@ -37,7 +48,13 @@ public struct StoreIndex: Sendable {
     /// The values recorded for a key, in the order they were added.
     func values(of key: String) throws(IndexDamage) -> [String] {
         switch backend {
-        case let .disk(index, manifest): return try index.values(of: key, manifest: manifest)
+        case let .disk(index, manifest, cache):
+            let key = KeyIndex.normalised(key)
+            let bucket = SubjectIndex.bucket(of: key)
+            if let entries = cache.entries(of: bucket) { return entries[key] ?? [] }
+            let entries = try index.entries(ofBucket: bucket, manifest: manifest)
+            cache.keep(entries, for: bucket)
+            return entries[key] ?? []
         case .memory(let facts, _, _): return facts[KeyIndex.normalised(key)] ?? []
         }
     }
@@ -103,4 +120,13 @@ public struct StoreIndex: Sendable {
     private struct Slots: @unchecked Sendable {
         let base: UnsafeMutablePointer<Result<EventEnvelope, any Error>>?
     }
+}
+
+/// Buckets already read and checked, shared by the copies of one `StoreIndex`.
+final class BucketCache: Sendable {
+    private let buckets = Mutex<[Int: [String: [String]]]>([:])
+
+    func entries(of bucket: Int) -> [String: [String]]? { buckets.withLock { $0[bucket] } }
+
+    func keep(_ entries: [String: [String]], for bucket: Int) { buckets.withLock { $0[bucket] = entries } }
 }

@@ -22,9 +22,12 @@ struct SubjectIndex: Sendable {
 
     var manifestPath: String { folder + "/manifest" }
 
+    /// The bucket a (normalised) key lives in: FNV-1a over its UTF-8, which spreads keys evenly
+    /// and costs nothing next to reading a file. (Integrity comes from the manifest's digests.)
     static func bucket(of key: String) -> Int {
-        let digest = SHA256.hash(Array(key.utf8)).bytes
-        return (Int(digest[0]) << 8 | Int(digest[1])) % bucketCount
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int(hash % UInt64(bucketCount))
     }
 
     func bucketPath(_ bucket: Int) -> String {
@@ -64,24 +67,28 @@ struct SubjectIndex: Sendable {
     /// manifest describes it; throws `IndexDamage` when the bucket does not match the manifest.
     func values(of key: String, manifest: IndexManifest) throws(IndexDamage) -> [String] {
         let key = KeyIndex.normalised(key)
-        let bucket = Self.bucket(of: key)
+        return try entries(ofBucket: Self.bucket(of: key), manifest: manifest)[key] ?? []
+    }
+
+    /// Every key of one bucket with its values in the order they were added, read once and
+    /// checked against the manifest: its first `lines` lines must chain to the recorded digest
+    /// (later lines belong to an append in progress and are not read).
+    func entries(ofBucket bucket: Int, manifest: IndexManifest) throws(IndexDamage) -> [String: [String]] {
         let expected = manifest.buckets[bucket]
+        guard expected.lines > 0 else { return [:] }
         let bytes: [UInt8]
-        if expected.lines == 0 {
-            return []
-        }
         do { bytes = try FileSystem.read(bucketPath(bucket)) } catch { throw .bucket(bucketPath(bucket), "cannot be read: \(error)") }
-        let wanted = Array(Self.escape(key).utf8) + [0x09]
-        var digest = [UInt8](repeating: 0, count: IndexManifest.digestBytes)
-        var found: [String] = []
+        var digest = IndexManifest.Bucket().digest
+        var result: [String: [String]] = [:]
         var lines: UInt64 = 0
         var start = 0
         while lines < expected.lines {
             guard let end = bytes[start...].firstIndex(of: 0x0a) else { break }
             let line = bytes[start..<end]
             digest = IndexManifest.Bucket.extend(digest, with: line)
-            if line.starts(with: wanted) {
-                found.append(Self.unescape(Substring(decoding: line.dropFirst(wanted.count), as: UTF8.self)))
+            if let tab = line.firstIndex(of: 0x09) {
+                let key = Self.unescape(Substring(decoding: line[..<tab], as: UTF8.self))
+                result[key, default: []].append(Self.unescape(Substring(decoding: line[(tab + 1)...], as: UTF8.self)))
             }
             lines += 1
             start = end + 1
@@ -89,7 +96,7 @@ struct SubjectIndex: Sendable {
         guard lines == expected.lines, digest == expected.digest else {
             throw .bucket(bucketPath(bucket), "does not match the index manifest (edited, truncated or damaged)")
         }
-        return found
+        return result
     }
 
     /// Appends lines to their buckets and extends the manifest's digests; the caller saves the manifest.

@@ -17,7 +17,10 @@ public struct KeyIndex: Sendable {
 
     public init() {}
 
-    public static func normalised(_ key: String) -> String { key.precomposedStringWithCanonicalMapping }
+    /// NFC, so the same text typed two ways is one key; ASCII is its own NFC and skips the work.
+    public static func normalised(_ key: String) -> String {
+        key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
+    }
 
     /// Records what `envelope` defines. Call in sequence order; a later value for a key wins.
     public mutating func add<Policy: AppendPolicy>(_ envelope: EventEnvelope, policy: Policy) {

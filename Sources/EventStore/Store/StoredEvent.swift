@@ -52,6 +52,12 @@ public protocol AppendPolicy {
 
 extension AppendPolicy {
     public func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] { [] }
+
+    /// `keys(definedBy:)` and `subjects(of:resolve:)` together; a policy that decodes the payload
+    /// for both can do it once here.
+    public func indexEntries(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> (keys: [(key: String, value: String)], subjects: [String]) {
+        (keys(definedBy: event), subjects(of: event, resolve: resolve))
+    }
 }
 
 /// Answers questions about events already in the store while an append holds the lock.

@@ -13,6 +13,16 @@ public struct DomainPolicy: AppendPolicy {
     public func keys(definedBy envelope: EventEnvelope) -> [(key: String, value: String)] {
         // Stored events were checked when appended; one that no longer decodes is verify's business.
         guard let event = try? DomainEvent(envelope: envelope) else { return [] }
+        return keys(of: event, envelope: envelope)
+    }
+
+    public func indexEntries(of envelope: EventEnvelope, resolve: (String) -> EventEnvelope?)
+        -> (keys: [(key: String, value: String)], subjects: [String]) {
+        guard let event = try? DomainEvent(envelope: envelope) else { return ([], []) }
+        return (keys(of: event, envelope: envelope), subjects(of: event, resolve: resolve, depth: 0))
+    }
+
+    private func keys(of event: DomainEvent, envelope: EventEnvelope) -> [(key: String, value: String)] {
         switch event {
         case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)]
         case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)]
@@ -40,6 +50,10 @@ public struct DomainPolicy: AppendPolicy {
 
     private func subjects(of envelope: EventEnvelope, resolve: (String) -> EventEnvelope?, depth: Int) -> [String] {
         guard depth < 32, let event = try? DomainEvent(envelope: envelope) else { return [] }
+        return subjects(of: event, resolve: resolve, depth: depth)
+    }
+
+    private func subjects(of event: DomainEvent, resolve: (String) -> EventEnvelope?, depth: Int) -> [String] {
         var keys = event.subjects.map(Self.key)
         switch event {
         case .reserveEstablished: keys.append(Self.catalog("reserve"))
