@@ -3,7 +3,7 @@
 /// subject reads only that subject's event files and `append` checks references without a replay.
 ///
 /// It lives in the cache folder (`.register/<events>/index/`): `SubjectIndex.bucketCount` bucket
-/// files `NNN.tsv`, each key in the bucket its SHA-256 picks, one `key<TAB>value` line per fact
+/// files `NNN.tsv`, each key in the bucket its FNV-1a hash picks, one `key<TAB>value` line per fact
 /// (tabs, newlines and backslashes escaped), and the `IndexManifest`, which binds the buckets to
 /// the store head they describe. Keys are NFC-normalised: the same text typed two ways is one key.
 /// Three kinds of line:
