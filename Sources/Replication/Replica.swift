@@ -135,7 +135,7 @@ public struct Replica {
     /// (After `rebase` the folder holds the remote's history followed by the local events.)
     func unpublishedFiles(comparedTo commit: String?) throws -> [String] {
         let remoteHead = try commit.flatMap { try check.lastEvent(at: $0) }?.sequence ?? 0
-        let local = try store.currentListing()
+        let local = try store.listing()
         let events = local.events.filter { $0.sequence > remoteHead }.map(\.path)
         return (events + events.compactMap { local.signatures[$0] }).sorted()
     }
@@ -166,8 +166,7 @@ public struct Replica {
                 if localOnly.isEmpty && repository.commit("HEAD") != commit {
                     let wereCurrent = locked.cachesAreCurrent(at: publishedHead)
                     try moveHead(to: commit)
-                    locked.carryCachesForward(from: publishedHead, adding: added.map { ($0.envelope, $0.hash) }, policy: policy,
-                                              wereCurrent: wereCurrent)
+                    if wereCurrent { locked.carryCachesForward(adding: added.map { ($0.envelope, $0.hash) }, policy: policy) }
                 }
                 return 0
             }

@@ -15,9 +15,6 @@ extension EventStore {
         defer { lock.unlock(); lock.close() }
         return try body(LockedEventStore(store: self))
     }
-
-    /// The events folder's event files, sorted by sequence, with signatures and strangers.
-    public func currentListing() throws -> Listing { try listing() }
 }
 
 /// The store while its append lock is held (see `EventStore.withAppendLock`).
@@ -60,10 +57,8 @@ public struct LockedEventStore {
     }
 
     /// Adds events that arrived from elsewhere (already in the folder, checked by the caller) to the
-    /// caches, when the caches were current at `sequence`; otherwise the next use rebuilds them.
-    public func carryCachesForward<Policy: AppendPolicy>(from sequence: Int, adding events: [(envelope: EventEnvelope, hash: SHA256Digest)],
-                                                         policy: Policy, wereCurrent: Bool) {
-        guard wereCurrent else { return }
+    /// caches; call it only when `cachesAreCurrent` held before they arrived, else the next use rebuilds.
+    public func carryCachesForward<Policy: AppendPolicy>(adding events: [(envelope: EventEnvelope, hash: SHA256Digest)], policy: Policy) {
         for event in events { store.remember(appended: event.envelope, hash: event.hash, policy: policy) }
     }
 

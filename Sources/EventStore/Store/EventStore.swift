@@ -34,7 +34,8 @@ public struct EventStore: Sendable {
         public internal(set) var signatures: [String: String] = [:]
     }
 
-    func listing() throws -> Listing {
+    /// The events folder's event files, sorted by sequence, with temporaries, signatures and strangers.
+    public func listing() throws -> Listing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw StoreError.missingDirectory(path: directory)
