@@ -149,9 +149,10 @@ import TestSupport
         }
     }
 
-    @Test func upperCaseHexIsAcceptedAndWrittenLowerCase() throws {
-        let digest = try #require(SHA256Digest(hex: Self.abc.uppercased()))
-        #expect(digest.hex == Self.abc)
+    @Test func upperCaseHexIsNotTheCanonicalFormAndIsRefused() throws {
+        #expect(SHA256Digest(hex: Self.abc.uppercased()) == nil)
+        #expect(SHA256Digest(hex: "BA" + Self.abc.dropFirst(2)) == nil)
+        #expect(try #require(SHA256Digest(hex: Self.abc)).hex == Self.abc)
     }
 
     @Test func zeroIsSixtyFourZeros() {

@@ -142,10 +142,10 @@ import TestSupport
 
     @Test func extraFileWithADuplicateSequenceNumber() throws {
         try FileManager.default.copyItem(atPath: path(files[2]), toPath: path("00000003-zzz.json"))
-        let problem = try #require(try verify().problem)
-        #expect(problem.file == "00000003-zzz.json")
-        #expect(problem.damage.kind == "duplicate-sequence")
-        #expect(problem.damage == .duplicateSequence(3))
+        let report = try verify()
+        #expect(report.problems.map(\.file) == [files[2], "00000003-zzz.json"], "both files of the number are named")
+        #expect(report.problems.allSatisfy { $0.damage == .duplicateSequence(3) && $0.damage.kind == "duplicate-sequence" })
+        #expect(report.eventCount == 6)
     }
 
     /// A well-formed competing event 3 that chains to event 2 (a fork), named so that it sorts
@@ -156,9 +156,9 @@ import TestSupport
         let receipt = try fork.append(makeDraft(id: "forked", type: "alpha"))
         #expect(receipt.path == "00000003-alpha.json")
         try FileManager.default.copyItem(atPath: fork.directory + "/" + receipt.path, toPath: path(receipt.path))
-        let problem = try #require(try verify().problem)
-        #expect(problem.file == files[2])
-        #expect(problem.damage == .duplicateSequence(3))
+        let report = try verify()
+        #expect(report.problems.map(\.file) == [receipt.path, files[2]], "the fork and the real event 3 are both named")
+        #expect(report.problems.allSatisfy { $0.damage == .duplicateSequence(3) })
     }
 
     /// An interrupted append's temporary file is not part of the history: verify lists it

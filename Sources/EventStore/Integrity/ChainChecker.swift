@@ -1,6 +1,7 @@
 /// The one rule of what makes event files a history: read in sequence order, each file is
 /// numbered one after the last, lies where its number belongs, is a well-formed envelope whose
-/// name matches its content, and chains to the SHA-256 of the file before it.
+/// name matches its content, chains to the SHA-256 of the file before it, and has an id no
+/// earlier event has (ids compared NFC-normalised).
 ///
 /// Every reader that checks a history uses this type and its `Damage` vocabulary: `replay`
 /// and `verify` over a folder, the index rebuild, and replication's push hook and `sync` over
@@ -16,6 +17,23 @@ public struct ChainChecker: Sendable {
     public private(set) var sequence: Int
     /// The hash of the last accepted event's file (zeros before the first).
     public private(set) var head: SHA256Digest
+    /// After `resume(after:head:)` with an unknown head: the next link cannot be checked.
+    private var headUnknown = false
+    /// The ids seen so far, by a 128-bit fingerprint (the first half of the SHA-256 of the
+    /// NFC-normalised id), with the sequence number that used each: 16 bytes an event, not the
+    /// ids themselves. Only ids of events this checker accepted; one that starts `after` an
+    /// earlier sequence leaves the earlier ids to the caller (replication uses its `KeyIndex`).
+    private var sequenceOfID: [IDFingerprint: Int32] = [:]
+
+    private struct IDFingerprint: Hashable {
+        let high: UInt64
+        let low: UInt64
+        init(_ id: String) {
+            let bytes = SHA256.hash(Array(KeyIndex.normalised(id).utf8)).bytes
+            high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+            low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+    }
 
     /// A checker for a history that starts empty, or continues after `sequence` with `head`.
     public init(after sequence: Int = 0, head: SHA256Digest = .zero) {
@@ -76,13 +94,32 @@ public struct ChainChecker: Sendable {
         if envelope.sequence != sequence + 1 || envelope.fileName != name {
             return .failure(.nameMismatch(expectedName: envelope.fileName))
         }
-        if envelope.previousHash != head {
+        if envelope.previousHash != head && !headUnknown {
             return .failure(.brokenLink(expected: head.hex, found: envelope.previousHash.hex))
         }
+        let fingerprint = IDFingerprint(envelope.id)
+        if let first = sequenceOfID[fingerprint] {
+            return .failure(.duplicateEventID(id: envelope.id, firstSequence: Int(first)))
+        }
+        sequenceOfID[fingerprint] = Int32(truncatingIfNeeded: envelope.sequence)
         sequence += 1
         head = file.hash
+        headUnknown = false
         let path = folder.map { $0 + "/" + name } ?? name
         return .success(StoredEvent(envelope: envelope, hash: file.hash, path: path, byteCount: file.byteCount))
+    }
+
+    /// Carries on after damage as if the file numbered `sequence` had been accepted with hash
+    /// `head` (nil: its hash is not known, so the link into the next file is not checked). A
+    /// verifier that names every damaged file, not only the first, resumes after each.
+    public mutating func resume(after sequence: Int, head: SHA256Digest?, id: String? = nil) {
+        self.sequence = sequence
+        self.head = head ?? .zero
+        headUnknown = head == nil
+        if let id {
+            let fingerprint = IDFingerprint(id)
+            if sequenceOfID[fingerprint] == nil { sequenceOfID[fingerprint] = Int32(truncatingIfNeeded: sequence) }
+        }
     }
 
     /// Which file a broken link points at. A changed predecessor breaks only the link into the

@@ -48,10 +48,10 @@ public struct Checkpoint: Equatable, Sendable {
             throw .invalidField(field: "checkpoint.events", problem: "missing or not a number", expected: "events N")
         }
         guard let root = fields["root"].flatMap(SHA256Digest.init(hex:)) else {
-            throw .invalidField(field: "checkpoint.root", problem: "missing or not 64 hex digits", expected: "root HASH")
+            throw .invalidField(field: "checkpoint.root", problem: "missing or not 64 lower-case hex digits", expected: "root HASH")
         }
         guard let head = fields["head"].flatMap(SHA256Digest.init(hex:)) else {
-            throw .invalidField(field: "checkpoint.head", problem: "missing or not 64 hex digits", expected: "head HASH")
+            throw .invalidField(field: "checkpoint.head", problem: "missing or not 64 lower-case hex digits", expected: "head HASH")
         }
         guard let timeText = fields["time"], let time = try? RecordedInstant(iso: timeText) else {
             throw .invalidField(field: "checkpoint.time", problem: "missing or malformed", expected: "time YYYY-MM-DDTHH:MM:SS.mmmZ")

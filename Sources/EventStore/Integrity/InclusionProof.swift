@@ -38,7 +38,7 @@ public struct InclusionProof: Equatable, Sendable {
     public init(json value: JSONValue) throws(StoreError) {
         func hash(_ key: String) throws(StoreError) -> SHA256Digest {
             guard let d = value[key]?.string.flatMap(SHA256Digest.init(hex:)) else {
-                throw .invalidField(field: key, problem: "missing or not 64 hex digits", expected: "a SHA-256 hash")
+                throw .invalidField(field: key, problem: "missing or not 64 lower-case hex digits", expected: "a SHA-256 hash")
             }
             return d
         }
@@ -56,7 +56,7 @@ public struct InclusionProof: Equatable, Sendable {
         var path: [SHA256Digest] = []
         for (i, item) in rawPath.enumerated() {
             guard let d = item.string.flatMap(SHA256Digest.init(hex:)) else {
-                throw .invalidField(field: "path[\(i)]", problem: "not 64 hex digits", expected: "a SHA-256 hash")
+                throw .invalidField(field: "path[\(i)]", problem: "not 64 lower-case hex digits", expected: "a SHA-256 hash")
             }
             path.append(d)
         }

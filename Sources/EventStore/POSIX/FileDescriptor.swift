@@ -13,6 +13,7 @@ struct FileDescriptor {
         var flags: Int32 = O_CLOEXEC
         switch mode {
         case .readOnly: flags |= O_RDONLY
+        case .readOnlyNoFollow: flags |= O_RDONLY | O_NOFOLLOW | O_NONBLOCK
         case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
         case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND
@@ -22,7 +23,9 @@ struct FileDescriptor {
         return FileDescriptor(raw: fd, path: path)
     }
 
-    enum AccessMode { case readOnly, readOnlyDirectory, createExclusive, appendCreate, writeTruncate }
+    /// `readOnlyNoFollow` opens neither a symbolic link (`O_NOFOLLOW`) nor waits on a named
+    /// pipe (`O_NONBLOCK`): for files that may be hostile, checked with `FileSystem.readRegularFile`.
+    enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeTruncate }
 
     /// `write(2)` until every byte is written.
     func writeAll(_ bytes: [UInt8]) throws {
@@ -37,13 +40,14 @@ struct FileDescriptor {
         }
     }
 
-    /// `read(2)` until end of file. Sizes the buffer by `fstat` to read small files in one call.
-    func readAll() throws -> [UInt8] {
+    /// `read(2)` until end of file, or until `limit` bytes. Sizes the buffer by `fstat` to read
+    /// small files in one call.
+    func readAll(limit: Int = .max) throws -> [UInt8] {
         let expected = Syscall.fstatSize(raw) ?? 0
-        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        var bytes = [UInt8](repeating: 0, count: min(max(expected, 4096), limit))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+        while filled < limit {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count))) }
             let n = try bytes.withUnsafeMutableBytes { buffer in
                 try retryingInterrupts("read", path) {
                     Syscall.read(raw, buffer.baseAddress! + filled, buffer.count - filled)
@@ -101,9 +105,10 @@ enum FileSystem {
         try retryingInterrupts("unlink", path) { Syscall.unlink(path) }
     }
 
-    /// Calls `body` with each entry of a folder (not `.` or `..`), unsorted, without holding them all.
-    static func forEachName(in directory: String, _ body: (String) throws -> Void) throws {
-        guard let ok = try Syscall.forEachDirectoryName(directory, body), ok else {
+    /// Calls `body` with each entry of a folder (not `.` or `..`) and what it is (nil: it
+    /// vanished before it could be examined), unsorted, without holding them all.
+    static func forEachEntry(in directory: String, _ body: (String, FileKind?) throws -> Void) throws {
+        guard let ok = try Syscall.forEachDirectoryEntry(directory, body), ok else {
             let code = Syscall.errno
             throw StoreError.system(call: "opendir", path: directory, errno: code, message: Syscall.errorText(code))
         }
@@ -145,6 +150,27 @@ enum FileSystem {
         do { try fd.writeAll(bytes) } catch { fd.close(); throw error }
         fd.close()
         try rename(temporary, to: path)
+    }
+
+    /// Reads a whole file that may be hostile: it must be a regular file itself (not a symbolic
+    /// link, a folder, a pipe or a device) and at most `limit` bytes, or `IrregularFile` says
+    /// what it is; nothing past `limit + 1` bytes is read.
+    static func readRegularFile(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(path, .readOnlyNoFollow)
+        } catch StoreError.system(_, _, let code, _) where code == ELOOP {
+            throw IrregularFile.kind(.symbolicLink)
+        }
+        defer { fd.close() }
+        guard let kind = Syscall.kind(of: fd.raw) else {
+            let code = Syscall.errno
+            throw StoreError.system(call: "fstat", path: path, errno: code, message: Syscall.errorText(code))
+        }
+        guard kind == .regularFile else { throw IrregularFile.kind(kind) }
+        let bytes = try fd.readAll(limit: limit + 1)
+        guard bytes.count <= limit else { throw IrregularFile.larger(than: limit) }
+        return bytes
     }
 
     /// Reads a whole file.

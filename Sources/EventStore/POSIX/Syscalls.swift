@@ -49,6 +49,19 @@ enum Syscall {
         guard Glibc.fstat(fd, &info) == 0 else { return nil }
         return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
+    /// What is at `path` itself (`lstat`: a symbolic link is not followed); nil when nothing
+    /// is there or it cannot be examined.
+    static func kind(ofPath path: String) -> FileKind? {
+        var info = stat()
+        guard path.withCString({ Glibc.lstat($0, &info) }) == 0 else { return nil }
+        return FileKind(mode: info.st_mode)
+    }
+    /// What an open descriptor is (`fstat`).
+    static func kind(of fd: Int32) -> FileKind? {
+        var info = stat()
+        guard Glibc.fstat(fd, &info) == 0 else { return nil }
+        return FileKind(mode: info.st_mode)
+    }
     /// Whether `path` is a folder (following a symbolic link).
     static func isDirectory(_ path: String) -> Bool {
         let fd = path.withCString { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
@@ -60,15 +73,27 @@ enum Syscall {
         from.withCString { f in to.withCString { t in Glibc.rename(f, t) } }
     }
     static func mkdir(_ path: String) -> Int32 { path.withCString { Glibc.mkdir($0, 0o755) } }
-    /// Calls `body` with each name in a folder; false (errno set) when it cannot be opened.
-    static func forEachDirectoryName(_ path: String, _ body: (String) throws -> Void) throws -> Bool? {
+    /// Calls `body` with each name in a folder and what it is (from `d_type`, or `lstat` where
+    /// the file system does not say); false (errno set) when it cannot be opened.
+    static func forEachDirectoryEntry(_ path: String, _ body: (String, FileKind?) throws -> Void) throws -> Bool? {
         guard let dir = opendir(path) else { return false }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { try body(name) }
+            guard name != "." && name != ".." else { continue }
+            let kind: FileKind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .regularFile
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_FIFO): kind = .fifo
+            case Int32(DT_SOCK): kind = .socket
+            case Int32(DT_CHR), Int32(DT_BLK): kind = .device
+            default: kind = Self.kind(ofPath: path + "/" + name)
+            }
+            try body(name, kind)
         }
         return true
     }

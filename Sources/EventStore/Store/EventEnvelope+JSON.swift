@@ -65,7 +65,7 @@ extension EventEnvelope {
             throw EnvelopeDecodingError("field 'recordedAt': \(error)")
         }
         guard let previous = SHA256Digest(hex: try text("previousHash")) else {
-            throw EnvelopeDecodingError("field 'previousHash' is not 64 hex digits")
+            throw EnvelopeDecodingError("field 'previousHash' is not 64 lower-case hex digits, the one form a hash is written in")
         }
         let payload = try field("payload")
         guard payload.object != nil else { throw EnvelopeDecodingError("field 'payload' is not an object") }

@@ -80,9 +80,16 @@ extension EventStore {
     private func writeDurably(_ bytes: [UInt8], as relativePath: String) throws {
         let shard = EventShard.split(relativePath).folder
         let folder = shard.map(path) ?? directory
-        if let shard, !Syscall.isDirectory(folder) {
-            try FileSystem.makeDirectory(path(shard))
-            try FileSystem.syncDirectory(directory)
+        if let shard {
+            switch Syscall.kind(ofPath: folder) {
+            case .folder?: break
+            case nil:
+                try FileSystem.makeDirectory(path(shard))
+                try FileSystem.syncDirectory(directory)
+            case let other?:
+                // Never write through a link: the event would land outside the store.
+                throw StoreError.damaged(file: shard, damage: .wrongKind(found: other, expected: .folder))
+            }
         }
         let temporary = folder + "/\(EventFileName.temporaryPrefix)\(Syscall.processID())-\(UUID().uuidString.prefix(8)).json"
         let finalPath = path(relativePath)

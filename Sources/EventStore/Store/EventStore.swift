@@ -32,9 +32,14 @@ public struct EventStore: Sendable {
         public internal(set) var unexpected: [String] = []
         /// Detached signatures, by the path of the event file they sign.
         public internal(set) var signatures: [String: String] = [:]
+        /// Entries named like a shard folder or a signature that are something else (a symbolic
+        /// link, a file, a pipe): never followed or read. An event file of the wrong kind stays in
+        /// `events`, where reading it reports the damage in its place in the chain.
+        public internal(set) var wrongKind: [(path: String, found: FileKind, expected: FileKind)] = []
     }
 
     /// The events folder's event files, sorted by sequence, with temporaries, signatures and strangers.
+    /// Symbolic links inside the events folder are never followed (the folder itself may be one).
     public func listing() throws -> Listing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,31 +47,40 @@ public struct EventStore: Sendable {
         }
         var result = Listing()
         var shardFolders: [(name: String, number: Int)] = []
-        func sort(_ name: String, in folder: String?, shard: Int?) {
+        func sort(_ name: String, kind: FileKind?, in folder: String?, shard: Int?) {
             let path = folder.map { $0 + "/" + name } ?? name
             if let sequence = EventFileName.sequence(of: name) {
                 result.events.append(sequence: sequence, name: name, shard: shard)
             } else if let event = EventFileName.signedEvent(of: name) {
-                result.signatures[folder.map { $0 + "/" + event } ?? event] = path
+                if let kind, kind != .regularFile {
+                    result.wrongKind.append((path, kind, .regularFile))
+                } else {
+                    result.signatures[folder.map { $0 + "/" + event } ?? event] = path
+                }
             } else if name.hasPrefix(EventFileName.temporaryPrefix) {
                 result.temporaries.append(path)
             } else if folder != nil || !EventFileName.isIgnored(name) {
                 result.unexpected.append(path)
             }
         }
-        try FileSystem.forEachName(in: directory) { name in
-            if let number = EventShard.number(ofFolder: name), Syscall.isDirectory(path(name)) {
-                shardFolders.append((name, number))
+        try FileSystem.forEachEntry(in: directory) { name, kind in
+            if let number = EventShard.number(ofFolder: name) {
+                if kind == .folder {
+                    shardFolders.append((name, number))
+                } else if let kind {
+                    result.wrongKind.append((name, kind, .folder))
+                }
             } else {
-                sort(name, in: nil, shard: nil)
+                sort(name, kind: kind, in: nil, shard: nil)
             }
         }
         for folder in shardFolders {
-            try FileSystem.forEachName(in: path(folder.name)) { sort($0, in: folder.name, shard: folder.number) }
+            try FileSystem.forEachEntry(in: path(folder.name)) { sort($0, kind: $1, in: folder.name, shard: folder.number) }
         }
         result.events.sort()
         result.temporaries.sort()
         result.unexpected.sort()
+        result.wrongKind.sort { $0.path < $1.path }
         return result
     }
 
@@ -80,16 +94,29 @@ public struct EventStore: Sendable {
         try replay(listing: try listing(), body)
     }
 
-    func replay(listing: Listing, _ body: (StoredEvent) throws -> Void) throws {
+    /// - Parameter survey: nil stops at the first damage (`StoreError.damaged`). Given, each
+    ///   damaged file is handed to it and the check carries on after it, so every damaged file
+    ///   is named (`verify`); `body` sees only the events that passed.
+    func replay(listing: Listing, survey: ((_ file: String, _ damage: Damage) throws -> Void)? = nil,
+                _ body: (StoredEvent) throws -> Void) throws {
         var checker = ChainChecker()
         var previousPath: String? = nil
+        var lastBlamed: String? = nil
         let window = 2048
         var start = 0
         while start < listing.events.count {
             let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
             let loaded = load(entries)
             for (i, entry) in entries.enumerated() {
-                switch checker.accept(name: entry.name, folder: entry.folder, loaded[i]) {
+                var outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i])
+                if case .failure(.missingSequence) = outcome, let survey {
+                    // Name the gap, then judge the file itself as if the gap were not there.
+                    try survey(entry.path, .missingSequence(expected: checker.sequence + 1))
+                    lastBlamed = entry.path
+                    checker.resume(after: entry.sequence - 1, head: nil)
+                    outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i])
+                }
+                switch outcome {
                 case .success(let event):
                     try body(event)
                     previousPath = event.path
@@ -99,7 +126,24 @@ public struct EventStore: Sendable {
                         next = i + 1 < entries.count ? loaded[i + 1] : readParsed(listing.events[start + i + 1].path)
                     }
                     let blamed = ChainChecker.blame(damage, file: entry.path, previous: previousPath, fileHash: loaded[i].hash, after: next)
-                    throw StoreError.damaged(file: blamed.file, damage: blamed.damage)
+                    guard let survey else { throw StoreError.damaged(file: blamed.file, damage: blamed.damage) }
+                    if case .duplicateSequence = damage {
+                        // Name both files of that number. Which of them the next event chains to is
+                        // not known, so the link into the next one is not judged.
+                        if let previousPath, previousPath != lastBlamed { try survey(previousPath, damage) }
+                        try survey(entry.path, damage)
+                        lastBlamed = entry.path
+                        checker.resume(after: entry.sequence, head: nil)
+                        continue
+                    }
+                    if blamed.file != lastBlamed || entry.path == blamed.file { try survey(blamed.file, blamed.damage) }
+                    lastBlamed = blamed.file
+                    if case .success(let envelope) = loaded[i].envelope {
+                        checker.resume(after: entry.sequence, head: loaded[i].hash, id: envelope.id)
+                    } else {
+                        checker.resume(after: entry.sequence, head: nil)
+                    }
+                    previousPath = entry.path
                 }
             }
             start += window
@@ -124,10 +168,17 @@ public struct EventStore: Sendable {
         return loaded
     }
 
-    /// One event file read and parsed; a file that cannot be read is damage of its own kind.
+    /// One event file read and parsed; a file that cannot be read is damage of its own kind. A
+    /// symbolic link, a pipe or a folder under an event's name is never followed or waited on,
+    /// and no more than one byte past the largest event is read.
     func readParsed(_ relativePath: String) -> ChainChecker.ParsedFile {
         do {
-            return ChainChecker.parse(try FileSystem.read(path(relativePath)))
+            return ChainChecker.parse(try FileSystem.readRegularFile(path(relativePath), limit: Self.maximumEventBytes))
+        } catch IrregularFile.kind(let kind) {
+            return ChainChecker.ParsedFile(hash: .zero, byteCount: 0, envelope: .failure(.wrongKind(found: kind, expected: .regularFile)))
+        } catch IrregularFile.larger(let limit) {
+            return ChainChecker.ParsedFile(hash: .zero, byteCount: 0,
+                                           envelope: .failure(.unreadable("the file is larger than the \(limit) bytes an event may be")))
         } catch {
             return ChainChecker.ParsedFile(hash: .zero, byteCount: 0, envelope: .failure(.ioError("\(error)")))
         }
@@ -144,7 +195,8 @@ public struct EventStore: Sendable {
     public func head() throws -> StoreHead? {
         let listing = try listing()
         guard let last = listing.events.last else { return nil }
-        let bytes = try FileSystem.read(path(last.path))
-        return StoreHead(sequence: last.sequence, hash: SHA256.hash(bytes), path: last.path)
+        let parsed = readParsed(last.path)
+        if case .failure(let damage) = parsed.envelope { throw StoreError.damaged(file: last.path, damage: damage) }
+        return StoreHead(sequence: last.sequence, hash: parsed.hash, path: last.path)
     }
 }

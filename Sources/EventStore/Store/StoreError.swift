@@ -69,6 +69,14 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
     case ioError(String)
     /// A detached signature does not match its event's bytes.
     case badSignature(String)
+    /// The same event id as an earlier event (append refuses this; the file came from elsewhere).
+    case duplicateEventID(id: String, firstSequence: Int)
+    /// Where an event file or a shard folder belongs there is something else: a symbolic link
+    /// (even to identical bytes), a folder, a pipe, a device.
+    case wrongKind(found: FileKind, expected: FileKind)
+    /// The event says it was recorded after the moment it was checked (`now`, with the
+    /// tolerance for clocks that differ): a wrong clock or a forged instant.
+    case recordedInFuture(recordedAt: String, now: String)
 
     public var kind: String {
         switch self {
@@ -83,6 +91,9 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable: return "unreadable"
         case .ioError: return "io-error"
         case .badSignature: return "bad-signature"
+        case .duplicateEventID: return "duplicate-event-id"
+        case .wrongKind: return "wrong-kind-of-file"
+        case .recordedInFuture: return "recorded-in-future"
         }
     }
 
@@ -95,7 +106,7 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingSequence(expected):
             return "missing sequence number: expected \(expected) here; an event was deleted or never linked"
         case let .duplicateSequence(n):
-            return "duplicate sequence number \(n)"
+            return "duplicate sequence number \(n): more than one file claims it"
         case let .nameMismatch(expectedName):
             return "renamed or moved: its content says it should be named \(expectedName)"
         case let .misplaced(expectedPath):
@@ -110,6 +121,12 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot be read: \(why)"
         case let .badSignature(why):
             return "bad signature: it does not sign its event's bytes (\(why)); the event or the signature was altered"
+        case let .duplicateEventID(id, first):
+            return "duplicate event id: '\(id)' is already the id of event \(first); every event has its own id"
+        case let .wrongKind(found, expected):
+            return "not a \(expected): it is a \(found); the history is only read from \(expected)s inside the events folder itself, never through a link"
+        case let .recordedInFuture(recordedAt, now):
+            return "recorded in the future: it says it was recorded at \(recordedAt), but it is now \(now); a clock was wrong or the instant was forged"
         }
     }
 }

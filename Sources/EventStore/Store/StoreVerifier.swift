@@ -1,4 +1,5 @@
-/// Checks a whole store through the replay API, as an auditor would.
+/// Checks a whole store through the replay API, as an auditor would, and names every damaged
+/// or foreign file rather than stopping at the first.
 ///
 /// The verifier is not the writer: it only reads through `EventStore.replay` and the
 /// folder listing, so a bug in `append` cannot hide itself from `verify`.
@@ -6,10 +7,17 @@ public struct StoreVerifier {
     public let store: EventStore
     /// Checks each event's signature when the store uses signatures; nil skips signatures.
     public let signatures: (any SignatureChecker)?
+    /// The moment of the check: an event recorded after it (beyond `clockTolerance`) is damage.
+    public let now: RecordedInstant
+    /// How far another machine's clock may run ahead of this one's: five minutes.
+    public static let clockToleranceMilliseconds: Int64 = 5 * 60 * 1000
+    /// How many problems a report lists; `problemCount` counts them all.
+    public static let listedProblems = 100
 
-    public init(store: EventStore, signatures: (any SignatureChecker)? = nil) {
+    public init(store: EventStore, signatures: (any SignatureChecker)? = nil, now: RecordedInstant = .now()) {
         self.store = store
         self.signatures = signatures
+        self.now = now
     }
 
     /// The events folder's allowed_signers file, when it has one.
@@ -23,14 +31,24 @@ public struct StoreVerifier {
         public var eventCount = 0
         public var byteCount = 0
         public var head: SHA256Digest = .zero
+        /// Every damaged or foreign file, in the order found (the chain first, then strangers),
+        /// at most `StoreVerifier.listedProblems` of them.
+        public var problems: [(file: String, damage: Damage)] = []
+        /// How many problems there are, listed or not.
+        public var problemCount = 0
         /// The first problem found, or nil when the store is intact.
-        public var problem: (file: String, damage: Damage)?
+        public var problem: (file: String, damage: Damage)? { problems.first }
         /// Leftover temporary files of interrupted appends: reported, but not damage to the
         /// history (they were never linked into it; the next append removes them).
         public var leftoverTemporaries: [String] = []
         /// Signature findings; empty when the store uses no signatures at all.
         public var signatures = SignatureReport()
-        public var isIntact: Bool { problem == nil }
+        public var isIntact: Bool { problemCount == 0 }
+
+        mutating func add(_ file: String, _ damage: Damage) {
+            problemCount += 1
+            if problems.count < StoreVerifier.listedProblems { problems.append((file, damage)) }
+        }
     }
 
     /// Which events are signed by an allowed key, which are not, and which signatures are bad.
@@ -44,33 +62,32 @@ public struct StoreVerifier {
         public var invalid: [(file: String, reason: String)] = []
     }
 
-    /// Replays everything; reports the first bad file or stranger, and lists leftover temporaries.
+    /// Replays everything and names every damaged or foreign file (the chain's damage in
+    /// order, then files of the wrong kind, strangers and orphaned signatures), and lists
+    /// leftover temporaries. `eventCount` counts the events that passed.
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
         var report = Report()
         let listing = try store.listing()
         report.signatures.checked = signatures != nil && (allowedSignersPath != nil || !listing.signatures.isEmpty)
-        do {
-            try store.replay { event in
-                report.eventCount += 1
-                report.byteCount += event.byteCount
-                report.head = event.hash
-                if report.signatures.checked, let signatures {
-                    try check(signatureOf: event, listing: listing, with: signatures, into: &report.signatures)
-                }
-                if let progress, report.eventCount % 10_000 == 0 { progress(report.eventCount) }
+        let latest = RecordedInstant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.clockToleranceMilliseconds)
+        try store.replay(listing: listing, survey: { file, damage in report.add(file, damage) }) { event in
+            report.eventCount += 1
+            report.byteCount += event.byteCount
+            report.head = event.hash
+            if event.envelope.recordedAt > latest {
+                report.add(event.path, .recordedInFuture(recordedAt: event.envelope.recordedAt.iso, now: now.iso))
             }
-        } catch StoreError.damaged(let file, let damage) {
-            report.problem = (file, damage)
-            return report
+            if report.signatures.checked, let signatures {
+                try check(signatureOf: event, listing: listing, with: signatures, into: &report.signatures)
+            }
+            if let progress, report.eventCount % 10_000 == 0 { progress(report.eventCount) }
         }
         report.leftoverTemporaries = listing.temporaries
+        for bad in report.signatures.invalid { report.add(bad.file, .badSignature(bad.reason)) }
+        for entry in listing.wrongKind { report.add(entry.path, .wrongKind(found: entry.found, expected: entry.expected)) }
         let eventNames = Set(listing.signatures.isEmpty ? [] : listing.events.map(\.path))
-        let orphans = listing.signatures.filter { !eventNames.contains($0.key) }.map(\.value).sorted()
-        if let bad = report.signatures.invalid.first {
-            report.problem = (bad.file, .badSignature(bad.reason))
-        } else if let stranger = (listing.unexpected + orphans).sorted().first {
-            report.problem = (stranger, .unexpectedFile)
-        }
+        let orphans = listing.signatures.filter { !eventNames.contains($0.key) }.map(\.value)
+        for stranger in (listing.unexpected + orphans).sorted() { report.add(stranger, .unexpectedFile) }
         return report
     }
 

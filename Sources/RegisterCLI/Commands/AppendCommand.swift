@@ -39,7 +39,7 @@ struct AppendCommand: Command {
         case (.some, .some):
             throw .usage("give --expect-head or --expect-seq, not both", command: Self.spec.name)
         case (let h?, nil):
-            guard let digest = SHA256Digest(hex: h) else {
+            guard let digest = SHA256Digest(hex: h.lowercased()) else {
                 throw .usage("--expect-head '\(h)' is not a SHA-256 hash (64 hex digits)", command: Self.spec.name)
             }
             expectation = .head(digest)

@@ -2,7 +2,7 @@ import Signing
 import EventStore
 import Foundation
 
-/// `register verify`: walks the whole chain and names the first bad file.
+/// `register verify`: walks the whole chain and names every bad file.
 struct VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every event file, the sequence and the hash chain.",
@@ -13,9 +13,11 @@ struct VerifyCommand: Command {
                              help: "Fail on unsigned events and on events signed by a key not in events/allowed_signers."),
                   .json],
         discussion: """
-            Exit 0 with a one-line summary (count, head hash) when the history is intact; exit 1 naming the first
-            bad file and the damage (hash mismatch, missing or duplicate sequence number, renamed or unexpected
-            file, broken link, unreadable JSON) otherwise. A leftover temporary file of an interrupted append is
+            Exit 0 with a one-line summary (count, head hash) when the history is intact; exit 1 naming every
+            bad file (up to 100, then a count) and its damage otherwise: hash mismatch, missing or duplicate
+            sequence number, duplicate event id, renamed, misplaced or unexpected file, a symbolic link or other
+            non-file where an event or shard folder belongs, broken link, upper-case or malformed hash, unreadable
+            JSON, an instant recorded in the future (more than 5 minutes ahead of this machine's clock). A leftover temporary file of an interrupted append is
             reported as a note: it was never part of the history, and the next append removes it.
             When the store uses signatures (an allowed_signers file or any .sig file), each event's signature is
             checked with ssh-keygen: a signature that does not match its event is damage; unsigned events and
@@ -65,9 +67,13 @@ struct VerifyCommand: Command {
                 "head": .string(report.head.hex), "folder": .string(store.directory), "problem": .null,
                 "leftoverTemporaryFiles": .array(report.leftoverTemporaries.map(JSONValue.string)),
             ]
-            if let problem = report.problem {
-                object["problem"] = .object(["file": .string(problem.file), "kind": .string(problem.damage.kind),
-                                             "message": .string(problem.damage.description)])
+            let problems: [JSONValue] = report.problems.map {
+                .object(["file": .string($0.file), "kind": .string($0.damage.kind), "message": .string($0.damage.description)])
+            }
+            object["problems"] = .array(problems)
+            object["problemCount"] = JSONValue(report.problemCount)
+            if let first = problems.first {
+                object["problem"] = first
             } else if let beyondChain {
                 object["intact"] = .bool(false)
                 object["problem"] = .object(["file": .null, "kind": .string(beyondChain.kind), "message": .string(beyondChain.message)])
@@ -83,9 +89,12 @@ struct VerifyCommand: Command {
                                                                 "extended": .bool(report.isIntact && beyondChain?.kind != "checkpoint-mismatch")]) }
             context.printJSON(.object(object))
         } else {
-            if let problem = report.problem {
-                context.print("damaged: \(problem.file): \(problem.damage)")
-                context.print("checked \(report.eventCount) intact event(s) before it")
+            if !report.isIntact {
+                for problem in report.problems { context.print("damaged: \(problem.file): \(problem.damage)") }
+                if report.problemCount > report.problems.count {
+                    context.print("damaged: … and \(report.problemCount - report.problems.count) more (\(report.problemCount) damaged or foreign files in all; --json lists the first \(report.problems.count) too)")
+                }
+                context.print("\(report.problemCount) problem(s); \(report.eventCount) event(s) passed every check")
             } else if let beyondChain {
                 context.print("failed: \(beyondChain.message)")
             } else {
