@@ -37,13 +37,15 @@ extension EventStore {
     }
 
     /// The facts the index keeps about one event (see `SubjectIndex`).
-    func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, policy: Policy,
+    /// Event and subject entries carry the file's hash, so a reader checks that the file it
+    /// reads is still the one whose chain was checked (`StoreIndex.envelope`).
+    func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, hash: SHA256Digest, policy: Policy,
                                      resolve: (String) -> EventEnvelope?) -> [(key: String, value: String)] {
-        var facts: [(key: String, value: String)] = [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence)")]
+        var facts: [(key: String, value: String)] = [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence) \(hash.hex)")]
         let entries = policy.indexEntries(of: envelope, resolve: resolve)
         facts += entries.keys
         for subject in Set(entries.subjects.map(KeyIndex.normalised)).sorted() {
-            facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type)"))
+            facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type) \(hash.hex)"))
         }
         return facts
     }
@@ -78,7 +80,7 @@ extension EventStore {
         var memory: [String: [String]] = [:]
         do {
             try replay(listing: listing) { event in
-            let facts = self.facts(for: event.envelope, policy: policy, resolve: resolve)
+            let facts = self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
                 do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
             } else {
@@ -116,10 +118,10 @@ extension EventStore {
             let resolve: (String) -> EventEnvelope? = { id in
                 let index = StoreIndex(store: self, disk: self.subjectIndex, manifest: manifest)
                 return (try? index.location(ofEvent: id)).flatMap { location in
-                    try? index.envelope(sequence: location.sequence, type: location.type)
+                    try? index.envelope(at: location)
                 }
             }
-            let facts = facts(for: envelope, policy: policy, resolve: resolve)
+            let facts = facts(for: envelope, hash: hash, policy: policy, resolve: resolve)
             try subjectIndex.add(facts, to: &manifest)
             manifest.state = appendState(head: envelope.sequence, path: EventShard.path(sequence: envelope.sequence, type: envelope.type),
                                          hash: hash)

@@ -66,18 +66,20 @@ public struct StoreIndex: Sendable {
     public func location(ofEvent id: String) throws(IndexDamage) -> KeyIndex.EventLocation? {
         guard let value = try values(of: "event:" + id).last else { return nil }
         let parts = value.split(separator: " ")
-        guard parts.count == 2, let sequence = Int(parts[1]) else { throw .bucket("event:\(id)", "holds a malformed entry '\(value)'") }
-        return KeyIndex.EventLocation(type: String(parts[0]), sequence: sequence)
+        guard parts.count == 3, let sequence = Int(parts[1]), let hash = SHA256Digest(hex: String(parts[2])) else {
+            throw .bucket("event:\(id)", "holds a malformed entry '\(value)'")
+        }
+        return KeyIndex.EventLocation(type: String(parts[0]), sequence: sequence, hash: hash)
     }
 
     /// The events a policy said touch `subject` (see `AppendPolicy.subjects(of:resolve:)`), in sequence order.
     public func locations(touching subject: String) throws(IndexDamage) -> [KeyIndex.EventLocation] {
         try values(of: "subject:" + subject).map { value throws(IndexDamage) in
             let parts = value.split(separator: " ")
-            guard parts.count == 2, let sequence = Int(parts[0]) else {
+            guard parts.count == 3, let sequence = Int(parts[0]), let hash = SHA256Digest(hex: String(parts[2])) else {
                 throw .bucket("subject:\(subject)", "holds a malformed entry '\(value)'")
             }
-            return KeyIndex.EventLocation(type: String(parts[1]), sequence: sequence)
+            return KeyIndex.EventLocation(type: String(parts[1]), sequence: sequence, hash: hash)
         }
     }
 
@@ -86,9 +88,12 @@ public struct StoreIndex: Sendable {
         EventLookup(locate: { id in try location(ofEvent: id).map { ($0.type, $0.sequence) } }, valueOf: { try value(of: $0) })
     }
 
-    /// Reads one event the index names and checks it is that event.
-    public func envelope(sequence: Int, type: String) throws -> EventEnvelope {
-        let path = EventShard.path(sequence: sequence, type: type)
+    /// Reads one event the index names and checks it is that event: the same number, name and,
+    /// when the index recorded one, the same hash as when its chain was checked. A file changed
+    /// since is `IndexDamage` (the caller rebuilds, and the rebuild's chain check names the
+    /// damage), so an edit in place is never answered from.
+    public func envelope(at location: KeyIndex.EventLocation) throws -> EventEnvelope {
+        let path = EventShard.path(sequence: location.sequence, type: location.type)
         let parsed = store.readParsed(path)
         switch parsed.envelope {
         case .failure(.ioError(let why)) where !FileManager.default.fileExists(atPath: store.path(path)):
@@ -96,8 +101,11 @@ public struct StoreIndex: Sendable {
         case .failure(let damage):
             throw StoreError.damaged(file: path, damage: damage)
         case .success(let envelope):
-            guard envelope.sequence == sequence, envelope.fileName == EventShard.split(path).name else {
+            guard envelope.sequence == location.sequence, envelope.fileName == EventShard.split(path).name else {
                 throw StoreError.damaged(file: path, damage: .nameMismatch(expectedName: envelope.fileName))
+            }
+            if let hash = location.hash, hash != parsed.hash {
+                throw IndexDamage.staleEntry(file: path, reason: "it hashes to \(parsed.hash.hex), not \(hash.hex) as when it was indexed")
             }
             return envelope
         }
@@ -109,7 +117,7 @@ public struct StoreIndex: Sendable {
         defer { results.deallocate() }
         let slots = Slots(base: results.baseAddress)
         DispatchQueue.concurrentPerform(iterations: locations.count) { i in
-            let result = Result<EventEnvelope, any Error> { try envelope(sequence: locations[i].sequence, type: locations[i].type) }
+            let result = Result<EventEnvelope, any Error> { try envelope(at: locations[i]) }
             (slots.base! + i).initialize(to: result)
         }
         let loaded = Array(results)

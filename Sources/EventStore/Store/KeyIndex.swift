@@ -9,10 +9,12 @@ public struct KeyIndex: Sendable {
     private var events: [String: EventLocation] = [:]
     private var values: [String: String] = [:]
 
-    /// Where an event id is.
+    /// Where an event id is, and (from the subject index) the hash its file had when the
+    /// chain was checked, so a reader can tell a file changed since.
     public struct EventLocation: Sendable, Equatable {
         public let type: String
         public let sequence: Int
+        public var hash: SHA256Digest? = nil
     }
 
     public init() {}

@@ -9,7 +9,8 @@ public enum Audit {
     /// - Parameters:
     ///   - records: the history as known at the audit's `--known-on` moment.
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
-    public static func run(records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    ///   - now: the moment the audit runs; an event recorded after it is reported (nil: not judged).
+    public static func run(records: [ResolvedRecord], on date: CalendarDate, now: RecordedInstant? = nil) -> [Finding] {
         var findings: [Finding] = []
         // Sorted once; every check below is one pass over it, or over one subject's part of it.
         let ordered = records.inEffectOrder
@@ -109,6 +110,13 @@ public enum Audit {
             finding(.recordedOutOfOrder, .warning, key: record.id, subject: nil,
                     "event \(record.sequence) (\(record.id)) was recorded at \(record.original.recordedAt), before event \(previous.sequence) (\(previous.original.recordedAt))",
                     [previous, record])
+        }
+        if let now {
+            for record in inSequence where record.original.recordedAt > now {
+                finding(.recordedInFuture, .error, key: record.id, subject: nil,
+                        "event \(record.sequence) (\(record.id)) says it was recorded at \(record.original.recordedAt), after now (\(now)): a clock was wrong or the instant was forged",
+                        [record])
+            }
         }
         for record in inSequence {
             let target: String

@@ -45,6 +45,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
     case statedTotalDiffers = "stated-total-differs"
     case intentionPastDeadline = "intention-past-deadline"
     case recordedOutOfOrder = "recorded-out-of-order"
+    case recordedInFuture = "recorded-in-future"
     case amendmentTargetMissing = "amendment-target-missing"
 
     /// What the rule checks, for `register help audit` and the README.
@@ -64,6 +65,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .statedTotalDiffers: return "a total stated by a source differs from the sum of its parts"
         case .intentionPastDeadline: return "an intention (voornemen) passed its decide-by date without a decision"
         case .recordedOutOfOrder: return "an event was recorded earlier than the event before it"
+        case .recordedInFuture: return "an event says it was recorded later than the moment the audit runs (beyond 5 minutes of clock difference)"
         case .amendmentTargetMissing: return "a correction or retraction names an event that is not in the register"
         }
     }

@@ -57,7 +57,7 @@ public struct CommandContext {
         let directory = EventsLocation.resolve(option: try arguments.value("--events", command: command),
                                                environment: environment, currentDirectory: currentDirectory,
                                                executablePath: executablePath)
-        return EventStore(directory: directory)
+        return EventStore(directory: EventsLocation.normalised(directory, currentDirectory: currentDirectory))
     }
 
     /// Every store named by repeated `--events` and by `--registers FILE` (one folder per line),
@@ -76,10 +76,10 @@ public struct CommandContext {
             }
         }
         if folders.isEmpty {
-            return [EventStore(directory: EventsLocation.resolve(option: nil, environment: environment, currentDirectory: currentDirectory,
-                                                                executablePath: executablePath))]
+            folders = [EventsLocation.resolve(option: nil, environment: environment, currentDirectory: currentDirectory,
+                                              executablePath: executablePath)]
         }
-        return folders.map { EventStore(directory: $0) }
+        return folders.map { EventStore(directory: EventsLocation.normalised($0, currentDirectory: currentDirectory)) }
     }
 
     /// The history a question about some subjects needs, read through the store's subject index

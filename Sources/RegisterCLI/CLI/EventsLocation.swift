@@ -32,4 +32,15 @@ enum EventsLocation {
         }
         return cwd + "/events"
     }
+
+    /// The folder as typed, unless it has `.` or `..` parts or a trailing slash: then absolute
+    /// and without them, so `events/.`, `events/./` and `x/../events` are the folder `events`
+    /// and its cache lands beside it (`.register/events`), never inside it.
+    static func normalised(_ path: String, currentDirectory cwd: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let plain = !path.hasSuffix("/") && !parts.contains(".") && !parts.contains("..")
+        if plain || path == "/" { return path }
+        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
 }

@@ -44,7 +44,8 @@ struct AuditCommand: Command {
         var subject: Subject? = nil
         for store in stores {
             let records = try query.records(context, store)
-            var findings = Audit.run(records: records, on: query.on)
+            let now = RecordedInstant(millisecondsSinceEpoch: RecordedInstant.now().millisecondsSinceEpoch + StoreVerifier.clockToleranceMilliseconds)
+            var findings = Audit.run(records: records, on: query.on, now: now)
             if let subjectText {
                 let resolved = try SubjectCatalog(records: records).resolve(subjectText)
                 subject = resolved

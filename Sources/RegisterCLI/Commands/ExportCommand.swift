@@ -36,11 +36,14 @@ struct ExportCommand: Command {
             throw .usage("--format '\(text)' is not json, csv or ledger", command: Self.spec.name)
         }
         self.format = format
-        output = try arguments.value("--output", command: Self.spec.name)
         knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
             try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
         }
-        store = try context.store(arguments, command: Self.spec.name)
+        let store = try context.store(arguments, command: Self.spec.name)
+        self.store = store
+        output = try arguments.value("--output", command: Self.spec.name).map { (path) throws(CLIError) in
+            try OutputPath.check(path, option: "--output", store: store, command: Self.spec.name)
+        }
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -27,9 +27,9 @@ struct ReportCommand: Command {
         guard let output = try arguments.value("--html", command: Self.spec.name) else {
             throw .usage("report needs --html FILE, e.g. 'register report 404 --html reserve-404.html'", command: Self.spec.name)
         }
-        self.output = output
         query = try QueryOptions(arguments, command: Self.spec.name)
         store = try context.store(arguments, command: Self.spec.name)
+        self.output = try OutputPath.check(output, option: "--html", store: store, command: Self.spec.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
