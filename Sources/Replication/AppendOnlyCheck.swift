@@ -101,7 +101,11 @@ public struct AppendOnlyCheck {
             case .success(let e): event = e
             case .failure(let damage): throw ReplicationError.history(file: path, damage: damage)
             }
-            let lookup = stored?.lookup(adding: known) ?? known.lookup
+            let lookup = (stored?.lookup(adding: known) ?? known.lookup).reading { type, sequence in
+                // Every event before this one is in `new` (it extends `old`): a correction is checked against its target there.
+                let bytes = try repository.show(new, folder + "/" + EventShard.path(sequence: sequence, type: type))
+                return try? ChainChecker.parse(bytes).envelope.get()
+            }
             do { try policy.check(event.envelope, lookup: lookup) } catch let damage as IndexDamage { throw damage } catch {
                 throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
             }

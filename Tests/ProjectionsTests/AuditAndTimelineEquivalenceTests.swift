@@ -152,8 +152,8 @@ import Testing
         #expect(changes["alloc-zero"] == [])
         #expect(changes["realloc-same"] == [])
         #expect(changes["alloc2"] == ["allocated"])
-        // A correction of the reserve's event is on its timeline; the retraction of that correction
-        // amends a correction, not an event of the reserve, and is not.
-        #expect(entries.contains { $0.id == "fix-realloc" } && !entries.contains { $0.id == "unfix-realloc" })
+        // A correction of the reserve's event is on its timeline, and so is the retraction of that
+        // correction: the chain is shown in full (issue #15).
+        #expect(entries.contains { $0.id == "fix-realloc" } && entries.contains { $0.id == "unfix-realloc" })
     }
 }

@@ -110,9 +110,43 @@ enum ReferenceAudit {
             case .retraction(let t, _): target = t
             default: continue
             }
-            if byID[target] == nil {
+            guard let amended = byID[target] else {
                 finding(.amendmentTargetMissing, .error, key: record.id, subject: nil,
                         "\(record.original.type.rawValue) \(record.id) names event \(target), which is not in the register", [record])
+                continue
+            }
+            let earlierRetraction = inSequence.first { other in
+                if case .retraction(let t, _) = other.original.event { return t == target } else { return false }
+            }
+            if amended.sequence >= record.sequence {
+                finding(.amendmentOutOfOrder, .error, key: record.id, subject: nil, amended.sequence == record.sequence
+                        ? "\(record.original.type.rawValue) \(record.id) names itself; it has no effect"
+                        : "\(record.original.type.rawValue) \(record.id) (event \(record.sequence)) names event \(amended.sequence) (\(target)), recorded after it; it has no effect (a correction cycle is one case of this)",
+                        [record, amended])
+            } else if case .retraction = amended.original.event {
+                finding(.amendmentOfRetraction, .error, key: record.id, subject: nil,
+                        "\(record.original.type.rawValue) \(record.id) names retraction \(target); a retraction cannot be corrected or retracted, so it has no effect",
+                        [record, amended])
+            } else if case .retraction = record.original.event, let first = earlierRetraction, first.id != record.id {
+                finding(.retractedTwice, .warning, key: record.id, subject: nil,
+                        "retraction \(record.id) retracts event \(target) again; \(first.id) (event \(first.sequence)) already retracted it",
+                        [first, record])
+            }
+        }
+        for record in inSequence where record.counts {
+            for subject in record.event.subjects {
+                let creations = inSequence.filter { other in
+                    switch other.original.event {
+                    case .reserveEstablished(let r, _, _, _): return Subject.reserve(r) == subject
+                    case .contractAwarded(let a): return Subject.contract(a.contract) == subject
+                    default: return false
+                    }
+                }
+                guard !creations.isEmpty, !creations.contains(where: \.counts), let retracted = creations.last,
+                      retracted.id != record.id else { continue }
+                finding(.orphanedByRetraction, .error, key: record.id, subject: subject,
+                        "event \(record.sequence) (\(record.id)) counts for \(subject), whose creation \(retracted.id) is retracted",
+                        [retracted, record])
             }
         }
         return findings.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }

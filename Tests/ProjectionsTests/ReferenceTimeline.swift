@@ -1,15 +1,25 @@
 import EventStore
 @testable import Projections
 
-/// The timeline as it was before it was made O(N log N), kept verbatim (it scans every record
-/// per amendment and copies the reserve state per event) as the reference `Timeline` must match.
+/// The timeline as it was before it was made O(N log N) (it scans every record per amendment
+/// and copies the reserve state per event), as the reference `Timeline` must match; since
+/// issue #15 it follows amendment chains in full, shows a corrected event as recorded and a
+/// correction's field changes.
 enum ReferenceTimeline {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
     static func entries(subject: Subject, records: [ResolvedRecord]) -> [Timeline.Entry] {
-        let touching = records.filter { record in
+        // The subject's events, then amendments of anything already in, until nothing is added
+        // (a correction of a correction, a retraction of a correction).
+        var touching = records.filter { record in
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
-                || ReferenceTimeline.isAmendment(record, ofAnyIn: records, touching: subject)
+        }
+        while true {
+            let more = records.filter { record in
+                !touching.contains { $0.id == record.id } && ReferenceTimeline.isAmendment(record, ofAnyIn: touching)
+            }
+            if more.isEmpty { break }
+            touching += more
         }
         let ordered = touching.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }
         var reserve: ReserveState? = nil
@@ -27,23 +37,26 @@ enum ReferenceTimeline {
                     reserve = state
                 }
             }
+            if case .correction(let c) = record.event {
+                changes += record.changes.map { Timeline.Change(field: "\(c.target) \($0.field)", before: $0.before, after: $0.after) }
+            }
             entries.append(Timeline.Entry(
                 sequence: record.sequence, id: record.id, type: record.original.type, effectiveDate: record.effectiveDate,
-                recordedAt: record.original.recordedAt, summary: EventSummary.describe(record.event), changes: changes,
-                decision: record.event.authorisingDecision, source: record.original.source, standing: record.standing,
+                recordedAt: record.original.recordedAt, summary: EventSummary.describe(record.original.event), changes: changes,
+                decision: record.original.event.authorisingDecision, source: record.original.source, standing: record.standing,
                 assumptions: record.original.assumptions))
         }
         return entries
     }
 
-    private static func isAmendment(_ record: ResolvedRecord, ofAnyIn records: [ResolvedRecord], touching subject: Subject) -> Bool {
+    private static func isAmendment(_ record: ResolvedRecord, ofAnyIn records: [ResolvedRecord]) -> Bool {
         let target: String
         switch record.event {
         case .correction(let c): target = c.target
         case .retraction(let t, _): target = t
         default: return false
         }
-        return records.contains { $0.id == target && ($0.original.event.subjects.contains(subject) || $0.event.subjects.contains(subject)) }
+        return records.contains { $0.id == target }
     }
 
     private static func diff(_ a: ReserveState, _ b: ReserveState) -> [Timeline.Change] {

@@ -94,9 +94,8 @@ public struct StoredNames: Sendable {
             let parts = value.split(separator: " ")
             guard parts.count == 2, let sequence = Int(parts[1]) else { throw IndexDamage.bucket("event:\(id)", "holds '\(value)'") }
             return (String(parts[0]), sequence)
-        }, valueOf: { key in
-            if let v = added.value(of: key) { return v }
-            return try index.values(of: key, manifest: manifest).last
+        }, valuesOf: { key in
+            try index.values(of: key, manifest: manifest) + added.allValues(of: key)
         })
     }
 }

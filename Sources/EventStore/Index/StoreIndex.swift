@@ -85,7 +85,8 @@ public struct StoreIndex: Sendable {
 
     /// The lookup an append's policy is given.
     public var lookup: EventLookup {
-        EventLookup(locate: { id in try location(ofEvent: id).map { ($0.type, $0.sequence) } }, valueOf: { try value(of: $0) })
+        EventLookup(locate: { id in try location(ofEvent: id).map { ($0.type, $0.sequence) } }, valuesOf: { try values(of: $0) },
+                    read: { type, sequence in try envelope(at: KeyIndex.EventLocation(type: type, sequence: sequence)) })
     }
 
     /// Reads one event the index names and checks it is that event: the same number, name and,

@@ -7,7 +7,7 @@ import Foundation
 /// push and a sync refuse exactly what an append refuses. Keys are NFC-normalised.
 public struct KeyIndex: Sendable {
     private var events: [String: EventLocation] = [:]
-    private var values: [String: String] = [:]
+    private var values: [String: [String]] = [:]
 
     /// Where an event id is, and (from the subject index) the hash its file had when the
     /// chain was checked, so a reader can tell a file changed since.
@@ -27,17 +27,20 @@ public struct KeyIndex: Sendable {
     /// Records what `envelope` defines. Call in sequence order; a later value for a key wins.
     public mutating func add<Policy: AppendPolicy>(_ envelope: EventEnvelope, policy: Policy) {
         events[Self.normalised(envelope.id)] = EventLocation(type: envelope.type, sequence: envelope.sequence)
-        for entry in policy.keys(definedBy: envelope) { values[Self.normalised(entry.key)] = entry.value }
+        for entry in policy.keys(definedBy: envelope) { values[Self.normalised(entry.key), default: []].append(entry.value) }
     }
 
     public func location(ofEvent id: String) -> EventLocation? { events[Self.normalised(id)] }
 
-    public func value(of key: String) -> String? { values[Self.normalised(key)] }
+    public func value(of key: String) -> String? { values[Self.normalised(key)]?.last }
+
+    /// Every value events gave a key, oldest first.
+    public func allValues(of key: String) -> [String] { values[Self.normalised(key)] ?? [] }
 
     /// The lookup a policy's `check` is given.
     public var lookup: EventLookup {
         let index = self
         return EventLookup(locate: { id in index.location(ofEvent: id).map { ($0.type, $0.sequence) } },
-                           valueOf: { index.value(of: $0) })
+                           valuesOf: { index.allValues(of: $0) })
     }
 }

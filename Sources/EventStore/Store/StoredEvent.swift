@@ -63,18 +63,54 @@ extension AppendPolicy {
 /// Answers questions about events already in the store while an append holds the lock.
 public struct EventLookup {
     let locate: (String) throws -> (type: String, sequence: Int)?
-    let valueOf: (String) throws -> String?
+    let valuesOf: (String) throws -> [String]
+    /// Reads a stored event at its place (type, sequence); nil where the caller cannot read events.
+    var read: ((_ type: String, _ sequence: Int) throws -> EventEnvelope?)?
 
-    public init(locate: @escaping (String) throws -> (type: String, sequence: Int)?, valueOf: @escaping (String) throws -> String?) {
+    /// - Parameters:
+    ///   - locate: where the event with an id is.
+    ///   - valuesOf: every value earlier events gave a key, oldest first.
+    ///   - read: the stored event at a place.
+    public init(locate: @escaping (String) throws -> (type: String, sequence: Int)?, valuesOf: @escaping (String) throws -> [String],
+                read: ((_ type: String, _ sequence: Int) throws -> EventEnvelope?)? = nil) {
         self.locate = locate
-        self.valueOf = valueOf
+        self.valuesOf = valuesOf
+        self.read = read
+    }
+
+    /// The same lookup, reading stored events with `read`.
+    public func reading(_ read: @escaping (_ type: String, _ sequence: Int) throws -> EventEnvelope?) -> EventLookup {
+        EventLookup(locate: locate, valuesOf: valuesOf, read: read)
     }
 
     /// The type of the stored event with this id, or nil when there is none.
     public func type(ofEvent id: String) throws -> String? { try locate(id)?.type }
 
-    /// The value an earlier event gave this key (see `AppendPolicy.keys`), or nil.
-    public func value(forKey key: String) throws -> String? { try valueOf(key) }
+    /// The value an earlier event last gave this key (see `AppendPolicy.keys`), or nil.
+    public func value(forKey key: String) throws -> String? { try valuesOf(key).last }
+
+    /// Every value earlier events gave this key, oldest first.
+    public func values(forKey key: String) throws -> [String] { try valuesOf(key) }
+
+    /// The stored event with this id, or nil when there is none; throws `LookupError.cannotRead`
+    /// where this lookup cannot read events.
+    public func envelope(ofEvent id: String) throws -> EventEnvelope? {
+        guard let place = try locate(id) else { return nil }
+        guard let read else { throw LookupError.cannotRead(id: id) }
+        return try read(place.type, place.sequence)
+    }
+}
+
+/// Why an `EventLookup` could not answer.
+public enum LookupError: Error, Equatable, CustomStringConvertible {
+    /// The lookup was built without a way to read stored events.
+    case cannotRead(id: String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let id): return "event \(id) cannot be read here to check against it"
+        }
+    }
 }
 
 /// The policy that accepts every well-formed event.

@@ -118,6 +118,10 @@ public enum Audit {
                         [record])
             }
         }
+        var firstRetraction: [String: ResolvedRecord] = [:]
+        for record in inSequence {
+            if case .retraction(let t, _) = record.original.event, firstRetraction[t] == nil { firstRetraction[t] = record }
+        }
         for record in inSequence {
             let target: String
             switch record.original.event {
@@ -125,9 +129,43 @@ public enum Audit {
             case .retraction(let t, _): target = t
             default: continue
             }
-            if byID[target] == nil {
+            guard let amended = byID[target] else {
                 finding(.amendmentTargetMissing, .error, key: record.id, subject: nil,
                         "\(record.original.type.rawValue) \(record.id) names event \(target), which is not in the register", [record])
+                continue
+            }
+            // What append refuses but files from elsewhere can hold; none of these has any effect.
+            if amended.sequence >= record.sequence {
+                finding(.amendmentOutOfOrder, .error, key: record.id, subject: nil, amended.sequence == record.sequence
+                        ? "\(record.original.type.rawValue) \(record.id) names itself; it has no effect"
+                        : "\(record.original.type.rawValue) \(record.id) (event \(record.sequence)) names event \(amended.sequence) (\(target)), recorded after it; it has no effect (a correction cycle is one case of this)",
+                        [record, amended])
+            } else if case .retraction = amended.original.event {
+                finding(.amendmentOfRetraction, .error, key: record.id, subject: nil,
+                        "\(record.original.type.rawValue) \(record.id) names retraction \(target); a retraction cannot be corrected or retracted, so it has no effect",
+                        [record, amended])
+            } else if case .retraction = record.original.event, let first = firstRetraction[target], first.id != record.id {
+                finding(.retractedTwice, .warning, key: record.id, subject: nil,
+                        "retraction \(record.id) retracts event \(target) again; \(first.id) (event \(first.sequence)) already retracted it",
+                        [first, record])
+            }
+        }
+        // Events that count about a reserve or contract whose creation was retracted (from files
+        // that did not come through append, which refuses that retraction).
+        var created: Set<Subject> = [], uncreated: [Subject: ResolvedRecord] = [:]
+        for record in inSequence {
+            switch record.original.event {
+            case .reserveEstablished(let r, _, _, _): if record.counts { created.insert(.reserve(r)) } else { uncreated[.reserve(r)] = record }
+            case .contractAwarded(let a): if record.counts { created.insert(.contract(a.contract)) } else { uncreated[.contract(a.contract)] = record }
+            default: break
+            }
+        }
+        for record in inSequence where record.counts {
+            for subject in record.event.subjects where !created.contains(subject) {
+                guard let retracted = uncreated[subject], retracted.id != record.id else { continue }
+                finding(.orphanedByRetraction, .error, key: record.id, subject: subject,
+                        "event \(record.sequence) (\(record.id)) counts for \(subject), whose creation \(retracted.id) is retracted",
+                        [retracted, record])
             }
         }
         return findings.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }

@@ -47,6 +47,10 @@ public enum AuditRule: String, Sendable, CaseIterable {
     case recordedOutOfOrder = "recorded-out-of-order"
     case recordedInFuture = "recorded-in-future"
     case amendmentTargetMissing = "amendment-target-missing"
+    case amendmentOutOfOrder = "amendment-out-of-order"
+    case amendmentOfRetraction = "amendment-of-retraction"
+    case retractedTwice = "retracted-twice"
+    case orphanedByRetraction = "orphaned-by-retraction"
 
     /// What the rule checks, for `register help audit` and the README.
     public var explanation: String {
@@ -67,6 +71,10 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .recordedOutOfOrder: return "an event was recorded earlier than the event before it"
         case .recordedInFuture: return "an event says it was recorded later than the moment the audit runs (beyond 5 minutes of clock difference)"
         case .amendmentTargetMissing: return "a correction or retraction names an event that is not in the register"
+        case .amendmentOutOfOrder: return "a correction or retraction names itself or an event recorded after it (a correction cycle): it has no effect"
+        case .amendmentOfRetraction: return "a correction or retraction names a retraction: it has no effect"
+        case .retractedTwice: return "an event is retracted a second time"
+        case .orphanedByRetraction: return "an event counts for a reserve or contract whose creation is retracted"
         }
     }
 }

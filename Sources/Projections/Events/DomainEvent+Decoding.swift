@@ -138,15 +138,32 @@ extension DomainEvent {
             let target = try p.identifier("corrects")
             let reason = try p.string("reason", maxLength: 2000)
             let date = try p.optionalDate("effectiveDate")
-            let replacement = p.raw("payload")
-            if let replacement, replacement.object == nil {
-                throw .invalidField(field: "payload.payload", problem: "is \(replacement.kindDescription)", expected: "the complete corrected payload as an object")
+            let fields = p.raw("payload")
+            let whole = p.raw("replacement")
+            let change: Correction.Change?
+            switch (fields, whole) {
+            case (let fields?, nil):
+                guard let object = fields.object, !object.isEmpty else {
+                    throw .invalidField(field: "payload.payload", problem: "is \(fields.object == nil ? fields.kindDescription : "an empty object")",
+                                        expected: "an object with the fields the correction changes, each with its corrected value (null removes an optional field)")
+                }
+                change = .fields(object)
+            case (nil, let whole?):
+                guard whole.object != nil else {
+                    throw .invalidField(field: "payload.replacement", problem: "is \(whole.kindDescription)", expected: "the complete corrected payload as an object")
+                }
+                change = .whole(whole)
+            case (nil, nil):
+                change = nil
+            case (.some, .some):
+                throw .invalidField(field: "payload.replacement", problem: "is given with 'payload'",
+                                    expected: "either 'payload' (the fields it changes) or 'replacement' (a whole payload), not both")
             }
-            guard date != nil || replacement != nil else {
+            guard date != nil || change != nil else {
                 throw .invalidField(field: "payload", problem: "a correction changes nothing",
-                                    expected: "'effectiveDate', 'payload' (the complete corrected payload) or both")
+                                    expected: "'effectiveDate', 'payload' (the fields it changes) or both")
             }
-            self = .correction(Correction(target: target, reason: reason, effectiveDate: date, payload: replacement))
+            self = .correction(Correction(target: target, reason: reason, effectiveDate: date, change: change))
         case .retraction:
             self = .retraction(target: try p.identifier("retracts"), reason: try p.string("reason", maxLength: 2000))
         }

@@ -161,11 +161,33 @@ public enum StatedTotalSubject: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A correction of an earlier event: the new effective date and/or payload, and why.
+/// A correction of an earlier event: the new effective date and/or payload fields, and why.
 public struct Correction: Hashable, Sendable {
     public let target: String
     public let reason: String
     public let effectiveDate: CalendarDate?
-    /// The complete replacement payload, decoded with the target's type.
-    public let payload: JSONValue?
+    /// What it changes in the target's payload; nil when it changes only the effective date.
+    public let change: Change?
+
+    /// How a correction changes a payload.
+    public enum Change: Hashable, Sendable {
+        /// Schema 2 (`payload`): only these fields, each replacing the target's (null removes an
+        /// optional field); every other field keeps the value it has.
+        case fields([String: JSONValue])
+        /// Schema 1 (upcast to `replacement`): the complete payload, replacing the target's.
+        case whole(JSONValue)
+    }
+
+    /// The target's payload after this correction: `current` is the target's payload as it
+    /// stands before it.
+    public func corrected(_ current: JSONValue) -> JSONValue {
+        switch change {
+        case nil: return current
+        case .whole(let whole): return whole
+        case .fields(let fields):
+            var merged = current.object ?? [:]
+            for (key, value) in fields { merged[key] = value }
+            return .object(merged)
+        }
+    }
 }

@@ -23,22 +23,27 @@ public enum EventType: String, CaseIterable, Sendable {
     case correction = "correction"
     case retraction = "retraction"
 
-    /// The newest payload schema version of every type. Older versions go through `EventUpcaster`.
-    public static let currentSchemaVersion = 1
+    /// The newest payload schema version of this type. Older versions go through `EventUpcaster`.
+    public var schemaVersion: Int { self == .correction ? 2 : 1 }
 }
 
-/// Brings a payload written under an older schema version up to the current one.
+/// Brings a payload written under an older schema version up to the current one; the one
+/// place a shape changes, because stored events are never rewritten.
 ///
-/// Only version 1 exists so far, so this is the identity; it is the one place to add a
-/// step (`case (.x, 1): rename a field, then fall through to 2`) when a shape changes,
-/// because stored events are never rewritten.
+/// - `correction` 1 → 2: version 1's `payload` was the complete corrected payload (fields left
+///   out were dropped); it becomes `replacement`, which keeps that meaning. In version 2,
+///   `payload` holds only the fields a correction changes.
 public enum EventUpcaster {
     public static func upcast(type: EventType, version: Int, payload: JSONValue) throws(DomainError) -> JSONValue {
         guard version >= 1 else {
             throw .invalidField(field: "schemaVersion", problem: "\(version) is below 1", expected: "1 or more")
         }
-        guard version <= EventType.currentSchemaVersion else {
-            throw .unsupportedSchemaVersion(type: type.rawValue, version: version, newest: EventType.currentSchemaVersion)
+        guard version <= type.schemaVersion else {
+            throw .unsupportedSchemaVersion(type: type.rawValue, version: version, newest: type.schemaVersion)
+        }
+        if type == .correction, version == 1, var object = payload.object, let whole = object.removeValue(forKey: "payload") {
+            object["replacement"] = whole
+            return .object(object)
         }
         return payload
     }

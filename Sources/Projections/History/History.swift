@@ -30,9 +30,19 @@ public struct History: Sendable {
     /// restores what it corrected. A correction of a correction changes the correction.
     public func resolved(knownOn: RecordedInstant? = nil) -> [ResolvedRecord] {
         let visible = knownOn.map { limit in records.filter { $0.recordedAt <= limit } } ?? records
+        // Only what append allows takes effect: a retraction of an earlier event that is not a
+        // retraction, the first one only. Anything else (from files that did not come through
+        // append) has no effect, and the audit reports it.
+        var sequenceOf: [String: Int] = [:]
+        var retractions: Set<String> = []
+        for record in visible {
+            if sequenceOf[record.id] == nil { sequenceOf[record.id] = record.sequence }
+            if case .retraction = record.event { retractions.insert(record.id) }
+        }
         var retractedBy: [String: String] = [:]
         for record in visible {
-            if case .retraction(let target, _) = record.event, retractedBy[record.id] == nil {
+            if case .retraction(let target, _) = record.event, let at = sequenceOf[target], at < record.sequence,
+               !retractions.contains(target), retractedBy[target] == nil {
                 retractedBy[target] = record.id
             }
         }
@@ -42,33 +52,67 @@ public struct History: Sendable {
             if case .correction(let c) = record.event { correctionsOf[c.target, default: []].append(record) }
         }
         var memo: [String: DomainRecord] = [:]
+        // What each applied correction changed in its target: field, before, after.
+        var changesBy: [String: [FieldChange]] = [:]
+        var inProgress: Set<String> = []
         func current(_ record: DomainRecord, depth: Int) -> DomainRecord {
             if let done = memo[record.id] { return done }
             var result = record
-            if depth < 32 {
-                for correctionRecord in correctionsOf[record.id] ?? [] {
+            // A correction cycle (from files that did not come through append) ends here.
+            if depth < 32, record.type != .retraction, inProgress.insert(record.id).inserted {
+                for correctionRecord in correctionsOf[record.id] ?? [] where correctionRecord.sequence > record.sequence {
                     let effectiveCorrection = current(correctionRecord, depth: depth + 1)
                     guard case .correction(let c) = effectiveCorrection.event else { continue }
                     var event = result.event
-                    if let payload = c.payload, let decoded = try? DomainEvent(type: record.type, payload: payload) {
+                    if c.change != nil, let decoded = try? DomainEvent(type: record.type, payload: c.corrected(event.payload)) {
                         event = decoded
                     }
-                    result = DomainRecord(copying: result, effectiveDate: c.effectiveDate ?? result.effectiveDate, event: event)
+                    let date = c.effectiveDate ?? result.effectiveDate
+                    changesBy[correctionRecord.id] = FieldChange.between(result, date, event)
+                    result = DomainRecord(copying: result, effectiveDate: date, event: event)
                 }
+                inProgress.remove(record.id)
             }
             memo[record.id] = result
             return result
         }
-        return visible.map { record in
+        let currents = visible.map { current($0, depth: 0) }
+        return zip(visible, currents).map { record, now in
             let standing: ResolvedRecord.Standing
             if let by = retractedBy[record.id] {
                 standing = .retracted(by: by)
-            } else if let corrections = correctionsOf[record.id], !corrections.isEmpty {
+            } else if let corrections = correctionsOf[record.id]?.filter({ $0.sequence > record.sequence }), !corrections.isEmpty {
                 standing = .corrected(by: corrections.map(\.id))
             } else {
                 standing = .counts
             }
-            return ResolvedRecord(original: record, current: current(record, depth: 0), standing: standing)
+            return ResolvedRecord(original: record, current: now, standing: standing, changes: changesBy[record.id] ?? [])
+        }
+    }
+}
+
+/// One field a correction changed in the event it corrects, as text: `-` for absent.
+public struct FieldChange: Equatable, Sendable {
+    public let field: String
+    public let before: String
+    public let after: String
+
+    /// The fields (and the effective date) that differ between `record` and `event` on `date`.
+    static func between(_ record: DomainRecord, _ date: CalendarDate, _ event: DomainEvent) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if date != record.effectiveDate { changes.append(FieldChange(field: "effectiveDate", before: record.effectiveDate.iso, after: date.iso)) }
+        let before = record.event.payload.object ?? [:], after = event.payload.object ?? [:]
+        for key in Set(before.keys).union(after.keys).sorted() where before[key] != after[key] {
+            changes.append(FieldChange(field: "payload." + key, before: text(before[key]), after: text(after[key])))
+        }
+        return changes
+    }
+
+    private static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case nil, .null?: return "-"
+        case .string(let s)?: return s
+        case let other?: return JSONWriter.compactString(other)
         }
     }
 }

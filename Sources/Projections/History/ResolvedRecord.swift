@@ -7,6 +7,9 @@ public struct ResolvedRecord: Sendable {
     /// The record as it counts now: the latest correction's effective date and payload.
     public let current: DomainRecord
     public let standing: Standing
+    /// For a correction that counts: what it changed in the event it corrects (field, before,
+    /// after), as the timeline and the report show it. Empty for every other record.
+    public let changes: [FieldChange]
 
     /// Whether a record counts, and why not.
     public enum Standing: Equatable, Sendable {

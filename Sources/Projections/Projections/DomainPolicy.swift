@@ -28,8 +28,9 @@ public struct DomainPolicy: AppendPolicy {
         case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)]
         case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)]
         case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
-        case .correction(let c): return [("corrects:" + envelope.id, c.target)]
-        default: return []
+        case .correction(let c): return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)]
+        case .retraction(let target, _): return [(Self.retractedKey(target), envelope.id)]
+        default: return Self.dependencyKeys(of: event, id: envelope.id)
         }
     }
 
@@ -62,8 +63,8 @@ public struct DomainPolicy: AppendPolicy {
         case .correction(let c):
             if let target = resolve(c.target) {
                 keys += subjects(of: target, resolve: resolve, depth: depth + 1)
-                if let payload = c.payload, let type = EventType(rawValue: target.type),
-                   let replaced = try? DomainEvent(type: type, payload: payload) {
+                if c.change != nil, let type = EventType(rawValue: target.type), let before = try? DomainEvent(envelope: target),
+                   let replaced = try? DomainEvent(type: type, payload: c.corrected(before.payload)) {
                     keys += replaced.subjects.map(Self.key)
                 }
             }
@@ -84,57 +85,57 @@ public struct DomainPolicy: AppendPolicy {
 
     private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
         let record = try DomainRecord(envelope: candidate)
-        func known(_ subject: Subject) throws(DomainError) -> Bool {
-            do { return try lookup.value(forKey: Self.key(subject)) != nil } catch {
-                throw .conflict("cannot read the store's index: \(error)")
-            }
-        }
-        func require(_ subject: Subject, field: String) throws(DomainError) {
-            guard try known(subject) else {
-                throw .unknownReference(field: field, kind: subject.kind == "budget" ? "budget for" : subject.kind, id: subject.id)
-            }
-        }
         let event = record.event
-        if let decision = event.authorisingDecision { try require(.decision(decision), field: "payload.decision") }
         switch event {
         case .reserveEstablished(let r, _, _, _):
-            if try known(.reserve(r)) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
+            if try known(.reserve(r), lookup) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
+        case .contractAwarded(let a):
+            if try known(.contract(a.contract), lookup) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
+        default:
+            break
+        }
+        switch event {
+        case .correction(let c):
+            try checkCorrection(c, lookup: lookup)
+        case .retraction(let target, _):
+            try checkRetraction(of: target, lookup: lookup)
+        default:
+            try checkReferences(of: event, lookup: lookup)
+        }
+    }
+
+    func known(_ subject: Subject, _ lookup: EventLookup) throws(DomainError) -> Bool {
+        do { return try lookup.value(forKey: Self.key(subject)) != nil } catch {
+            throw .conflict("cannot read the store's index: \(error)")
+        }
+    }
+
+    /// Every name the event refers to must be in the register: its authorising decision and the
+    /// reserve, contract or budget year it changes. The same for a corrected payload.
+    func checkReferences(of event: DomainEvent, lookup: EventLookup, field prefix: String = "payload") throws(DomainError) {
+        func require(_ subject: Subject, field: String) throws(DomainError) {
+            guard try known(subject, lookup) else {
+                throw .unknownReference(field: prefix + "." + field, kind: subject.kind == "budget" ? "budget for" : subject.kind, id: subject.id)
+            }
+        }
+        if let decision = event.authorisingDecision { try require(.decision(decision), field: "decision") }
+        switch event {
         case .reserveEndDateChanged(let r, _, _), .reserveAddition(let r, _, _, _), .reserveWithdrawal(let r, _, _, _),
              .allocation(let r, _, _), .reallocation(let r, _, _), .balanceEstimate(let r, _, _, _), .balanceActual(let r, _, _, _),
              .statedTotal(.allocations(let r), _):
-            try require(.reserve(r), field: "payload.reserve")
+            try require(.reserve(r), field: "reserve")
         case .commitment(let c):
-            try require(.reserve(c.reserve), field: "payload.reserve")
-        case .contractAwarded(let a):
-            if try known(.contract(a.contract)) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
+            try require(.reserve(c.reserve), field: "reserve")
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _):
-            try require(.contract(c), field: "payload.contract")
+            try require(.contract(c), field: "contract")
         case .statedTotal(.budget(let year), _):
-            try require(.budget(year: year), field: "payload.of")
-        case .correction(let c):
-            let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
-            if let replacement = c.payload {
-                let decoded: DomainEvent
-                do { decoded = try DomainEvent(type: targetType, payload: replacement) } catch {
-                    guard case .invalidField(let field, let problem, let expected) = error else { throw error }
-                    throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
-                }
-                if case .correction(let inner) = decoded {
-                    let original = try? lookup.value(forKey: "corrects:" + c.target)
-                    if inner.target != original ?? nil {
-                        throw .invalidField(field: "payload.payload.corrects", problem: "a correction may not change what it corrects",
-                                            expected: "'\(original.flatMap { $0 } ?? "")'")
-                    }
-                }
-            }
-        case .retraction(let target, _):
-            _ = try requireAmendable(target, field: "payload.retracts", lookup: lookup)
+            try require(.budget(year: year), field: "of")
         default:
             break
         }
     }
 
-    private func requireAmendable(_ target: String, field: String, lookup: EventLookup) throws(DomainError) -> EventType {
+    func requireAmendable(_ target: String, field: String, lookup: EventLookup) throws(DomainError) -> EventType {
         let stored: String?
         do { stored = try lookup.type(ofEvent: target) } catch {
             throw .conflict("cannot look up event \(target) in the store: \(error)")

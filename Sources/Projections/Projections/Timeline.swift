@@ -38,10 +38,19 @@ public struct Timeline: Sendable {
         func touches(_ record: ResolvedRecord) -> Bool {
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
         }
-        // Amendments may come before or after their target in `records`, so ids first.
+        // The subject's events, then their amendments, the amendments of those, and so on: a
+        // correction of a correction and a retraction of a correction are in the timeline too.
         var touchingIDs: Set<String> = []
-        for record in records where touches(record) { touchingIDs.insert(record.id) }
-        let touching = records.filter { touches($0) || Timeline.amendmentTarget(of: $0).map(touchingIDs.contains) == true }
+        var amendmentsOf: [String: [String]] = [:]
+        for record in records {
+            if touches(record) { touchingIDs.insert(record.id) }
+            if let target = Timeline.amendmentTarget(of: record) { amendmentsOf[target, default: []].append(record.id) }
+        }
+        var queue = Array(touchingIDs)
+        while let id = queue.popLast() {
+            for amendment in amendmentsOf[id] ?? [] where touchingIDs.insert(amendment).inserted { queue.append(amendment) }
+        }
+        let touching = records.filter { touchingIDs.contains($0.id) }
         let ordered = touching.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }
         var reserve: ReserveState? = nil
         var entries: [Entry] = []
@@ -59,10 +68,16 @@ public struct Timeline: Sendable {
                     changes = Timeline.diff(before, Figures(reserve!), allocationsChanged: allocationsChanged)
                 }
             }
+            // A correction shows what it changed in its target, field by field.
+            if case .correction(let c) = record.event {
+                changes += record.changes.map { Change(field: "\(c.target) \($0.field)", before: $0.before, after: $0.after) }
+            }
+            // The row of a corrected event shows it as recorded, beside its own source; the
+            // figures follow what counts now, and the correction's row says what changed.
             entries.append(Entry(
                 sequence: record.sequence, id: record.id, type: record.original.type, effectiveDate: record.effectiveDate,
-                recordedAt: record.original.recordedAt, summary: EventSummary.describe(record.event), changes: changes,
-                decision: record.event.authorisingDecision, source: record.original.source, standing: record.standing,
+                recordedAt: record.original.recordedAt, summary: EventSummary.describe(record.original.event), changes: changes,
+                decision: record.original.event.authorisingDecision, source: record.original.source, standing: record.standing,
                 assumptions: record.original.assumptions))
         }
         self.entries = entries
