@@ -10,13 +10,13 @@ struct HistoryBuilder {
     private var clock: Int64 = 1_700_000_000_000
 
     @discardableResult
-    mutating func add(_ type: EventType, _ effective: String, id: String? = nil, recordedAt: String? = nil,
+    mutating func add(_ type: EventType, _ effective: String, id: String? = nil, recordedAt: String? = nil, version: Int = 1,
                       _ payload: [String: JSONValue]) -> String {
         clock += 60_000
         let recorded = recordedAt.map { try! RecordedInstant(iso: $0) } ?? RecordedInstant(millisecondsSinceEpoch: clock)
         let eventID = id ?? "e\(records.count + 1)"
         let envelope = EventEnvelope(
-            sequence: records.count + 1, id: eventID, type: type.rawValue, schemaVersion: 1,
+            sequence: records.count + 1, id: eventID, type: type.rawValue, schemaVersion: version,
             effectiveDate: try! CalendarDate(iso: effective), recordedAt: recorded, actor: "test",
             source: EventSource(document: "test.txt", zaaknummer: nil), payload: .object(payload), previousHash: .zero)
         records.append(try! DomainRecord(envelope: envelope))

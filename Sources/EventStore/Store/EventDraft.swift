@@ -29,7 +29,9 @@ public struct EventDraft: Hashable, Sendable {
     static let inputKeys: Set<String> = ["id", "type", "schemaVersion", "effectiveDate", "actor", "source", "payload"]
 
     /// Reads the append input shape (see the README); the store fields may not be supplied.
-    public init(json value: JSONValue) throws(StoreError) {
+    /// - Parameter defaultVersion: the `schemaVersion` of an input that gives none, by type (1
+    ///   unless the caller knows the type's current version).
+    public init(json value: JSONValue, defaultVersion: (String) -> Int = { _ in 1 }) throws(StoreError) {
         guard let object = value.object else {
             throw .invalidField(field: "(document)", problem: "the input is \(value.kindDescription)", expected: "a JSON object")
         }
@@ -56,7 +58,7 @@ public struct EventDraft: Hashable, Sendable {
             id = s
         }
         let type = try string("type", in: object, path: "type")
-        var version = 1
+        var version = defaultVersion(type)
         if let rawVersion = object["schemaVersion"] {
             guard let v = rawVersion.integer, let i = Int(exactly: v), i >= 1 else {
                 throw .invalidField(field: "schemaVersion", problem: "is \(rawVersion.kindDescription)", expected: "a whole number from 1")

@@ -15,7 +15,7 @@ struct AppendCommand: Command {
             .json,
         ],
         discussion: """
-            The input is one JSON object: id (optional), type, schemaVersion (default 1), effectiveDate (YYYY-MM-DD),
+            The input is one JSON object: id (optional), type, schemaVersion (default: the type's current version), effectiveDate (YYYY-MM-DD),
             actor, source {document, zaaknummer} and payload; see the README for every type's payload.
             The store sets sequence, recordedAt and previousHash. The event is checked in full (fields, dates,
             cents, references) before anything is written; a refused event leaves the store unchanged (exit 3).
@@ -77,7 +77,7 @@ struct AppendCommand: Command {
         do { value = try JSONParser.parse(bytes) } catch {
             throw StoreError.unreadableInput(source: name, detail: error.description)
         }
-        let draft = try EventDraft(json: value)
+        let draft = try EventDraft(json: value, defaultVersion: { EventType(rawValue: $0)?.schemaVersion ?? 1 })
         let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if json {
             context.printJSON(.object([

@@ -1,0 +1,109 @@
+import EventStore
+import Testing
+@testable import Projections
+
+/// Corrections and retractions (issue #15): what a correction changes, how chains resolve, and
+/// what histories from outside `append` (a clone, a copy) may hold that append refuses: replay
+/// gives those no effect, terminates, and the audit names each.
+@Suite struct AmendmentTests {
+    /// Reserve 404 with a decision and one addition of EUR 1.000,00 under it.
+    static func base() -> HistoryBuilder {
+        var h = HistoryBuilder()
+        h.decision("D1", on: "2020-01-01")
+        h.reserve(on: "2020-01-02", end: "2030-12-31", decision: "D1")
+        h.add(.reserveAddition, "2020-02-01", id: "add", ["reserve": "404", "amountCents": cents(100_000), "decision": "D1", "description": "first"])
+        return h
+    }
+
+    func record(_ id: String, in records: [ResolvedRecord]) throws -> ResolvedRecord {
+        try #require(records.first { $0.id == id })
+    }
+
+    @Test func aCorrectionThatNamesOneFieldKeepsEveryOther() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "fix", version: 2,
+              ["corrects": "add", "reason": "typo", "payload": ["amountCents": cents(120_000)]])
+        let records = h.resolved()
+        let add = try record("add", in: records)
+        guard case let .reserveAddition(_, amount, decision, description) = add.event else { Issue.record("\(add.event)"); return }
+        #expect(amount == Cents(120_000))
+        #expect(decision == DecisionID("D1"), "the decision the correction left out is kept")
+        #expect(description == "first")
+        #expect(try record("fix", in: records).changes == [FieldChange(field: "payload.amountCents", before: "100000", after: "120000")])
+        #expect(!Audit.run(records: records, on: date("2021-01-01")).contains { $0.rule == .mutationWithoutDecision })
+    }
+
+    @Test func aCorrectionRemovesAnOptionalFieldOnlyWhenItSaysNull() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "fix", version: 2, ["corrects": "add", "reason": "r", "payload": ["description": .null]])
+        guard case let .reserveAddition(_, _, decision, description) = try record("add", in: h.resolved()).event else { return }
+        #expect(description == nil && decision == DecisionID("D1"))
+    }
+
+    @Test func aSchemaOneCorrectionStillReplacesTheWholePayload() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "fix", version: 1, ["corrects": "add", "reason": "r", "payload": ["reserve": "404", "amountCents": cents(5)]])
+        guard case let .reserveAddition(_, amount, decision, _) = try record("add", in: h.resolved()).event else { return }
+        #expect(amount == Cents(5) && decision == nil, "schema 1 meant the complete payload, and is read as it meant")
+    }
+
+    @Test func correctionsOfCorrectionsApplyInOrderAndARetractedCorrectionRestores() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "fix1", version: 2, ["corrects": "add", "reason": "r", "payload": ["amountCents": cents(200_000)]])
+        h.add(.correction, "2020-03-02", id: "fix2", version: 2, ["corrects": "fix1", "reason": "r", "payload": ["payload": ["amountCents": cents(300_000)]]])
+        func amount(_ records: [ResolvedRecord]) throws -> Int64? {
+            if case let .reserveAddition(_, a, _, _) = try record("add", in: records).event { return a.value } else { return nil }
+        }
+        #expect(try amount(h.resolved()) == 300_000)
+        h.add(.retraction, "2020-03-03", id: "unfix2", ["retracts": "fix2", "reason": "r"])
+        #expect(try amount(h.resolved()) == 200_000)
+        // The timeline of the reserve holds the whole chain, and the original row is as recorded.
+        let timeline = Timeline(subject: .reserve(ReserveNumber("404")), records: h.resolved())
+        #expect(Set(["add", "fix1", "fix2", "unfix2"]).isSubset(of: Set(timeline.entries.map(\.id))))
+        let original = try #require(timeline.entries.first { $0.id == "add" })
+        #expect(original.summary.contains("1.000,00"), "\(original.summary)")
+        let fix = try #require(timeline.entries.first { $0.id == "fix1" })
+        #expect(fix.changes.contains(Timeline.Change(field: "add payload.amountCents", before: "100000", after: "200000")), "\(fix.changes)")
+    }
+
+    @Test func amendmentsAppendRefusesHaveNoEffectAndAreReported() throws {
+        var h = Self.base()
+        // A correction of a later event, a correction of itself, and a cycle.
+        h.add(.correction, "2020-03-01", id: "early", version: 2, ["corrects": "late", "reason": "r", "payload": ["amountCents": cents(7)]])
+        h.add(.correction, "2020-03-01", id: "self", version: 2, ["corrects": "self", "reason": "r", "effectiveDate": "2020-01-01"])
+        h.add(.correction, "2020-03-01", id: "cycle-a", version: 2, ["corrects": "cycle-b", "reason": "r", "effectiveDate": "2020-01-01"])
+        h.add(.correction, "2020-03-01", id: "cycle-b", version: 2, ["corrects": "cycle-a", "reason": "r", "effectiveDate": "2020-01-01"])
+        h.add(.reserveAddition, "2020-04-01", id: "late", ["reserve": "404", "amountCents": cents(50_000), "decision": "D1"])
+        // A retraction, a retraction of it, and a second retraction of the same event.
+        h.add(.reserveWithdrawal, "2020-05-01", id: "wd", ["reserve": "404", "amountCents": cents(10_000), "decision": "D1"])
+        h.add(.retraction, "2020-05-02", id: "r1", ["retracts": "wd", "reason": "r"])
+        h.add(.retraction, "2020-05-03", id: "r-of-r", ["retracts": "r1", "reason": "r"])
+        h.add(.retraction, "2020-05-04", id: "r2", ["retracts": "wd", "reason": "r"])
+        let records = h.resolved()  // terminates
+        if case let .reserveAddition(_, amount, _, _) = try record("late", in: records).event { #expect(amount == Cents(50_000)) }
+        #expect(try record("wd", in: records).standing == .retracted(by: "r1"))
+        #expect(try record("r1", in: records).standing == .counts, "r-of-r names r1 but has no effect")
+        // In the cycle only the link to the later event is void: cycle-b (later) corrects cycle-a.
+        #expect(try record("cycle-a", in: records).standing == .corrected(by: ["cycle-b"]))
+        #expect(try record("cycle-b", in: records).standing == .counts)
+        let ids = Set(Audit.run(records: records, on: date("2021-01-01")).map(\.id))
+        for expected in ["amendment-out-of-order/early", "amendment-out-of-order/self", "amendment-out-of-order/cycle-a",
+                         "amendment-of-retraction/r-of-r", "retracted-twice/r2"] {
+            #expect(ids.contains(expected), "\(expected) in \(ids)")
+        }
+    }
+
+    @Test func eventsStandingOnARetractedCreationAreReported() throws {
+        var h = Self.base()
+        h.add(.retraction, "2020-06-01", id: "unestablish", ["retracts": "res-404", "reason": "r"])
+        let findings = Audit.run(records: h.resolved(), on: date("2021-01-01"))
+        #expect(findings.contains { $0.id == "orphaned-by-retraction/add" && $0.subject == .reserve(ReserveNumber("404")) })
+    }
+
+    @Test func thePayloadOfAnEventDecodesBackToTheEvent() throws {
+        let h = Self.base()
+        for r in h.records {
+            #expect(try DomainEvent(type: r.type, payload: r.event.payload) == r.event, "\(r.type)")
+        }
+    }
+}
