@@ -2,6 +2,7 @@ import TestSupport
 import EventStore
 import Foundation
 import Testing
+@testable import RegisterCLI
 
 /// The answer cache holds answers as data (the `--json` value, the key, head and event count it was
 /// computed at, and a checksum); an entry that does not check out is recomputed, never served.
@@ -102,5 +103,25 @@ import Testing
         try write(edited, to: saved.path)
         #expect(try ask(events, []) == fresh)
         #expect(try entry(answers).json == saved.json)
+    }
+
+    /// An append that lands while an answer is computed may be in that answer: it is not filed
+    /// under the head the cache was opened for (where a later sync that moves events aside could
+    /// find it again).
+    @Test func anAnswerComputedWhileTheHeadMovedIsNotSaved() throws {
+        let (events, answers) = try store()
+        try? FileManager.default.removeItem(atPath: answers)
+        let query = try QueryOptions(try ParsedArguments(["404", "--on", "2023-06-30"], spec: ReserveCommand.spec), command: "reserve")
+        let store = EventStore(directory: events)
+        let answer = try query.answer("reserve 404", store: store) { store -> ReserveAnswer in
+            #expect(CLI.run(["append", "--events", events], stdin: eventJSON(id: "during", payload: #"{"decision": "during", "body": "raad"}"#)).status == 0)
+            let json = CLI.run(["reserve", "404", "--on", "2023-06-30", "--json", "--no-cache", "--events", events]).stdout
+            return try ReserveAnswer(json: try JSONParser.parse(Array(json.utf8)))
+        }
+        #expect(answer.moment == query.moment)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: answers))?.isEmpty ?? true, "nothing saved under the old head")
+        // Asked again at the new head, it is computed and saved.
+        _ = try ask(events, [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: answers).count == 1)
     }
 }

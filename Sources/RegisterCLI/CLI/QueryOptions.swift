@@ -72,7 +72,11 @@ struct QueryOptions {
             return answer
         }
         let answer = try compute(store)
-        cache?.save(answer.json, for: key)
+        // Saved only when the store is still at the head the cache was opened for: an append that
+        // landed while the answer was computed may be in it, and must not be filed under the old head.
+        if let cache, let now = store.answerCache(), now.head == cache.head, now.eventCount == cache.eventCount {
+            cache.save(answer.json, for: key)
+        }
         return answer
     }
 
