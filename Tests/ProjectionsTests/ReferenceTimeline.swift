@@ -1,15 +1,15 @@
 import EventStore
 @testable import Projections
 
-/// The timeline as it was before it was made O(N log N), kept verbatim (it scans every record
-/// per amendment and copies the reserve state per event) as the reference `Timeline` must match.
+/// The timeline as it was before it was made O(N log N) (it scans every record per amendment
+/// and copies the reserve state per event), kept as the reference `Timeline` must match; since
+/// then a decision's timeline also lists the events that name it as their authority.
 enum ReferenceTimeline {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
     static func entries(subject: Subject, records: [ResolvedRecord]) -> [Timeline.Entry] {
         let touching = records.filter { record in
-            record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
-                || ReferenceTimeline.isAmendment(record, ofAnyIn: records, touching: subject)
+            touches(record, subject) || ReferenceTimeline.isAmendment(record, ofAnyIn: records, touching: subject)
         }
         let ordered = touching.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }
         var reserve: ReserveState? = nil
@@ -43,7 +43,16 @@ enum ReferenceTimeline {
         case .retraction(let t, _): target = t
         default: return false
         }
-        return records.contains { $0.id == target && ($0.original.event.subjects.contains(subject) || $0.event.subjects.contains(subject)) }
+        return records.contains { $0.id == target && touches($0, subject) }
+    }
+
+    /// An event about the subject, or, for a decision, an event that names it as its authority.
+    private static func touches(_ record: ResolvedRecord, _ subject: Subject) -> Bool {
+        for event in [record.event, record.original.event] {
+            if event.subjects.contains(subject) { return true }
+            if case .decision(let d) = subject, event.authorisingDecision == d { return true }
+        }
+        return false
     }
 
     private static func diff(_ a: ReserveState, _ b: ReserveState) -> [Timeline.Change] {

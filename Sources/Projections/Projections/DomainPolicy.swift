@@ -29,6 +29,7 @@ public struct DomainPolicy: AppendPolicy {
         case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)]
         case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
         case .correction(let c): return [("corrects:" + envelope.id, c.target)]
+        case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)]
         default: return []
         }
     }
@@ -54,7 +55,7 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func subjects(of event: DomainEvent, resolve: (String) -> EventEnvelope?, depth: Int) -> [String] {
-        var keys = event.subjects.map(Self.key)
+        var keys = event.subjects.map(Self.key) + Self.authorisation(of: event)
         switch event {
         case .reserveEstablished: keys.append(Self.catalog("reserve"))
         case .contractAwarded: keys.append(Self.catalog("contract"))
@@ -64,7 +65,7 @@ public struct DomainPolicy: AppendPolicy {
                 keys += subjects(of: target, resolve: resolve, depth: depth + 1)
                 if let payload = c.payload, let type = EventType(rawValue: target.type),
                    let replaced = try? DomainEvent(type: type, payload: payload) {
-                    keys += replaced.subjects.map(Self.key)
+                    keys += replaced.subjects.map(Self.key) + Self.authorisation(of: replaced)
                 }
             }
         case .retraction(let target, _):
@@ -95,6 +96,7 @@ public struct DomainPolicy: AppendPolicy {
             }
         }
         let event = record.event
+        try Self.checkPlausible(record)
         if let decision = event.authorisingDecision { try require(.decision(decision), field: "payload.decision") }
         switch event {
         case .reserveEstablished(let r, _, _, _):
@@ -105,6 +107,9 @@ public struct DomainPolicy: AppendPolicy {
             try require(.reserve(r), field: "payload.reserve")
         case .commitment(let c):
             try require(.reserve(c.reserve), field: "payload.reserve")
+        case .commitmentSettled(let r, let commitment, _, _), .commitmentReleased(let r, let commitment, _, _):
+            try require(.reserve(r), field: "payload.reserve")
+            try Self.requireCommitment(commitment, of: r, lookup: lookup)
         case .contractAwarded(let a):
             if try known(.contract(a.contract)) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _):
