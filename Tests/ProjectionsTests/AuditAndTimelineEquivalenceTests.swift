@@ -2,9 +2,10 @@ import EventStore
 import Testing
 @testable import Projections
 
-/// The one-pass `Audit` and `Timeline` give exactly what the old implementations gave
-/// (`ReferenceAudit`, `ReferenceTimeline`): the same findings in the same order, the same
-/// timeline entries, on a hand-made history and on generated ones, at many dates and moments.
+/// The one-pass `Audit` and `Timeline` give exactly what the slow, plain references give
+/// (`ReferenceAudit`, which covers every rule, and `ReferenceTimeline`): the same findings in the
+/// same order, the same timeline entries, on a hand-made history and on generated ones, at many
+/// dates and moments.
 @Suite struct AuditAndTimelineEquivalenceTests {
     /// Corrections of corrections, retractions (also of a correction), stated totals for several
     /// years and for reserves' allocations, several reserves, contracts and same-date events.
