@@ -13,8 +13,8 @@ import Testing
         return h
     }
 
-    func findings(_ h: HistoryBuilder, on d: String = "2022-06-01") -> [Finding] {
-        Audit.run(records: h.resolved(), on: date(d))
+    func findings(_ h: HistoryBuilder, on d: String = "2022-06-01", horizon: Int = Audit.defaultHorizon) -> [Finding] {
+        Audit.run(records: h.resolved(), on: date(d), horizon: horizon)
     }
 
     @Test func aCleanHistoryHasNoFindings() {
@@ -69,7 +69,8 @@ import Testing
 
     @Test func aLapsedReserveThatStillHoldsMoney() {
         #expect(findings(base(), on: "2023-01-01").map(\.id) == ["lapsed-reserve-holds-money/reserve:404"])
-        #expect(findings(base(), on: "2022-12-31").isEmpty)
+        // Open through its end date: not lapsed, only ending.
+        #expect(findings(base(), on: "2022-12-31").map(\.id) == ["ends-soon/reserve:404"])
     }
 
     @Test func allocationsAboveTheAuthorisedAmount() {
@@ -86,7 +87,7 @@ import Testing
         h.add(.balanceEstimate, "2022-11-08", ["reserve": "404", "asOf": "2022-12-31", "lowCents": cents(40_000_000), "highCents": cents(45_000_000)])
         h.add(.commitment, "2022-12-01", ["reserve": "404", "project": "U", "amountCents": cents(20_000_000), "basis": "approximate", "decision": "D1"])
         h.add(.commitment, "2022-12-01", ["reserve": "404", "project": "B", "amountCents": cents(24_000_000), "basis": "maximum", "decision": "D1"])
-        let f = findings(h, on: "2022-12-15")
+        let f = findings(h, on: "2022-12-15", horizon: 10)
         #expect(f.map(\.id) == ["commitments-within-estimate/reserve:404"])
         #expect(f.first?.severity == .risk)
     }
@@ -113,5 +114,97 @@ import Testing
         var h = base()
         h.add(.reserveWithdrawal, "2020-01-01", id: "w", ["reserve": "404", "amountCents": cents(10)])
         #expect(findings(h, on: "2023-06-01") == findings(h, on: "2023-06-01"))
+    }
+
+    /// The Dordrecht Sociaal contract: 2023 to the end of 2026, notice by the end of 2025, and the
+    /// college's intention to extend to 2030, to be decided by the end of 2025.
+    func contract() -> HistoryBuilder {
+        var h = HistoryBuilder()
+        h.add(.contractAwarded, "2022-12-31", id: "award", ["contract": "ds", "counterparty": "Dordrecht Sociaal", "start": "2023-01-01",
+                                                          "end": "2026-12-31", "noticeDeadline": "2025-12-31"])
+        h.add(.contractExtensionIntended, "2025-09-30", id: "intention", ["contract": "ds", "newEndDate": "2030-12-31", "decideBy": "2025-12-31",
+                                                                        "body": "college"])
+        return h
+    }
+
+    @Test func anExtensionDecidedAfterTheDeadlinesIsDecidedLate() {
+        var h = contract()
+        #expect(findings(h, on: "2026-03-01").map(\.id).contains("intention-past-deadline/intention"))
+        h.decision("D-ext", on: "2026-02-10")
+        h.add(.contractExtended, "2026-02-10", id: "ext", ["contract": "ds", "newEndDate": "2030-12-31", "decision": "D-ext"])
+        let f = findings(h, on: "2026-03-01").filter { $0.rule == .decidedLate }
+        #expect(f.map(\.id) == ["decided-late/ext"], "the deadline finding does not just disappear")
+        #expect(f.first?.message == "contract ds was extended to 2030-12-31 by decision D-ext of 2026-02-10, after the decide-by date 2025-12-31 of intention and after the notice deadline 2025-12-31")
+        #expect(f.first?.events == ["award", "intention", "dec-D-ext-decision-taken", "ext"])
+        #expect(!findings(h, on: "2026-03-01").contains { $0.rule == .intentionPastDeadline })
+        // Decided in time: nothing late.
+        var inTime = contract()
+        inTime.decision("D-ext", on: "2025-11-10")
+        inTime.add(.contractExtended, "2025-11-10", ["contract": "ds", "newEndDate": "2030-12-31", "decision": "D-ext"])
+        #expect(!findings(inTime, on: "2026-03-01").contains { $0.rule == .decidedLate })
+    }
+
+    @Test func anExtensionWithoutADecisionDateIsJudgedOnItsEffectiveDate() {
+        var h = contract()
+        h.add(.contractExtended, "2026-01-15", id: "ext", ["contract": "ds", "newEndDate": "2030-12-31"])
+        let f = findings(h, on: "2026-03-01").filter { $0.rule == .decidedLate }
+        #expect(f.first?.message.contains("on 2026-01-15 (its effective date: no decision date is known)") == true, "\(f)")
+    }
+
+    @Test func endsSoonWithinTheHorizon() {
+        var h = base()
+        h.add(.reserveEndDateChanged, "2022-12-01", id: "end-2026", ["reserve": "404", "endDate": "2026-12-31", "decision": "D1"])
+        let autumn = findings(h, on: "2026-10-15").filter { $0.rule == .endsSoon }
+        #expect(autumn.map(\.id) == ["ends-soon/reserve:404"])
+        #expect(autumn.first?.message == "reserve 404 ends on 2026-12-31, in 77 days (horizon 90 days); it holds € 10.000,00 booked")
+        #expect(autumn.first?.events == ["end-2026"])
+        #expect(findings(h, on: "2026-09-01").filter { $0.rule == .endsSoon }.isEmpty, "121 days ahead")
+        #expect(findings(h, on: "2026-09-01", horizon: 150).map(\.id).contains("ends-soon/reserve:404"))
+        #expect(!findings(h, on: "2027-01-01").contains { $0.rule == .endsSoon }, "past its end it has lapsed")
+        let c = findings(contract(), on: "2026-11-23").filter { $0.rule == .endsSoon }
+        #expect(c.map(\.id) == ["ends-soon/contract:ds"])
+        #expect(c.first?.message == "contract ds ends on 2026-12-31, in 38 days (horizon 90 days); the college intends to extend it to 2030-12-31, which is not decided")
+    }
+
+    @Test func eventsEffectiveAfterTheAuditDateAreListedAsScheduled() {
+        var h = base()
+        h.add(.reserveWithdrawal, "2035-01-01", id: "w-2035", ["reserve": "404", "amountCents": cents(1_000), "decision": "D1"])
+        // HistoryBuilder records in November 2023.
+        let f = findings(h, on: "2024-01-01").filter { $0.rule == .scheduled }
+        #expect(f.map(\.id) == ["scheduled/w-2035"])
+        #expect(f.first?.severity == .info)
+        #expect(f.first?.message == "reserve-withdrawal w-2035 takes effect on 2035-01-01, after 2024-01-01: withdrawal of € 10,00 from reserve 404")
+        // Not yet recorded on the audit date: not scheduled then.
+        #expect(!findings(h, on: "2023-01-01").contains { $0.rule == .scheduled })
+    }
+
+    @Test func findingIdsNameGeneratedEventsReadably() {
+        var h = base()
+        let generated = ["3f1c9a52-7d1e-4c1b-9a55-2b9e6f0d8c11", "a2b4c6d8-1e3f-4a5b-8c7d-9e0f1a2b3c4d"]
+        for id in generated {
+            h.add(.reserveWithdrawal, "2020-01-01", id: id, ["reserve": "404", "amountCents": cents(10)])
+        }
+        let ids = findings(h).map(\.id)
+        #expect(ids == ["mutation-without-decision/reserve:404/2020-01-01/reserve-withdrawal",
+                        "mutation-without-decision/reserve:404/2020-01-01/reserve-withdrawal-2"])
+        #expect(!ids.contains { id in generated.contains { id.contains($0) } })
+        // The same after more is recorded: an append never renames an earlier finding.
+        h.add(.reserveWithdrawal, "2020-01-01", id: "c0ffee00-0000-4000-8000-000000000000", ["reserve": "404", "amountCents": cents(10)])
+        #expect(Array(findings(h).map(\.id).prefix(2)) == ids)
+    }
+
+    @Test func everyRuleHasAnExampleThatNamesIt() {
+        for rule in AuditRule.allCases {
+            #expect(rule.example.hasPrefix(rule.rawValue + "/"), "\(rule.rawValue)")
+            #expect(!rule.explanation.isEmpty)
+        }
+    }
+
+    @Test func theTimelineOfADecisionListsTheMutationsItAuthorises() {
+        var h = base()
+        h.add(.reserveWithdrawal, "2020-01-01", id: "w", ["reserve": "404", "amountCents": cents(10), "decision": "D1"])
+        h.add(.reserveWithdrawal, "2020-02-01", id: "other", ["reserve": "404", "amountCents": cents(10)])
+        let entries = Timeline(subject: .decision(DecisionID("D1")), records: h.resolved()).entries.map(\.id)
+        #expect(entries == ["dec-D1-decision-taken", "res-404", "add", "w"])
     }
 }

@@ -17,13 +17,13 @@ import Testing
     }
 
     @discardableResult
-    func append(_ type: EventType, _ payload: JSONValue, id: String? = nil) throws -> AppendReceipt {
-        try store.append(EventDraft(id: id, type: type.rawValue, effectiveDate: date("2020-01-01"), actor: "test",
+    func append(_ type: EventType, _ payload: JSONValue, id: String? = nil, effective: String = "2020-01-01") throws -> AppendReceipt {
+        try store.append(EventDraft(id: id, type: type.rawValue, effectiveDate: date(effective), actor: "test",
                                     source: EventSource(document: "d", zaaknummer: nil), payload: payload), policy: DomainPolicy())
     }
 
-    func refusal(_ type: EventType, _ payload: JSONValue) -> String? {
-        do { try append(type, payload); return nil } catch StoreError.refused(let reason) { return reason } catch { return "\(error)" }
+    func refusal(_ type: EventType, _ payload: JSONValue, effective: String = "2020-01-01") -> String? {
+        do { try append(type, payload, effective: effective); return nil } catch StoreError.refused(let reason) { return reason } catch { return "\(error)" }
     }
 
     func fileCount() throws -> Int {
@@ -67,5 +67,37 @@ import Testing
                                                         "payload": ["reserve": "404", "name": "R", "endDate": "2022-02-30"]]))
         #expect(reason.contains("payload.payload.endDate"))
         try append(.correction, ["corrects": "est", "reason": "r", "payload": ["reserve": "404", "name": "R", "endDate": "2023-12-31"]])
+    }
+
+    @Test func aReserveThatEndsBeforeItIsEstablishedIsRefused() throws {
+        let reason = try #require(refusal(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2019-12-31"]))
+        #expect(reason.contains("payload.endDate") && reason.contains("before it is established on 2020-01-01"), "\(reason)")
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2020-01-01"])
+        #expect(try fileCount() == 1)
+    }
+
+    @Test func aDecisionDatedAfterTheDayItIsRecordedIsRefused() throws {
+        let today = RecordedInstant.now().utcDate
+        let later = today.adding(days: 2).iso
+        let reason = try #require(refusal(.decisionTaken, ["decision": "D", "body": "raad", "date": .string(later)], effective: later))
+        #expect(reason.contains("payload.date") && reason.contains("after the day it is recorded"), "\(reason)")
+        #expect(refusal(.decisionRejected, ["decision": "D", "body": "raad", "date": .string(later)])?.contains("payload.date") == true)
+        // Today in Amsterdam may be tomorrow in UTC; a proposal may be for a meeting still to come.
+        try append(.decisionTaken, ["decision": "D", "body": "raad", "date": .string(today.adding(days: 1).iso)])
+        try append(.decisionProposed, ["decision": "E", "body": "raad", "date": .string(later)])
+        #expect(try fileCount() == 2)
+    }
+
+    @Test func aSettlementOrReleaseMustNameACommitmentOfItsReserve() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"], id: "res-404")
+        try append(.reserveEstablished, ["reserve": "405", "name": "S", "endDate": "2022-12-31"])
+        try append(.commitment, ["reserve": "404", "project": "P", "amountCents": 100, "basis": "exact"], id: "c1")
+        #expect(refusal(.commitmentSettled, ["reserve": "404", "commitment": "ghost", "amountCents": 100])?.contains("no commitment 'ghost'") == true)
+        #expect(refusal(.commitmentSettled, ["reserve": "404", "commitment": "res-404", "amountCents": 100])?
+            .contains("event res-404 is a reserve-established, not a commitment") == true)
+        #expect(refusal(.commitmentReleased, ["reserve": "405", "commitment": "c1", "reason": "r"])?.contains("commitment c1 is in reserve 404, not 405") == true)
+        #expect(refusal(.commitmentReleased, ["reserve": "406", "commitment": "c1", "reason": "r"])?.contains("reserve '406'") == true)
+        try append(.commitmentSettled, ["reserve": "404", "commitment": "c1", "amountCents": 95])
+        #expect(try fileCount() == 4)
     }
 }

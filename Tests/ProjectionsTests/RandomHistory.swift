@@ -4,7 +4,9 @@ import EventStore
 /// A generated history that exercises what the audit and the timeline fold: few reserves,
 /// contracts and budget years, many events on the same dates, stated totals right and wrong,
 /// corrections (of payloads, of dates, of other corrections, moving an event to another
-/// reserve), retractions (also of corrections) and events recorded out of order.
+/// reserve), retractions (also of corrections) and events recorded out of order; commitments
+/// settled and released (also ones that are not open), estimates and actuals, decisions recorded
+/// twice, a reserve established twice under one name, and ids the store would have generated.
 enum RandomHistory {
     static let reserves = ["404", "500", "600"]
     static let contracts = ["C1", "C2"]
@@ -21,10 +23,23 @@ enum RandomHistory {
         var amendable: [(id: String, type: EventType, payload: [String: JSONValue])] = []
         var lastBudget: [Int: Int64] = [:]
         var lastAllocated: [String: Int64] = [:]
+        var commitments: [(id: String, reserve: JSONValue)] = []
 
+        /// Now and then an id as the store makes them (a UUID), so findings must name the event otherwise.
+        func someID() -> String? {
+            guard random.below(5) == 0 else { return nil }
+            let hex = String(random.next(), radix: 16).leftPadded(to: 16) + String(random.next(), radix: 16).leftPadded(to: 16)
+            let h = Array(hex)
+            return "\(String(h[0..<8]))-\(String(h[8..<12]))-\(String(h[12..<16]))-\(String(h[16..<20]))-\(String(h[20..<32]))"
+        }
+        var retractions: [String] = []
+        var creations: [String] = []
+        var retracted: [String] = []
         func add(_ type: EventType, _ payload: [String: JSONValue], date: String? = nil, recordedAt: String? = nil) {
-            let id = h.add(type, date ?? someDate(), recordedAt: recordedAt, payload)
-            if type != .retraction { amendable.append((id, type, payload)) }
+            let id = h.add(type, date ?? someDate(), id: someID(), recordedAt: recordedAt, payload)
+            if type != .retraction { amendable.append((id, type, payload)) } else { retractions.append(id) }
+            if type == .reserveEstablished || type == .contractAwarded { creations.append(id) }
+            if type == .commitment, let reserve = payload["reserve"] { commitments.append((id, reserve)) }
         }
         for (i, d) in ["D1", "D2", "D3"].enumerated() {
             h.decision(d, on: dates[i * 5])
@@ -36,9 +51,11 @@ enum RandomHistory {
         for r in reserves {
             add(.reserveEstablished, ["reserve": .string(r), "name": .string("Reserve \(r)"), "endDate": .string(random.pick(dates)), "decision": "D1"])
         }
+        // The same reserve again under another number: a possible duplicate.
+        add(.reserveEstablished, ["reserve": "404-bis", "name": "Reserve 404", "endDate": .string(dates[30]), "decision": "D1"])
         for c in contracts {
             add(.contractAwarded, ["contract": .string(c), "counterparty": .string("Party \(c)"), "start": .string(dates[0]),
-                                   "end": .string(dates[20]), "decision": "D1"])
+                                   "end": .string(dates[20]), "noticeDeadline": .string(dates[15]), "decision": "D1"])
         }
         while h.records.count < events {
             let reserve = JSONValue.string(random.pick(reserves))
@@ -46,7 +63,7 @@ enum RandomHistory {
             var decision: [String: JSONValue] = [:]
             if random.below(10) > 0 { decision["decision"] = .string(random.pick(decisions)) }
             let outOfOrder = random.below(40) == 0 ? RecordedInstant(millisecondsSinceEpoch: 1_600_000_000_000).iso : nil
-            switch random.below(20) {
+            switch random.below(22) {
             case 0, 1: add(.reserveAddition, ["reserve": reserve, "amountCents": amount].merging(decision) { $1 }, recordedAt: outOfOrder)
             case 2: add(.reserveWithdrawal, ["reserve": reserve, "amountCents": amount].merging(decision) { $1 })
             case 3, 4:
@@ -98,12 +115,48 @@ enum RandomHistory {
                 if p["payload"] == nil { p["effectiveDate"] = .string(someDate()) }
                 add(.correction, p)
             case 17:
-                let target = random.below(15) == 0 ? "ghost" : amendable[amendable.count - 1 - random.below(min(30, amendable.count))].id
+                // Now and then what append refuses but a copied folder can hold: an event not in the
+                // register, a retraction of a retraction, an event recorded later (the id the next
+                // event but one gets unless it is given one), a creation that other events stand on.
+                let target: String
+                switch random.below(15) {
+                case 0: target = "ghost"
+                case 1 where !retractions.isEmpty: target = random.pick(retractions)
+                case 2: target = "e\(h.records.count + 3)"
+                case 3: target = random.pick(creations)
+                case 4 where !retracted.isEmpty: target = random.pick(retracted)
+                default: target = amendable[amendable.count - 1 - random.below(min(30, amendable.count))].id
+                }
                 add(.retraction, ["retracts": .string(target), "reason": "test"])
+                retracted.append(target)
+            case 18:
+                // Settled, released, or a second time; now and then under the wrong reserve.
+                guard let target = commitments.isEmpty ? nil : random.pick(commitments) else { continue }
+                let under = random.below(6) == 0 ? JSONValue.string(random.pick(reserves)) : target.reserve
+                if random.below(3) == 0 {
+                    add(.commitmentReleased, ["reserve": under, "commitment": .string(target.id), "reason": "not needed"].merging(decision) { $1 })
+                } else {
+                    add(.commitmentSettled, ["reserve": under, "commitment": .string(target.id), "amountCents": amount].merging(decision) { $1 })
+                }
+            case 19:
+                if random.below(2) == 0 {
+                    add(.balanceActual, ["reserve": reserve, "asOf": .string(someDate()), "amountCents": cents(Int64(random.below(8)) * 100_000)])
+                } else {
+                    // A decision recorded again: sometimes the same, sometimes with another status, body or date.
+                    let id = random.pick(["D1", "D2", "D3"])
+                    let status = random.pick([EventType.decisionTaken, .decisionTaken, .decisionRejected])
+                    let day = random.below(4) == 0 ? someDate() : dates[random.below(3) * 5]  // some after they were recorded
+                    add(status, ["decision": .string(id), "body": .string(random.pick(["raad", "college", "unknown"])),
+                                 "date": .string(day)], date: day)
+                }
             default:
                 add(.reserveAddition, ["reserve": reserve, "amountCents": amount, "decision": "D2"])
             }
         }
         return h
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -3,7 +3,8 @@ import EventStore
 
 /// The timeline as it was before it was made O(N log N) (it scans every record per amendment
 /// and copies the reserve state per event), as the reference `Timeline` must match; since
-/// issue #15 it follows amendment chains in full, shows a corrected event as recorded and a
+/// then a decision's timeline also lists the events that name it as their authority, and
+/// (issue #15) it follows amendment chains in full, shows a corrected event as recorded and a
 /// correction's field changes.
 enum ReferenceTimeline {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
@@ -11,9 +12,7 @@ enum ReferenceTimeline {
     static func entries(subject: Subject, records: [ResolvedRecord]) -> [Timeline.Entry] {
         // The subject's events, then amendments of anything already in, until nothing is added
         // (a correction of a correction, a retraction of a correction).
-        var touching = records.filter { record in
-            record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
-        }
+        var touching = records.filter { record in touches(record, subject) }
         while true {
             let more = records.filter { record in
                 !touching.contains { $0.id == record.id } && ReferenceTimeline.isAmendment(record, ofAnyIn: touching)
@@ -57,6 +56,15 @@ enum ReferenceTimeline {
         default: return false
         }
         return records.contains { $0.id == target }
+    }
+
+    /// An event about the subject, or, for a decision, an event that names it as its authority.
+    private static func touches(_ record: ResolvedRecord, _ subject: Subject) -> Bool {
+        for event in [record.event, record.original.event] {
+            if event.subjects.contains(subject) { return true }
+            if case .decision(let d) = subject, event.authorisingDecision == d { return true }
+        }
+        return false
     }
 
     private static func diff(_ a: ReserveState, _ b: ReserveState) -> [Timeline.Change] {

@@ -93,6 +93,8 @@ import Testing
         #expect(ids.contains("decision-date-unknown/res-404-end-date-2026"))
         #expect(!ids.contains { $0.hasPrefix("stated-total-differs") })
         #expect(!ids.contains { $0.hasPrefix("money-after-end-date") })
+        // Reserve 404 and the contract both end on 2026-12-31, 38 days later.
+        #expect(ids.isSuperset(of: ["ends-soon/reserve:404", "ends-soon/contract:dordrecht-sociaal"]))
         // Before the deadline passed, the intention was not yet a finding.
         #expect(!Audit.run(records: records, on: date("2025-12-31")).contains { $0.rule == .intentionPastDeadline })
     }

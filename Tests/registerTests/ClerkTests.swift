@@ -40,6 +40,23 @@ import Testing
         #expect(lines.compactMap { $0["amountCents"]?.integer } == [110_000_000, 24_000_000])
     }
 
+    @Test func recordASettlementAndARelease() throws {
+        let temp = try TemporaryFolder("clerk-settle")
+        let store = try temp.copyOfShippedEvents()
+        let settled = CLI.run(["record", "settlement", "--reserve", "404", "--commitment", "res-404-commit-uitvoeringsbrigade",
+                               "--amount", "192.500", "--decision", "2022-0177088", "--effective", "2023-12-15", "--source", "Jaarstukken 2023",
+                               "--yes", "--events", store])
+        #expect(settled.status == 0, "\(settled.stderr)")
+        let released = CLI.run(["record", "release", "--reserve", "404", "--commitment", "res-404-commit-bso-plus", "--reason", "not needed",
+                                "--effective", "2023-12-15", "--source", "Jaarstukken 2023", "--yes", "--events", store])
+        #expect(released.status == 0, "\(released.stderr)")
+        let wrong = CLI.run(["record", "release", "--reserve", "404", "--commitment", "res-404-estimate-2022", "--reason", "r",
+                             "--effective", "2023-12-15", "--source", "t", "--yes", "--events", store])
+        #expect(wrong.status == 3 && wrong.stderr.contains("is a balance-estimate, not a commitment"), "\(wrong.stderr)")
+        let reserve = CLI.run(["reserve", "404", "--on", "2024-01-01", "--json", "--events", store])
+        #expect(reserve.json?["commitments"]?.array?.compactMap { $0["status"]?.string } == ["settled", "released"])
+    }
+
     @Test func dryRunValidatesAgainstTheStoreAndWritesNothing() throws {
         let temp = try TemporaryFolder("clerk")
         let store = try temp.copyOfShippedEvents()

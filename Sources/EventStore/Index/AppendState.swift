@@ -8,7 +8,10 @@
 /// The folders are the events folder itself and the shard folder of the next sequence number
 /// (see `EventShard`); creating a shard folder changes the events folder.
 struct AppendState: Equatable, Sendable {
-    static let format = "register subject index v3"
+    /// Names the layout of the index and what the append policy puts in it; a change to either
+    /// (v4: the policy defines more keys and subjects) needs a new format, so an
+    /// index written before is rebuilt, never misread.
+    static let format = "register subject index v4"
 
     var sequence: Int
     /// The head's path inside the events folder.

@@ -5,240 +5,68 @@ import EventStore
 /// Facts and their legality are separate: every recorded mutation has changed the state,
 /// whatever its authority; the audit judges the authority, the timing and the sums.
 /// Pure: the same records and date give the same findings in the same order.
+///
+/// The records are sorted once into effect order; each rule is then one pass over them or over
+/// one subject's part of them (`SubjectRecords`), so the audit costs O(N log N).
 public enum Audit {
+    /// How many days ahead `ends-soon` looks by default.
+    public static let defaultHorizon = 90
+
     /// - Parameters:
     ///   - records: the history as known at the audit's `--known-on` moment.
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
     ///   - now: the moment the audit runs; an event recorded after it is reported (nil: not judged).
-    public static func run(records: [ResolvedRecord], on date: CalendarDate, now: RecordedInstant? = nil) -> [Finding] {
-        var findings: [Finding] = []
-        // Sorted once; every check below is one pass over it, or over one subject's part of it.
-        let ordered = records.inEffectOrder
-        let decisions = DecisionIndex(inEffectOrder: ordered)
-        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let subjects = SubjectRecords(inEffectOrder: ordered)
-        func finding(_ rule: AuditRule, _ severity: Severity, key: String, subject: Subject?, _ message: String,
-                     _ involved: [ResolvedRecord]) {
-            let sorted = involved.sorted { $0.sequence < $1.sequence }
-            findings.append(Finding(id: "\(rule.rawValue)/\(key)", rule: rule, severity: severity, subject: subject, message: message,
-                                    events: sorted.map(\.id), sources: sorted.map(\.original.source)))
+    ///   - horizon: `ends-soon` reports end dates from `date` up to this many days after it.
+    public static func run(records: [ResolvedRecord], on date: CalendarDate, now: RecordedInstant? = nil,
+                           horizon: Int = defaultHorizon) -> [Finding] {
+        let context = Context(records: records, date: date, horizon: horizon)
+        var findings = FindingList(keys: FindingKeys(records: records))
+        authority(context, &findings)
+        decisions(context, &findings)
+        for reserve in context.subjects.reserves.keys.sorted() {
+            reserveFindings(reserve, context, &findings)
         }
-
-        // Authority and timing of every mutation.
-        for record in ordered where record.event.isMutation && record.effectiveDate <= date {
-            let event = record.event
-            let subject = event.subjects.first
-            guard let decisionID = event.authorisingDecision else {
-                finding(.mutationWithoutDecision, .warning, key: record.id, subject: subject,
-                        "\(record.original.type.rawValue) \(record.id) (effective \(record.effectiveDate)) names no authorising decision", [record])
-                continue
-            }
-            guard let decision = decisions[decisionID] else {
-                finding(.decisionUnknown, .error, key: record.id, subject: subject,
-                        "\(record.id) names decision \(decisionID), which the register does not hold", [record])
-                continue
-            }
-            let decisionRecords = decision.events.compactMap { byID[$0] }
-            if decision.status != .taken {
-                finding(.decisionNotTaken, .error, key: record.id, subject: subject,
-                        "\(record.id) is authorised by decision \(decisionID), which is \(decision.status.rawValue), not taken",
-                        [record] + decisionRecords)
-                continue
-            }
-            guard let decided = decision.date else {
-                finding(.decisionDateUnknown, .info, key: record.id, subject: subject,
-                        "decision \(decisionID) authorising \(record.id) has no known date; that it preceded \(record.effectiveDate) cannot be checked",
-                        [record] + decisionRecords)
-                continue
-            }
-            if decided > record.effectiveDate {
-                finding(.decisionAfterEffect, .error, key: record.id, subject: subject,
-                        "\(record.id) takes effect on \(record.effectiveDate), before its decision \(decisionID) of \(decided)",
-                        [record] + decisionRecords)
-            }
-            let yearEnd = record.effectiveDate.endOfYear
-            if isReserveMutation(event), decided > yearEnd {
-                finding(.decisionAfterYearEnd, .error, key: record.id, subject: subject,
-                        "\(record.id) is a reserve mutation in \(record.effectiveDate.year), but decision \(decisionID) is dated \(decided), after \(yearEnd)",
-                        [record] + decisionRecords)
-            }
+        establishments(context, &findings)
+        statedTotals(context, &findings)
+        for contract in context.subjects.contracts.sorted() {
+            contractFindings(contract, context, &findings)
         }
-
-        // Reserves: money after the end date, sums, balance on the audit date.
-        for reserve in subjects.reserves.keys.sorted() {
-            findings += reserveFindings(reserve, touching: subjects.records(of: .reserve(reserve)), on: date)
-        }
-
-        // Stated totals against their parts, on the stated total's own date: the parts are folded
-        // once, in effect order, and each total is compared once its date's events are all in.
-        var parts = StatedTotalParts(establishments: subjects.reserves, statedIn: ordered)
-        var pending: [ResolvedRecord] = []
-        func comparePending() {
-            for record in pending {
-                guard case .statedTotal(let of, let stated) = record.event, let computed = parts.computed(of, on: record.effectiveDate) else { continue }
-                guard computed != stated else { continue }
-                var involved = [record]
-                if case .budget(let year) = of {
-                    involved += parts.budgetEvents(year: year).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
-                }
-                finding(.statedTotalDiffers, .error, key: record.id, subject: of.subject,
-                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
-                        involved)
-            }
-            pending = []
-        }
-        for record in ordered {
-            guard record.effectiveDate <= date else { break }
-            if let last = pending.last, last.effectiveDate != record.effectiveDate { comparePending() }
-            parts.apply(record)
-            if case .statedTotal = record.event { pending.append(record) }
-        }
-        comparePending()
-
-        // Intentions whose decide-by date passed without a decision.
-        for contract in subjects.contracts.sorted() {
-            guard case .state(let s)? = ContractProjection.project(contract, on: date, inEffectOrder: subjects.records(of: .contract(contract))),
-                  let intention = s.intendedExtension, let deadline = intention.decideBy, deadline < date else { continue }
-            finding(.intentionPastDeadline, .warning, key: intention.eventID, subject: .contract(contract),
-                    "the \(intention.body.rawValue) intended to extend contract \(contract) to \(intention.newEndDate), to be decided by \(deadline); on \(date) no extension is recorded",
-                    [byID[intention.eventID]].compactMap { $0 })
-        }
-
-        // Recording order and amendments.
-        let inSequence = records.sorted { $0.sequence < $1.sequence }
-        for (previous, record) in zip(inSequence, inSequence.dropFirst()) where record.original.recordedAt < previous.original.recordedAt {
-            finding(.recordedOutOfOrder, .warning, key: record.id, subject: nil,
-                    "event \(record.sequence) (\(record.id)) was recorded at \(record.original.recordedAt), before event \(previous.sequence) (\(previous.original.recordedAt))",
-                    [previous, record])
-        }
-        if let now {
-            for record in inSequence where record.original.recordedAt > now {
-                finding(.recordedInFuture, .error, key: record.id, subject: nil,
-                        "event \(record.sequence) (\(record.id)) says it was recorded at \(record.original.recordedAt), after now (\(now)): a clock was wrong or the instant was forged",
-                        [record])
-            }
-        }
-        var firstRetraction: [String: ResolvedRecord] = [:]
-        for record in inSequence {
-            if case .retraction(let t, _) = record.original.event, firstRetraction[t] == nil { firstRetraction[t] = record }
-        }
-        for record in inSequence {
-            let target: String
-            switch record.original.event {
-            case .correction(let c): target = c.target
-            case .retraction(let t, _): target = t
-            default: continue
-            }
-            guard let amended = byID[target] else {
-                finding(.amendmentTargetMissing, .error, key: record.id, subject: nil,
-                        "\(record.original.type.rawValue) \(record.id) names event \(target), which is not in the register", [record])
-                continue
-            }
-            // What append refuses but files from elsewhere can hold; none of these has any effect.
-            if amended.sequence >= record.sequence {
-                finding(.amendmentOutOfOrder, .error, key: record.id, subject: nil, amended.sequence == record.sequence
-                        ? "\(record.original.type.rawValue) \(record.id) names itself; it has no effect"
-                        : "\(record.original.type.rawValue) \(record.id) (event \(record.sequence)) names event \(amended.sequence) (\(target)), recorded after it; it has no effect (a correction cycle is one case of this)",
-                        [record, amended])
-            } else if case .retraction = amended.original.event {
-                finding(.amendmentOfRetraction, .error, key: record.id, subject: nil,
-                        "\(record.original.type.rawValue) \(record.id) names retraction \(target); a retraction cannot be corrected or retracted, so it has no effect",
-                        [record, amended])
-            } else if case .retraction = record.original.event, let first = firstRetraction[target], first.id != record.id {
-                finding(.retractedTwice, .warning, key: record.id, subject: nil,
-                        "retraction \(record.id) retracts event \(target) again; \(first.id) (event \(first.sequence)) already retracted it",
-                        [first, record])
-            }
-        }
-        // Events that count about a reserve or contract whose creation was retracted (from files
-        // that did not come through append, which refuses that retraction).
-        var created: Set<Subject> = [], uncreated: [Subject: ResolvedRecord] = [:]
-        for record in inSequence {
-            switch record.original.event {
-            case .reserveEstablished(let r, _, _, _): if record.counts { created.insert(.reserve(r)) } else { uncreated[.reserve(r)] = record }
-            case .contractAwarded(let a): if record.counts { created.insert(.contract(a.contract)) } else { uncreated[.contract(a.contract)] = record }
-            default: break
-            }
-        }
-        for record in inSequence where record.counts {
-            for subject in record.event.subjects where !created.contains(subject) {
-                guard let retracted = uncreated[subject], retracted.id != record.id else { continue }
-                finding(.orphanedByRetraction, .error, key: record.id, subject: subject,
-                        "event \(record.sequence) (\(record.id)) counts for \(subject), whose creation \(retracted.id) is retracted",
-                        [retracted, record])
-            }
-        }
-        return findings.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
+        recording(context, now: now, &findings)
+        scheduled(context, &findings)
+        return findings.sorted
     }
 
-    private static func isReserveMutation(_ event: DomainEvent) -> Bool {
-        switch event {
-        case .reserveAddition, .reserveWithdrawal, .reserveEndDateChanged, .commitment: return true
-        default: return false
-        }
-    }
+    /// What every rule reads: built once per run.
+    struct Context {
+        let records: [ResolvedRecord]
+        let date: CalendarDate
+        let horizon: Int
+        /// The records that count, in effect order.
+        let ordered: [ResolvedRecord]
+        let decisions: DecisionIndex
+        let byID: [String: ResolvedRecord]
+        let subjects: SubjectRecords
+        /// The records that count and take effect on or before the audit date, in effect order.
+        let effective: ArraySlice<ResolvedRecord>
 
-    /// - Parameter touching: the records that touch the reserve, in effect order (any date).
-    private static func reserveFindings(_ reserve: ReserveNumber, touching all: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
-        var findings: [Finding] = []
-        let subject = Subject.reserve(reserve)
-        let touching = all.prefix { $0.effectiveDate <= date }
-        guard let first = touching.first, case .reserveEstablished(_, let name, let end, _) = first.event else { return [] }
-        var state = ReserveState(reserve: reserve, name: name, establishedOn: first.effectiveDate, endDate: end)
-        var overAllocated = false
-        for record in touching {
-            state.apply(record)
-            let movesMoney: Bool
-            switch record.event {
-            case .reserveWithdrawal, .commitment, .allocation, .reallocation: movesMoney = true
-            default: movesMoney = false
-            }
-            if movesMoney && record.effectiveDate > state.endDate {
-                findings.append(Finding(
-                    id: "\(AuditRule.moneyAfterEndDate.rawValue)/\(record.id)", rule: .moneyAfterEndDate, severity: .error, subject: subject,
-                    message: "\(record.original.type.rawValue) \(record.id) on \(record.effectiveDate) is after reserve \(reserve)'s end date \(state.endDate)",
-                    events: [record.id], sources: [record.original.source]))
-            }
-            if state.allocated > state.authorised && !overAllocated {
-                overAllocated = true
-                findings.append(Finding(
-                    id: "\(AuditRule.allocationsExceedAuthorised.rawValue)/\(record.id)", rule: .allocationsExceedAuthorised, severity: .error,
-                    subject: subject,
-                    message: "after \(record.id) reserve \(reserve) has \(state.allocated.dutch) allocated but only \(state.authorised.dutch) added",
-                    events: [record.id], sources: [record.original.source]))
-            } else if state.allocated <= state.authorised {
-                overAllocated = false
-            }
+        init(records: [ResolvedRecord], date: CalendarDate, horizon: Int) {
+            self.records = records
+            self.date = date
+            self.horizon = horizon
+            ordered = records.inEffectOrder
+            decisions = DecisionIndex(inEffectOrder: ordered)
+            byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            subjects = SubjectRecords(inEffectOrder: ordered)
+            effective = ordered.prefix { $0.effectiveDate <= date }
         }
-        let involved = touching.filter {
-            switch $0.event {
-            case .commitment, .balanceEstimate, .balanceActual: return true
-            default: return false
-            }
+
+        func records(_ ids: [String]) -> [ResolvedRecord] { ids.compactMap { byID[$0] } }
+
+        /// The day a decision was taken, when the register holds it as taken with a known date.
+        func takenOn(_ decision: DecisionID?) -> CalendarDate? {
+            guard let decision, let entry = decisions[decision], entry.status == .taken else { return nil }
+            return entry.date
         }
-        if state.committed > .zero {
-            if state.committed > state.balance.high {
-                findings.append(Finding(
-                    id: "\(AuditRule.commitmentsExceedBalance.rawValue)/reserve:\(reserve)", rule: .commitmentsExceedBalance, severity: .error,
-                    subject: subject,
-                    message: "reserve \(reserve) has \(state.committed.dutch) committed, more than its balance (\(balanceText(state.balance))) on \(date)",
-                    events: involved.map(\.id), sources: involved.map(\.original.source)))
-            } else if state.committed > state.balance.low {
-                findings.append(Finding(
-                    id: "\(AuditRule.commitmentsWithinEstimate.rawValue)/reserve:\(reserve)", rule: .commitmentsWithinEstimate, severity: .risk,
-                    subject: subject,
-                    message: "reserve \(reserve) has \(state.committed.dutch) committed against a balance estimated at \(balanceText(state.balance)): covered only if the actual remainder is at least \(state.committed.dutch)",
-                    events: involved.map(\.id), sources: involved.map(\.original.source)))
-            }
-        }
-        if date > state.endDate && state.balance.high > .zero {
-            findings.append(Finding(
-                id: "\(AuditRule.lapsedReserveHoldsMoney.rawValue)/reserve:\(reserve)", rule: .lapsedReserveHoldsMoney, severity: .warning,
-                subject: subject,
-                message: "reserve \(reserve) lapsed after \(state.endDate) but on \(date) still holds \(balanceText(state.balance))",
-                events: [first.id], sources: [first.original.source]))
-        }
-        return findings
     }
 
     static func balanceText(_ balance: Balance) -> String {
@@ -248,4 +76,33 @@ public enum Audit {
         case let .actual(c, asOf): return "\(c.dutch) actual for \(asOf)"
         }
     }
+}
+
+/// The findings of one run, each named `<rule>/<key>` (see `FindingKeys`).
+struct FindingList {
+    let keys: FindingKeys
+    private var items: [Finding] = []
+
+    init(keys: FindingKeys) { self.keys = keys }
+
+    /// The key that names `record` in finding ids.
+    func key(_ record: ResolvedRecord) -> String { keys.key(record) }
+
+    /// A finding about the events `involved` (listed in sequence order, with their sources).
+    mutating func add(_ rule: AuditRule, _ severity: Severity, key: String, subject: Subject?, _ message: String,
+                      _ involved: [ResolvedRecord]) {
+        var seen: Set<String> = []
+        let sorted = involved.filter { seen.insert($0.id).inserted }.sorted { $0.sequence < $1.sequence }
+        items.append(Finding(id: "\(rule.rawValue)/\(key)", rule: rule, severity: severity, subject: subject, message: message,
+                             events: sorted.map(\.id), sources: sorted.map(\.original.source)))
+    }
+
+    /// A finding about one event, named by it.
+    mutating func add(_ rule: AuditRule, _ severity: Severity, about record: ResolvedRecord, subject: Subject?, _ message: String,
+                      _ involved: [ResolvedRecord]? = nil) {
+        add(rule, severity, key: key(record), subject: subject, message, involved ?? [record])
+    }
+
+    /// By severity, then id.
+    var sorted: [Finding] { items.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) } }
 }

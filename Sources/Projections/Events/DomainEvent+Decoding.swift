@@ -71,6 +71,12 @@ extension DomainEvent {
                 reserve: ReserveNumber(try p.identifier("reserve")), project: try p.string("project", maxLength: 200),
                 amount: try p.cents("amountCents", positive: true), basis: try p.choice("basis", AmountBasis.self),
                 year: try p.optionalInteger("year", in: 1800...9999), decision: try p.decision()))
+        case .commitmentSettled:
+            self = .commitmentSettled(reserve: ReserveNumber(try p.identifier("reserve")), commitment: try p.identifier("commitment"),
+                                      spent: try p.cents("amountCents", positive: false), decision: try p.decision())
+        case .commitmentReleased:
+            self = .commitmentReleased(reserve: ReserveNumber(try p.identifier("reserve")), commitment: try p.identifier("commitment"),
+                                       reason: try p.string("reason", maxLength: 2000), decision: try p.decision())
         case .balanceEstimate:
             let reserve = ReserveNumber(try p.identifier("reserve"))
             let asOf = try p.date("asOf")

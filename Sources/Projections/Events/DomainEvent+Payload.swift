@@ -30,6 +30,10 @@ extension DomainEvent {
             put("reserve", c.reserve.rawValue); put("project", c.project); put("amountCents", c.amount); put("basis", c.basis.rawValue)
             if let year = c.year { o["year"] = JSONValue(year) }
             put("decision", c.decision?.rawValue)
+        case let .commitmentSettled(r, commitment, spent, decision):
+            put("reserve", r.rawValue); put("commitment", commitment); put("amountCents", spent); put("decision", decision?.rawValue)
+        case let .commitmentReleased(r, commitment, reason, decision):
+            put("reserve", r.rawValue); put("commitment", commitment); put("reason", reason); put("decision", decision?.rawValue)
         case let .balanceEstimate(r, asOf, low, high):
             put("reserve", r.rawValue); put("asOf", asOf); put("lowCents", low); put("highCents", high)
         case let .balanceActual(r, asOf, amount, decision):
@@ -71,6 +75,8 @@ extension DomainEvent {
              .balanceEstimate(let r, _, _, _), .balanceActual(let r, _, _, _):
             return [("reserve", r.rawValue)]
         case .commitment(let c): return [("reserve", c.reserve.rawValue), ("project", c.project)]
+        case .commitmentSettled(let r, let commitment, _, _), .commitmentReleased(let r, let commitment, _, _):
+            return [("reserve", r.rawValue), ("commitment", commitment)]
         case .contractAwarded(let a): return [("contract", a.contract.rawValue)]
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _): return [("contract", c.rawValue)]
         case .budgetSet(let year, _, _): return [("year", String(year))]

@@ -16,6 +16,10 @@ public enum DomainEvent: Hashable, Sendable {
     /// Replaces the whole table of earmarks: money moves between projects.
     case reallocation(reserve: ReserveNumber, lines: [ProjectAmount], decision: DecisionID?)
     case commitment(Commitment)
+    /// A commitment paid: it ends, and what was spent on it no longer covers the others.
+    case commitmentSettled(reserve: ReserveNumber, commitment: String, spent: Cents, decision: DecisionID?)
+    /// A commitment withdrawn without being paid: it ends.
+    case commitmentReleased(reserve: ReserveNumber, commitment: String, reason: String, decision: DecisionID?)
     case balanceEstimate(reserve: ReserveNumber, asOf: CalendarDate, low: Cents, high: Cents)
     case balanceActual(reserve: ReserveNumber, asOf: CalendarDate, amount: Cents, decision: DecisionID?)
     case contractAwarded(ContractAward)
@@ -39,6 +43,7 @@ public enum DomainEvent: Hashable, Sendable {
              .contractExtended(_, _, let d), .budgetSet(_, _, let d):
             return d
         case .commitment(let c): return c.decision
+        case .commitmentSettled(_, _, _, let d), .commitmentReleased(_, _, _, let d): return d
         case .contractAwarded(let a): return a.decision
         default: return nil
         }
@@ -71,6 +76,7 @@ public enum DomainEvent: Hashable, Sendable {
              .balanceEstimate(let r, _, _, _), .balanceActual(let r, _, _, _):
             return [.reserve(r)]
         case .commitment(let c): return [.reserve(c.reserve)]
+        case .commitmentSettled(let r, _, _, _), .commitmentReleased(let r, _, _, _): return [.reserve(r)]
         case .contractAwarded(let a): return [.contract(a.contract)]
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _): return [.contract(c)]
         case .budgetSet(let year, let lines, _): return [.budget(year: year)] + lines.map { .programme($0.programme) }

@@ -13,6 +13,8 @@ public enum EventType: String, CaseIterable, Sendable {
     case allocation = "allocation"
     case reallocation = "reallocation"
     case commitment = "commitment"
+    case commitmentSettled = "commitment-settled"
+    case commitmentReleased = "commitment-released"
     case balanceEstimate = "balance-estimate"
     case balanceActual = "balance-actual"
     case contractAwarded = "contract-awarded"

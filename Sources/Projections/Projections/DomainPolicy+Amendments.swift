@@ -52,6 +52,11 @@ extension DomainPolicy {
                                 problem: "a correction cannot change what the event is about ('\(before.value)' to '\(after.value)')",
                                 expected: "'\(before.value)'; to move the event, retract it and record a new one")
         }
+        do {
+            try Self.checkPlausible(DomainRecord(copying: current, effectiveDate: c.effectiveDate ?? current.effectiveDate, event: corrected))
+        } catch .invalidField(let field, let problem, let expected) {
+            throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
+        }
         try checkReferences(of: corrected, lookup: lookup, field: "payload.payload")
     }
 

@@ -30,6 +30,7 @@ public struct DomainPolicy: AppendPolicy {
         case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
         case .correction(let c): return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)]
         case .retraction(let target, _): return [(Self.retractedKey(target), envelope.id)]
+        case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)] + Self.dependencyKeys(of: event, id: envelope.id)
         default: return Self.dependencyKeys(of: event, id: envelope.id)
         }
     }
@@ -55,7 +56,7 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func subjects(of event: DomainEvent, resolve: (String) -> EventEnvelope?, depth: Int) -> [String] {
-        var keys = event.subjects.map(Self.key)
+        var keys = event.subjects.map(Self.key) + Self.authorisation(of: event)
         switch event {
         case .reserveEstablished: keys.append(Self.catalog("reserve"))
         case .contractAwarded: keys.append(Self.catalog("contract"))
@@ -65,7 +66,7 @@ public struct DomainPolicy: AppendPolicy {
                 keys += subjects(of: target, resolve: resolve, depth: depth + 1)
                 if c.change != nil, let type = EventType(rawValue: target.type), let before = try? DomainEvent(envelope: target),
                    let replaced = try? DomainEvent(type: type, payload: c.corrected(before.payload)) {
-                    keys += replaced.subjects.map(Self.key)
+                    keys += replaced.subjects.map(Self.key) + Self.authorisation(of: replaced)
                 }
             }
         case .retraction(let target, _):
@@ -86,6 +87,7 @@ public struct DomainPolicy: AppendPolicy {
     private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
         let record = try DomainRecord(envelope: candidate)
         let event = record.event
+        try Self.checkPlausible(record)
         switch event {
         case .reserveEstablished(let r, _, _, _):
             if try known(.reserve(r), lookup) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
@@ -126,6 +128,9 @@ public struct DomainPolicy: AppendPolicy {
             try require(.reserve(r), field: "reserve")
         case .commitment(let c):
             try require(.reserve(c.reserve), field: "reserve")
+        case .commitmentSettled(let r, let commitment, _, _), .commitmentReleased(let r, let commitment, _, _):
+            try require(.reserve(r), field: "reserve")
+            try Self.requireCommitment(commitment, of: r, lookup: lookup)
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _):
             try require(.contract(c), field: "contract")
         case .statedTotal(.budget(let year), _):

@@ -22,6 +22,10 @@ public enum EventSummary {
         case .commitment(let c):
             let basis = c.basis == .exact ? "" : c.basis == .maximum ? "at most " : "about "
             return "commitment in reserve \(c.reserve): \(c.project) \(basis)\(c.amount.dutch)" + (c.year.map { " in \($0)" } ?? "")
+        case let .commitmentSettled(r, commitment, spent, _):
+            return "commitment \(commitment) in reserve \(r) settled: \(spent.dutch) spent"
+        case let .commitmentReleased(r, commitment, reason, _):
+            return "commitment \(commitment) in reserve \(r) released: \(reason)"
         case let .balanceEstimate(r, asOf, low, high):
             return "balance of reserve \(r) on \(asOf) estimated at \(low.dutch) to \(high.dutch)"
         case let .balanceActual(r, asOf, amount, _):

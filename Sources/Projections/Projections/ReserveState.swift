@@ -11,7 +11,8 @@ public struct ReserveState: Equatable, Sendable {
     public var withdrawn: Cents = .zero
     /// Earmarks per project, in the order projects first appeared.
     public private(set) var allocations: [ProjectAmount] = []
-    public private(set) var commitments: [Commitment] = []
+    /// The commitments, which of them are open, and what the open ones are judged against.
+    public private(set) var commitmentBook = CommitmentBook()
     public var balance: Balance = .booked(.zero)
     /// The decisions named by the events that shaped the reserve, first mention first.
     public private(set) var decisions: [DecisionID] = []
@@ -20,8 +21,10 @@ public struct ReserveState: Equatable, Sendable {
 
     /// The sum of `allocations`, kept as they change so that reading it costs nothing.
     public private(set) var allocated: Cents = .zero
-    /// The sum of `commitments`, kept as they grow.
-    public private(set) var committed: Cents = .zero
+    /// Every commitment recorded, open or ended, in effect order.
+    public var commitments: [CommitmentBook.Line] { commitmentBook.lines }
+    /// The sum of the open commitments: what is still owed.
+    public var committed: Cents { commitmentBook.open }
     /// Where each project sits in `allocations`, and the decisions already in `decisions`:
     /// derived from those arrays, so that applying an event never scans them.
     private var allocationIndex: [String: Int] = [:]
@@ -57,6 +60,7 @@ public struct ReserveState: Equatable, Sendable {
         case .reserveAddition(_, let amount, _, _):
             authorised += amount
             balance = balance.adjusted(by: amount)
+            commitmentBook.added(amount)
         case .reserveWithdrawal(_, let amount, _, _):
             withdrawn += amount
             balance = balance.adjusted(by: .zero - amount)
@@ -81,12 +85,17 @@ public struct ReserveState: Equatable, Sendable {
             for (i, line) in lines.enumerated() where allocationIndex[line.project] == nil { allocationIndex[line.project] = i }
             allocated = lines.map(\.amount).sum()
         case .commitment(let c):
-            commitments.append(c)
-            committed += c.amount
+            commitmentBook.commit(c, event: record.id, on: record.effectiveDate, balance: balance)
+        case let .commitmentSettled(_, commitment, spent, _):
+            commitmentBook.settle(commitment, spent: spent, on: record.effectiveDate, by: record.id)
+        case let .commitmentReleased(_, commitment, _, _):
+            commitmentBook.release(commitment, on: record.effectiveDate, by: record.id)
         case .balanceEstimate(_, let asOf, let low, let high):
             balance = .estimate(low: low, high: high, asOf: asOf)
+            commitmentBook.stated(balance, asOf: asOf, actual: false, by: record.id)
         case .balanceActual(_, let asOf, let amount, _):
             balance = .actual(amount, asOf: asOf)
+            commitmentBook.stated(balance, asOf: asOf, actual: true, by: record.id)
         default:
             break
         }
@@ -107,6 +116,20 @@ public enum Balance: Equatable, Sendable {
     case estimate(low: Cents, high: Cents, asOf: CalendarDate)
     /// An actual figure, for example from the jaarstukken, for `asOf` (plus mutations since).
     case actual(Cents, asOf: CalendarDate)
+
+    /// How many days before `date` the figure is for (negative when it is for a later date);
+    /// nil for a booked balance, which counts every mutation up to the date asked about.
+    public func age(on date: CalendarDate) -> Int? {
+        asOf.map { date.daysSinceEpoch - $0.daysSinceEpoch }
+    }
+
+    /// The date an estimate or actual is for; nil for a booked balance (it is of every day).
+    public var asOf: CalendarDate? {
+        switch self {
+        case .booked: return nil
+        case .estimate(_, _, let asOf), .actual(_, let asOf): return asOf
+        }
+    }
 
     public var kind: String {
         switch self {

@@ -31,12 +31,16 @@ public struct Timeline: Sendable {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
     ///
+    /// The timeline of a decision also lists the events that name it as their authority (the
+    /// mutations it authorises).
+    ///
     /// One pass over the records to pick out the subject's events and the amendments of them,
     /// then work and memory in the size of the subject's timeline, not of the history.
     public init(subject: Subject, records: [ResolvedRecord]) {
         self.subject = subject
         func touches(_ record: ResolvedRecord) -> Bool {
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
+                || Timeline.authorises(subject, record.event) || Timeline.authorises(subject, record.original.event)
         }
         // The subject's events, then their amendments, the amendments of those, and so on: a
         // correction of a correction and a retraction of a correction are in the timeline too.
@@ -81,6 +85,12 @@ public struct Timeline: Sendable {
                 assumptions: record.original.assumptions))
         }
         self.entries = entries
+    }
+
+    /// Whether `subject` is the decision `event` names as its authority.
+    static func authorises(_ subject: Subject, _ event: DomainEvent) -> Bool {
+        guard case .decision(let decision) = subject else { return false }
+        return event.authorisingDecision == decision
     }
 
     /// The event a correction or retraction amends.

@@ -10,13 +10,19 @@ struct ReserveAnswer: Answer {
         let amount: Cents
     }
 
-    /// An obligation against the reserve.
+    /// An obligation against the reserve, open or ended.
     struct Commitment: Equatable, Sendable {
         let project: String
         let amount: Cents
         let basis: AmountBasis
         let year: Int?
         let decision: DecisionID?
+        /// `open`, `settled`, `released` or `superseded` (see `CommitmentBook.Status`).
+        let status: String
+        /// The event that ended it; nil while open.
+        let endedBy: String?
+        /// What its settlement says was spent; nil unless settled.
+        let spent: Cents?
     }
 
     /// The reserve as it stands on the query's date.
@@ -65,7 +71,10 @@ struct ReserveAnswer: Answer {
                 authorised: s.authorised, withdrawn: s.withdrawn,
                 allocations: s.allocations.map { Allocation(project: $0.project, amount: $0.amount) }, allocated: s.allocated,
                 commitments: s.commitments.map {
-                    Commitment(project: $0.project, amount: $0.amount, basis: $0.basis, year: $0.year, decision: $0.decision)
+                    var spent: Cents? = nil
+                    if case .settled(let amount, _, _) = $0.status { spent = amount }
+                    return Commitment(project: $0.project, amount: $0.amount, basis: $0.basis, year: $0.year, decision: $0.decision,
+                                      status: $0.status.name, endedBy: $0.status.endedBy, spent: spent)
                 },
                 committed: s.committed, balance: s.balance, decisions: DecisionSummary.list(s.decisions, from: decisions),
                 events: s.events))
@@ -90,9 +99,10 @@ struct ReserveAnswer: Answer {
                 "allocatedCents": r.allocated.json,
                 "commitments": .array(r.commitments.map {
                     .object(["project": .string($0.project), "amountCents": $0.amount.json, "basis": .string($0.basis.rawValue),
-                             "year": $0.year.map(JSONValue.init) ?? .null, "decision": JSONValue($0.decision?.rawValue)])
+                             "year": $0.year.map(JSONValue.init) ?? .null, "decision": JSONValue($0.decision?.rawValue),
+                             "status": .string($0.status), "endedBy": JSONValue($0.endedBy), "spentCents": $0.spent?.json ?? .null])
                 }),
-                "committedCents": r.committed.json, "balance": r.balance.json,
+                "committedCents": r.committed.json, "balance": r.balance.json(on: moment.on),
                 "decisions": .array(r.decisions.map(\.json)), "events": .array(r.events.map(JSONValue.string)),
             ]) { $1 }
         }
@@ -117,7 +127,8 @@ struct ReserveAnswer: Answer {
             allocated: try reader.cents("allocatedCents"),
             commitments: try reader.array("commitments") { (c) throws(AnswerDecodingError) in
                 Commitment(project: try c.string("project"), amount: try c.cents("amountCents"), basis: try c.enumeration("basis"),
-                           year: try c.optionalInt("year"), decision: try c.optionalString("decision").map(DecisionID.init))
+                           year: try c.optionalInt("year"), decision: try c.optionalString("decision").map(DecisionID.init),
+                           status: try c.string("status"), endedBy: try c.optionalString("endedBy"), spent: try c.optionalCents("spentCents"))
             },
             committed: try reader.cents("committedCents"), balance: try Balance(try reader.value("balance")),
             decisions: try reader.array("decisions", DecisionSummary.init), events: try reader.strings("events")))

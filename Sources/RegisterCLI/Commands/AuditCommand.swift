@@ -5,20 +5,30 @@ import Projections
 struct AuditCommand: Command {
     static let spec = CommandSpec(
         name: "audit", abstract: "Replay the history and report findings: authority, timing, sums, deadlines.",
-        arguments: "[SUBJECT] [--rule RULE] [--on DATE] [--known-on DATE|DATETIME] [--json] [--events DIR ...|--registers FILE]",
-        options: QueryOptions.specs + [OptionSpec(name: "--rule", valueName: "RULE", help: "Only findings of this rule (see below)."), .registers],
+        arguments: "[SUBJECT] [--rule RULE] [--on DATE] [--known-on DATE|DATETIME] [--horizon DAYS] [--json] [--events DIR ...|--registers FILE]",
+        options: QueryOptions.specs + [
+            OptionSpec(name: "--rule", valueName: "RULE", help: "Only findings of this rule (see below)."),
+            OptionSpec(name: "--horizon", valueName: "DAYS",
+                       help: "How far ahead ends-soon looks: end dates from --on up to DAYS days later (default \(Audit.defaultHorizon))."),
+            .registers,
+        ],
         discussion: """
-            Each finding has a stable id (<rule>/<event or subject>), a severity (error, warning, risk, info),
-            the events involved and their sources. Exit 0 when there are no findings, 1 when there are.
-            --on is the day deadlines and lapses are judged on (default: today). With several registers (repeat
-            --events, or --registers FILE) every finding is labelled with the register it came from.
-            Rules:
-            """ + AuditRule.allCases.map { "\n  \($0.rawValue): \($0.explanation)" }.joined(),
+            Each finding has a stable id, <rule>/<key>: the key is a subject (reserve:404) or an event, named by its id
+            when a person chose it and by subject/date/type when the store generated it, so two runs on the same
+            history give the same ids. Each has a severity (error, warning, risk, info), the events involved and
+            their sources. Exit 0 when there are no findings, 1 when there are.
+            --on is the day deadlines and lapses are judged on (default: today); events that take effect after it
+            are listed as scheduled, not judged. With several registers (repeat --events, or --registers FILE)
+            every finding is labelled with the register it came from.
+            Rules, each with an example finding:
+            """ + AuditRule.allCases.map { "\n  \($0.rawValue): \($0.explanation)\n      e.g. \($0.example)" }.joined(),
         examples: ["register audit", "register audit 404 --json", "register audit --known-on 2026-11-01",
+                   "register audit --on 2026-10-01 --horizon 120 --rule ends-soon",
                    "register audit --registers province.txt --rule lapsed-reserve-holds-money --json"])
 
     let subjectText: String?
     let rule: AuditRule?
+    let horizon: Int
     let query: QueryOptions
     let stores: [EventStore]
 
@@ -35,6 +45,15 @@ struct AuditCommand: Command {
         } else {
             rule = nil
         }
+        if let text = try arguments.value("--horizon", command: Self.spec.name) {
+            guard let days = Int(text), (0...36_600).contains(days) else {
+                throw .usage("--horizon '\(text)' is not a number of days; expected a whole number from 0 to 36600, e.g. --horizon 90",
+                             command: Self.spec.name)
+            }
+            horizon = days
+        } else {
+            horizon = Audit.defaultHorizon
+        }
         query = try QueryOptions(arguments, command: Self.spec.name)
         stores = try context.stores(arguments, command: Self.spec.name)
     }
@@ -45,7 +64,7 @@ struct AuditCommand: Command {
         for store in stores {
             let records = try query.records(context, store)
             let now = RecordedInstant(millisecondsSinceEpoch: RecordedInstant.now().millisecondsSinceEpoch + StoreVerifier.clockToleranceMilliseconds)
-            var findings = Audit.run(records: records, on: query.on, now: now)
+            var findings = Audit.run(records: records, on: query.on, now: now, horizon: horizon)
             if let subjectText {
                 let resolved = try SubjectCatalog(records: records).resolve(subjectText)
                 subject = resolved

@@ -10,9 +10,10 @@ struct TimelineCommand: Command {
             SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as
             reserve:404, contract:dordrecht-sociaal, programme:..., decision:2022-0177088, budget:2026.
             Each line shows the effective date, the recorded instant, the type, what changed (before -> after),
-            the authorising decision and the source. Corrected and retracted events are marked.
+            the authorising decision and the source. Corrected and retracted events are marked. The timeline of a
+            decision also lists the mutations (and settlements) that name it as their authority.
             """,
-        examples: ["register timeline 404", "register timeline contract:dordrecht-sociaal --json"])
+        examples: ["register timeline 404", "register timeline contract:dordrecht-sociaal --json", "register timeline decision:2022-0177088"])
 
     let subjectText: String
     let query: QueryOptions
@@ -28,9 +29,12 @@ struct TimelineCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        // Only the subject's events, their amendments and the decisions they name are read.
+        // Only the subject's events, their amendments and the decisions they name are read; for a
+        // decision, also the events that name it as their authority.
         let subject = try context.subject(named: subjectText, in: store)
-        let records = try context.history(of: store, about: [subject.description]).resolved(knownOn: query.knownOn)
+        var keys = [subject.description]
+        if case .decision(let decision) = subject { keys.append(DomainPolicy.authorisedBy(decision)) }
+        let records = try context.history(of: store, about: keys).resolved(knownOn: query.knownOn)
         let timeline = Timeline(subject: subject, records: records)
         if query.csv {
             var table = CSVTable(header: ["sequence", "id", "type", "effective_date", "recorded_at", "summary", "changes", "decision",

@@ -26,6 +26,14 @@ extension Balance {
         }
     }
 
+    /// `json` with `ageDays`: how many days the figure's `asOf` lies before `on` (negative when
+    /// it is for a later date; null for a booked balance, which counts every mutation to `on`).
+    func json(on date: CalendarDate) -> JSONValue {
+        guard case .object(var object) = json else { return json }
+        object["ageDays"] = age(on: date).map(JSONValue.init) ?? .null
+        return .object(object)
+    }
+
     /// Reads back the object `json` writes.
     init(_ json: JSONValue) throws(AnswerDecodingError) {
         let reader = try AnswerJSONReader(json)

@@ -56,6 +56,14 @@ struct RecordType {
             RecordField("--basis", "basis", .choice(AmountBasis.allCases.map(\.rawValue)), "How exact the amount is."),
             RecordField("--year", "year", .year, required: false, "The year it is for."), decisionRef,
         ]),
+        RecordType(name: "settlement", type: .commitmentSettled, abstract: "A commitment paid: it ends (book the payment as a withdrawal).", fields: [
+            reserve, RecordField("--commitment", "commitment", .identifier, "The id of the commitment event."),
+            RecordField("--amount", "amountCents", .amount, "What was spent on it."), decisionRef,
+        ]),
+        RecordType(name: "release", type: .commitmentReleased, abstract: "A commitment withdrawn unpaid: it ends.", fields: [
+            reserve, RecordField("--commitment", "commitment", .identifier, "The id of the commitment event."),
+            RecordField("--reason", "reason", .text, "Why it is released."), decisionRef,
+        ]),
         RecordType(name: "estimate", type: .balanceEstimate, abstract: "A reserve's balance estimated as a range.", fields: [
             reserve, RecordField("--as-of", "asOf", .date, "The date the estimate is for."),
             RecordField("--low", "lowCents", .amount, "The lowest amount."), RecordField("--high", "highCents", .amount, "The highest amount."),

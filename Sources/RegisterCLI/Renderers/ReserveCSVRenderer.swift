@@ -22,8 +22,9 @@ struct ReserveCSVRenderer: CSVAnswerRenderer {
                 row("balance_low", r.balance.kind, r.balance.low), row("balance_high", r.balance.kind, r.balance.high),
             ]
             rows += r.allocations.map { row("allocation", $0.project, $0.amount) }
+            // An ended commitment is `commitment_settled`, `commitment_released` or `commitment_superseded`.
             rows += r.commitments.map {
-                row("commitment", $0.project, $0.amount, basis: $0.basis.rawValue, year: $0.year.map(String.init) ?? "",
+                row($0.status == "open" ? "commitment" : "commitment_\($0.status)", $0.project, $0.amount, basis: $0.basis.rawValue, year: $0.year.map(String.init) ?? "",
                     decision: $0.decision?.rawValue ?? "")
             }
             return rows

@@ -1,0 +1,56 @@
+import EventStore
+
+/// How a finding's id names an event: readably, and the same in every run on the same history.
+///
+/// An id a person chose (`res-404-end-date-2026`) is the key as it is. An id the store made up
+/// (a UUID, when `append` or `record` got no `--id`) says nothing to a reader, so such an event is
+/// named by its subject, effective date and type instead, as first recorded
+/// (`reserve:404/2023-05-01/reserve-withdrawal`), with `-2`, `-3`… for the second and later
+/// such events of one subject, date and type in sequence order. Appending never renumbers an
+/// earlier event; a correction does not change the name either.
+struct FindingKeys {
+    private var ordinals: [String: Int] = [:]
+
+    /// - Parameter records: the whole history as the audit sees it (any order).
+    init(records: [ResolvedRecord]) {
+        var seen: [String: Int] = [:]
+        for record in records.sorted(by: { $0.sequence < $1.sequence }) where Self.isGenerated(record.id) {
+            let base = Self.base(record)
+            seen[base, default: 0] += 1
+            ordinals[record.id] = seen[base]
+        }
+    }
+
+    func key(_ record: ResolvedRecord) -> String {
+        guard let n = ordinals[record.id] else { return record.id }
+        return n == 1 ? Self.base(record) : "\(Self.base(record))-\(n)"
+    }
+
+    /// Whether an id has the store's generated form: a UUID, 8-4-4-4-12 hexadecimal digits.
+    static func isGenerated(_ id: String) -> Bool {
+        let utf8 = Array(id.utf8)
+        guard utf8.count == 36 else { return false }
+        for (i, byte) in utf8.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let hex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+                guard hex else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Subject, effective date and type of the event as it was recorded.
+    private static func base(_ record: ResolvedRecord) -> String {
+        let original = record.original
+        let subject: String
+        switch original.event {
+        case .correction(let c): subject = "amends:\(c.target)"
+        case .retraction(let target, _): subject = "amends:\(target)"
+        default: subject = original.event.subjects.first?.description ?? "register"
+        }
+        return "\(subject)/\(original.effectiveDate)/\(original.type.rawValue)"
+    }
+}
