@@ -8,7 +8,7 @@ import Projections
 /// Amounts and dates are read as clerks write them (`€ 5.000.000,00`, `31-12-2026`). The
 /// event is shown before it is written; in a terminal the clerk confirms, in a script
 /// `--yes` confirms and `--dry-run` only validates. Missing fields are asked for in turn when
-/// standard input is a terminal.
+/// standard input and output are terminals and no CI is declared (`CommandContext.canAsk`).
 struct RecordCommand: Command {
     static let common: [OptionSpec] = [
         OptionSpec(name: "--effective", valueName: "DATE", help: "The date the change takes effect (2022-12-13 or 13-12-2022)."),
@@ -79,7 +79,7 @@ struct RecordCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        let ask = context.isInteractive && !arguments.flag("--yes") && !arguments.flag("--dry-run")
+        let ask = context.canAsk && !arguments.flag("--yes") && !arguments.flag("--dry-run")
         var payload: [String: JSONValue] = [:]
         for field in type.fields {
             var texts = arguments.allValues(field.flag)
@@ -128,8 +128,8 @@ struct RecordCommand: Command {
             return .ok
         }
         if !arguments.flag("--yes") {
-            guard context.isInteractive else {
-                throw CLIError.usage("confirmation needed: standard input is not a terminal; pass --yes to append or --dry-run to check", command: "record")
+            guard context.canAsk else {
+                throw CLIError.usage("confirmation needed: standard input and output are not both a terminal, or CI is set; pass --yes to append or --dry-run to check", command: "record")
             }
             context.writeOut("Append this event? [y/N] ")
             let answer = (context.readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
