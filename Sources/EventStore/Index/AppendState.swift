@@ -8,7 +8,8 @@
 /// The folders are the events folder itself and the shard folder of the next sequence number
 /// (see `EventShard`); creating a shard folder changes the events folder.
 struct AppendState: Equatable, Sendable {
-    static let format = "register subject index v2"
+    // v3: the domain policy also keeps the spelling of every name by its identity (case, leading zeros).
+    static let format = "register subject index v3"
 
     var sequence: Int
     /// The head's path inside the events folder.

@@ -7,6 +7,10 @@ import EventStore
 /// store indexes them, and `check` asks the index. A mutation naming a decision the register
 /// does not hold is refused; one naming no decision is accepted (the audit reports it).
 /// Corrections and retractions must name an event in the store that is not a retraction.
+///
+/// Every name an event introduces (a reserve, contract, programme, decision, or a project within
+/// a reserve) is also indexed by its `IdentifierRules.identity`, so a new name that differs from
+/// an existing one only in case or leading zeros is refused, naming the existing one.
 public struct DomainPolicy: AppendPolicy {
     public init() {}
 
@@ -23,12 +27,63 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func keys(of event: DomainEvent, envelope: EventEnvelope) -> [(key: String, value: String)] {
+        let names = Self.names(introducedBy: event).map { (key: Self.nameKey($0), value: $0.name) }
         switch event {
-        case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)]
-        case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)]
-        case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)]
-        case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
+        case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)] + names
+        case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)] + names
+        case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)] + names
+        case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)] + names
         case .correction(let c): return [("corrects:" + envelope.id, c.target)]
+        default: return names
+        }
+    }
+
+    /// A name an event brings into the register, where it stands in the payload, and what kind of
+    /// thing it names (a project's kind includes its reserve: projects are named per reserve).
+    struct IntroducedName {
+        let kind: NameKind
+        let name: String
+        let field: String
+    }
+
+    /// What a name names, for `IdentifierRules.identity` comparisons.
+    enum NameKind: Equatable {
+        case subject(String)
+        case project(reserve: ReserveNumber)
+
+        var description: String {
+            switch self {
+            case .subject(let kind): return kind
+            case .project(let reserve): return "project of reserve \(reserve)"
+            }
+        }
+    }
+
+    /// The index key under which the spelling of a name is kept, by the name's identity.
+    static func nameKey(_ kind: NameKind, _ name: String) -> String {
+        switch kind {
+        case .subject(let kind): return "name:\(kind):" + IdentifierRules.identity(name)
+        case .project(let reserve): return "name:project:\(IdentifierRules.identity(reserve.rawValue)):" + IdentifierRules.identity(name)
+        }
+    }
+
+    static func nameKey(_ name: IntroducedName) -> String { nameKey(name.kind, name.name) }
+
+    /// The names `event` introduces or uses as its own (a decision event names its decision).
+    static func names(introducedBy event: DomainEvent) -> [IntroducedName] {
+        switch event {
+        case .decision(let d): return [IntroducedName(kind: .subject("decision"), name: d.id.rawValue, field: "payload.decision")]
+        case .reserveEstablished(let r, _, _, _): return [IntroducedName(kind: .subject("reserve"), name: r.rawValue, field: "payload.reserve")]
+        case .contractAwarded(let a): return [IntroducedName(kind: .subject("contract"), name: a.contract.rawValue, field: "payload.contract")]
+        case .budgetSet(_, let lines, _):
+            return lines.enumerated().map {
+                IntroducedName(kind: .subject("programme"), name: $0.element.programme.rawValue, field: "payload.programmes[\($0.offset)].programme")
+            }
+        case .allocation(let r, let lines, _), .reallocation(let r, let lines, _):
+            return lines.enumerated().map {
+                IntroducedName(kind: .project(reserve: r), name: $0.element.project, field: "payload.allocations[\($0.offset)].project")
+            }
+        case .commitment(let c): return [IntroducedName(kind: .project(reserve: c.reserve), name: c.project, field: "payload.project")]
         default: return []
         }
     }
@@ -75,6 +130,10 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     public func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
+        // The store's own rules first (safe id and type, `TextPolicy` for every text): a pushed
+        // event is judged by this policy alone, and must meet what an append's draft meets.
+        try EventDraft(id: candidate.id, type: candidate.type, schemaVersion: candidate.schemaVersion, effectiveDate: candidate.effectiveDate,
+                       actor: candidate.actor, source: candidate.source, payload: candidate.payload).validateEnvelopeFields()
         do {
             try checkDomain(candidate, lookup: lookup)
         } catch {
@@ -83,18 +142,37 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
-        let record = try DomainRecord(envelope: candidate)
+        let record = try DomainRecord(envelope: candidate, rules: .append)
         func known(_ subject: Subject) throws(DomainError) -> Bool {
             do { return try lookup.value(forKey: Self.key(subject)) != nil } catch {
                 throw .conflict("cannot read the store's index: \(error)")
             }
         }
+        func spelling(_ key: String) throws(DomainError) -> String? {
+            do { return try lookup.value(forKey: key) } catch { throw .conflict("cannot read the store's index: \(error)") }
+        }
         func require(_ subject: Subject, field: String) throws(DomainError) {
             guard try known(subject) else {
+                if subject.kind != "budget", let existing = try spelling(Self.nameKey(.subject(subject.kind), subject.id)) {
+                    throw .sameNameAs(field: field, kind: subject.kind, name: subject.id, existing: existing)
+                }
                 throw .unknownReference(field: field, kind: subject.kind == "budget" ? "budget for" : subject.kind, id: subject.id)
             }
         }
+        /// A name new to the register may not be an existing name spelled another way. A
+        /// reallocation restates the whole table of earmarks, so it may respell a project (the
+        /// shipped history's does); its spelling is the one later events are compared with.
+        func requireDistinctNames(_ event: DomainEvent, fieldPrefix: String = "payload") throws(DomainError) {
+            if case .reallocation = event { return }
+            for introduced in Self.names(introducedBy: event) {
+                if let existing = try spelling(Self.nameKey(introduced)), existing != introduced.name {
+                    throw .sameNameAs(field: introduced.field.replacingPrefix("payload", with: fieldPrefix), kind: introduced.kind.description,
+                                      name: introduced.name, existing: existing)
+                }
+            }
+        }
         let event = record.event
+        try requireDistinctNames(event)
         if let decision = event.authorisingDecision { try require(.decision(decision), field: "payload.decision") }
         switch event {
         case .reserveEstablished(let r, _, _, _):
@@ -115,10 +193,11 @@ public struct DomainPolicy: AppendPolicy {
             let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
             if let replacement = c.payload {
                 let decoded: DomainEvent
-                do { decoded = try DomainEvent(type: targetType, payload: replacement) } catch {
+                do { decoded = try DomainEvent(type: targetType, payload: replacement, rules: .append) } catch {
                     guard case .invalidField(let field, let problem, let expected) = error else { throw error }
                     throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
                 }
+                try requireDistinctNames(decoded, fieldPrefix: "payload.payload")
                 if case .correction(let inner) = decoded {
                     let original = try? lookup.value(forKey: "corrects:" + c.target)
                     if inner.target != original ?? nil {

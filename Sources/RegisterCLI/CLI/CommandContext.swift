@@ -66,7 +66,12 @@ public struct CommandContext {
     /// costs no more memory than the limit.
     func readStandardInput(atMost limit: Int) -> [UInt8] { readInput(limit) }
 
-    func print(_ line: String) { writeOut(line + "\n") }
+    /// One line for people: stored texts in it cannot reach the terminal as escapes (`DisplayText`).
+    func print(_ line: String) { writeText(line + "\n") }
+
+    /// Output for people, with every control, line-separator and bidi character written out
+    /// except the line feeds and tabs of its layout (`DisplayText.escapedKeepingLayout`).
+    func writeText(_ text: String) { writeOut(DisplayText.escapedKeepingLayout(text)) }
 
     func printJSON(_ value: JSONValue) { writeOut(JSONWriter.prettyString(value)) }
 

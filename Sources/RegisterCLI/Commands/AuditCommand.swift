@@ -91,7 +91,7 @@ struct AuditCommand: Command {
             }
             let counts = Severity.allCases.map { s in "\(labelled.filter { $0.finding.severity == s }.count) \(s.rawValue)" }
             lines.append("\(labelled.count) finding(s): \(counts.joined(separator: ", "))")
-            context.writeOut(lines.joined(separator: "\n") + "\n")
+            context.writeText(lines.joined(separator: "\n") + "\n")
         }
         return labelled.isEmpty ? .ok : .failure
     }

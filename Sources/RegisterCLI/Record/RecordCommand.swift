@@ -110,14 +110,14 @@ struct RecordCommand: Command {
                                actor: actor, source: EventSource(document: source, zaaknummer: try arguments.value("--zaaknummer", command: "record")),
                                payload: .object(payload))
         try draft.validateEnvelopeFields()
-        let shown = try DomainEvent(type: type.type, payload: .object(payload))
+        let shown = try DomainEvent(type: type.type, payload: .object(payload), rules: .append)
 
         let preview = try store.append(draft, policy: DomainPolicy(), dryRun: true)
         if !arguments.flag("--json") {
             context.print("Event \(preview.sequence) (\(type.type.rawValue)), effective \(effective):")
             context.print("  " + EventSummary.describe(shown))
             context.print("  source: \(source)" + (draft.source.zaaknummer.map { " (zaaknummer \($0))" } ?? "") + ", actor: \(actor)")
-            context.writeOut(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
+            context.writeText(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
         }
         if arguments.flag("--dry-run") {
             if arguments.flag("--json") {
