@@ -7,7 +7,7 @@ enum ReferenceAudit {
     /// - Parameters:
     ///   - records: the history as known at the audit's `--known-on` moment.
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
-    static func run(records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    static func run(records: [ResolvedRecord], on date: CalendarDate) throws -> [Finding] {
         var findings: [Finding] = []
         let decisions = DecisionIndex(records: records)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -60,7 +60,7 @@ enum ReferenceAudit {
 
         // Reserves: money after the end date, sums, balance on the audit date.
         for reserve in ReserveProjection.reserves(in: records).keys.sorted() {
-            findings += reserveFindings(reserve, records: records, on: date)
+            findings += try reserveFindings(reserve, records: records, on: date)
         }
 
         // Stated totals against their parts, on the stated total's own date.
@@ -70,11 +70,11 @@ enum ReferenceAudit {
             var involved = [record]
             switch of {
             case .budget(let year):
-                let state = BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
+                let state = try BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
                 computed = state?.total
                 involved += (state?.events ?? []).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
             case .allocations(let reserve):
-                if case .state(let s)? = ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
+                if case .state(let s)? = try ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
                     computed = s.allocated
                 } else {
                     computed = nil
@@ -82,7 +82,7 @@ enum ReferenceAudit {
             }
             if let computed, computed != stated {
                 finding(.statedTotalDiffers, .error, key: record.id, subject: of.subject,
-                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
+                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \(try (stated - computed).dutch))",
                         involved)
             }
         }
@@ -125,7 +125,7 @@ enum ReferenceAudit {
         }
     }
 
-    private static func reserveFindings(_ reserve: ReserveNumber, records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    private static func reserveFindings(_ reserve: ReserveNumber, records: [ResolvedRecord], on date: CalendarDate) throws -> [Finding] {
         var findings: [Finding] = []
         let subject = Subject.reserve(reserve)
         let touching = records.effective(on: date).filter { $0.event.subjects.contains(subject) }
@@ -133,7 +133,7 @@ enum ReferenceAudit {
         var state = ReserveState(reserve: reserve, name: name, establishedOn: first.effectiveDate, endDate: end)
         var overAllocated = false
         for record in touching {
-            state.apply(record)
+            try state.apply(record)
             let movesMoney: Bool
             switch record.event {
             case .reserveWithdrawal, .commitment, .allocation, .reallocation: movesMoney = true

@@ -6,7 +6,7 @@ import EventStore
 enum ReferenceTimeline {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
-    static func entries(subject: Subject, records: [ResolvedRecord]) -> [Timeline.Entry] {
+    static func entries(subject: Subject, records: [ResolvedRecord]) throws -> [Timeline.Entry] {
         let touching = records.filter { record in
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
                 || ReferenceTimeline.isAmendment(record, ofAnyIn: records, touching: subject)
@@ -22,7 +22,7 @@ enum ReferenceTimeline {
                     changes.append(Timeline.Change(field: "endDate", before: "-", after: end.iso))
                 } else if var state = reserve {
                     let before = state
-                    state.apply(record)
+                    try state.apply(record)
                     changes = ReferenceTimeline.diff(before, state)
                     reserve = state
                 }

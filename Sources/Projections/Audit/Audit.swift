@@ -9,7 +9,9 @@ public enum Audit {
     /// - Parameters:
     ///   - records: the history as known at the audit's `--known-on` moment.
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
-    public static func run(records: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    /// Throws when a total passes the cap (`TotalOutOfRange`): the history then holds amounts
+    /// that do not add up to anything the register can state.
+    public static func run(records: [ResolvedRecord], on date: CalendarDate) throws(TotalOutOfRange) -> [Finding] {
         var findings: [Finding] = []
         // Sorted once; every check below is one pass over it, or over one subject's part of it.
         let ordered = records.inEffectOrder
@@ -65,34 +67,38 @@ public enum Audit {
 
         // Reserves: money after the end date, sums, balance on the audit date.
         for reserve in subjects.reserves.keys.sorted() {
-            findings += reserveFindings(reserve, touching: subjects.records(of: .reserve(reserve)), on: date)
+            findings += try reserveFindings(reserve, touching: subjects.records(of: .reserve(reserve)), on: date)
         }
 
         // Stated totals against their parts, on the stated total's own date: the parts are folded
         // once, in effect order, and each total is compared once its date's events are all in.
         var parts = StatedTotalParts(establishments: subjects.reserves, statedIn: ordered)
         var pending: [ResolvedRecord] = []
-        func comparePending() {
+        func comparePending() throws(TotalOutOfRange) {
             for record in pending {
                 guard case .statedTotal(let of, let stated) = record.event, let computed = parts.computed(of, on: record.effectiveDate) else { continue }
                 guard computed != stated else { continue }
+                let difference: Cents
+                do { difference = try stated - computed } catch {
+                    throw TotalOutOfRange(total: "the difference between \(of) as stated and its parts", event: record.id, cause: error)
+                }
                 var involved = [record]
                 if case .budget(let year) = of {
                     involved += parts.budgetEvents(year: year).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
                 }
                 finding(.statedTotalDiffers, .error, key: record.id, subject: of.subject,
-                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
+                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \(difference.dutch))",
                         involved)
             }
             pending = []
         }
         for record in ordered {
             guard record.effectiveDate <= date else { break }
-            if let last = pending.last, last.effectiveDate != record.effectiveDate { comparePending() }
-            parts.apply(record)
+            if let last = pending.last, last.effectiveDate != record.effectiveDate { try comparePending() }
+            try parts.apply(record)
             if case .statedTotal = record.event { pending.append(record) }
         }
-        comparePending()
+        try comparePending()
 
         // Intentions whose decide-by date passed without a decision.
         for contract in subjects.contracts.sorted() {
@@ -133,7 +139,7 @@ public enum Audit {
     }
 
     /// - Parameter touching: the records that touch the reserve, in effect order (any date).
-    private static func reserveFindings(_ reserve: ReserveNumber, touching all: [ResolvedRecord], on date: CalendarDate) -> [Finding] {
+    private static func reserveFindings(_ reserve: ReserveNumber, touching all: [ResolvedRecord], on date: CalendarDate) throws(TotalOutOfRange) -> [Finding] {
         var findings: [Finding] = []
         let subject = Subject.reserve(reserve)
         let touching = all.prefix { $0.effectiveDate <= date }
@@ -141,7 +147,7 @@ public enum Audit {
         var state = ReserveState(reserve: reserve, name: name, establishedOn: first.effectiveDate, endDate: end)
         var overAllocated = false
         for record in touching {
-            state.apply(record)
+            try state.apply(record)
             let movesMoney: Bool
             switch record.event {
             case .reserveWithdrawal, .commitment, .allocation, .reallocation: movesMoney = true

@@ -64,6 +64,7 @@ extension DomainEvent {
             guard !lines.isEmpty else {
                 throw .invalidField(field: "payload.allocations", problem: "is empty", expected: "at least one {project, amountCents}")
             }
+            try Self.requireSumWithinCap(lines.map(\.amount), field: "payload.allocations", rules: rules)
             self = type == .allocation ? .allocation(reserve: reserve, lines: lines, decision: decision)
                 : .reallocation(reserve: reserve, lines: lines, decision: decision)
         case .commitment:
@@ -120,6 +121,7 @@ extension DomainEvent {
             guard !lines.isEmpty else {
                 throw .invalidField(field: "payload.programmes", problem: "is empty", expected: "at least one {programme, amountCents}")
             }
+            try Self.requireSumWithinCap(lines.map(\.amount), field: "payload.programmes", rules: rules)
             self = .budgetSet(year: year, lines: lines, decision: decision)
         case .statedTotal:
             let text = try p.string("of")
@@ -152,6 +154,18 @@ extension DomainEvent {
             self = .retraction(target: try p.identifier("retracts"), reason: try p.string("reason", maxLength: 2000))
         }
         try p.finish()
+    }
+}
+
+extension DomainEvent {
+    /// A new event's lines may not add up beyond the cap (`Cents.limit`): their sum is a total.
+    /// A stored one is read, and the total it feeds ends its answers with `TotalOutOfRange`.
+    static func requireSumWithinCap(_ amounts: [Cents], field: String, rules: DecodingRules) throws(DomainError) {
+        guard rules == .append else { return }
+        do { _ = try amounts.sum() } catch {
+            throw .invalidField(field: field, problem: "the amounts add up to more than \(Cents(Cents.limit).dutch)",
+                                expected: "amounts whose sum, like any total, is at most \(Cents.limit) cents")
+        }
     }
 }
 

@@ -144,7 +144,7 @@ public struct CommandContext {
         }
     }
 
-    private func history(through index: StoreIndex, about subjects: [String]) throws -> History {
+    func history(through index: StoreIndex, about subjects: [String]) throws -> History {
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()

@@ -81,7 +81,8 @@ struct AppendCommand: Command {
             throw StoreError.unreadableInput(source: name, detail: error.description)
         }
         let draft = try EventDraft(json: value)
-        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
+        let receipt = try DomainAppend(store: store, context: context)
+            .append(draft, expecting: expectation, signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),

@@ -44,7 +44,7 @@ struct AuditCommand: Command {
         var subject: Subject? = nil
         for store in stores {
             let records = try query.records(context, store)
-            var findings = Audit.run(records: records, on: query.on)
+            var findings = try Audit.run(records: records, on: query.on)
             if let subjectText {
                 let resolved = try SubjectCatalog(records: records).resolve(subjectText)
                 subject = resolved

@@ -31,7 +31,7 @@ struct TimelineCommand: Command {
         // Only the subject's events, their amendments and the decisions they name are read.
         let subject = try context.subject(named: subjectText, in: store)
         let records = try context.history(of: store, about: [subject.description]).resolved(knownOn: query.knownOn)
-        let timeline = Timeline(subject: subject, records: records)
+        let timeline = try Timeline(subject: subject, records: records)
         if query.csv {
             var table = CSVTable(header: ["sequence", "id", "type", "effective_date", "recorded_at", "summary", "changes", "decision",
                                           "source_document", "zaaknummer", "standing", "assumptions"])

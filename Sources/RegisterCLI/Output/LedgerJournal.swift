@@ -27,7 +27,7 @@ struct LedgerJournal {
     }
 
     /// The transaction for one record, or nil when it moves no money.
-    mutating func transaction(for record: ResolvedRecord) -> String? {
+    mutating func transaction(for record: ResolvedRecord) throws(TotalOutOfRange) -> String? {
         let date = record.effectiveDate.iso
         let meta = "    ; " + Self.commentText("event: \(record.id)  source: \(record.original.source.document)"
             + (record.event.authorisingDecision.map { "  decision: \($0)" } ?? ""))
@@ -43,7 +43,10 @@ struct LedgerJournal {
             var postings: [String] = []
             for line in lines {
                 let previous = budgets[year]?[line.programme] ?? .zero
-                let delta = line.amount - previous
+                let delta: Cents
+                do { delta = try line.amount - previous } catch {
+                    throw TotalOutOfRange(total: "the change of programme \(line.programme) in the budget of \(year)", event: record.id, cause: error)
+                }
                 budgets[year, default: [:]][line.programme] = line.amount
                 if delta != .zero { postings.append("    Budget:\(year):\(Self.accountComponent(line.programme.rawValue))  \(amount(delta))") }
             }

@@ -112,7 +112,7 @@ struct RecordCommand: Command {
         try draft.validateEnvelopeFields()
         let shown = try DomainEvent(type: type.type, payload: .object(payload), rules: .append)
 
-        let preview = try store.append(draft, policy: DomainPolicy(), dryRun: true)
+        let preview = try DomainAppend(store: store, context: context).append(draft, expecting: nil, dryRun: true)
         if !arguments.flag("--json") {
             context.print("Event \(preview.sequence) (\(type.type.rawValue)), effective \(effective):")
             context.print("  " + EventSummary.describe(shown))
@@ -139,7 +139,8 @@ struct RecordCommand: Command {
             }
         }
         let signingKey = try arguments.value("--sign", command: "record")
-        let receipt = try store.append(draft, expecting: .sequence(preview.sequence - 1), policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
+        let receipt = try DomainAppend(store: store, context: context)
+            .append(draft, expecting: .sequence(preview.sequence - 1), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if arguments.flag("--json") {
             context.printJSON(.object(["sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
                                        "file": .string(receipt.path), "written": true]))
