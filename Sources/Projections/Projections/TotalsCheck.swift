@@ -10,6 +10,18 @@ import EventStore
 /// withdrawn, balance, allocated, committed; a year's budget total), so no answer on any date
 /// can pass the cap. Answers known before the candidate was recorded do not change by it.
 public enum TotalsCheck {
+    /// Whether `event` can change a total at all: money and balances, budgets, and amendments
+    /// (which may change those). Other events need no check.
+    public static func concerns(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .reserveAddition, .reserveWithdrawal, .allocation, .reallocation, .commitment, .balanceEstimate, .balanceActual,
+             .budgetSet, .correction, .retraction:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// - Parameters:
     ///   - candidate: the new event, decoded.
     ///   - history: at least every stored event that touches what the candidate touches (with

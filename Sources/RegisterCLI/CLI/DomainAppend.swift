@@ -1,4 +1,5 @@
 import EventStore
+import Foundation
 import Projections
 
 /// An append as `append` and `record` make it: the store's append under `DomainPolicy`, after
@@ -11,15 +12,22 @@ import Projections
 /// the store is still at `H` (`--expect-head H`): an append that came in between makes this one
 /// check again (a few times), never slip past the check. A caller's own `--expect-head` or
 /// `--expect-seq` is kept: it must match `H`, or the append is refused as the store's would be.
+/// An event that cannot change a total (a decision, a contract, a stated total) skips all this.
 struct DomainAppend {
     let store: EventStore
     let context: CommandContext
     /// How often an append is checked again when other appends keep coming first.
-    static let attempts = 8
+    static let attempts = 50
 
     func append(_ draft: EventDraft, expecting expectation: HeadExpectation?, signer: (any EventSigner)? = nil,
                 dryRun: Bool = false) throws -> AppendReceipt {
-        for _ in 0..<Self.attempts {
+        // An event that cannot change a total (or does not decode: the store's append says why)
+        // is the store's append as it is.
+        guard let candidate = try? DomainRecord(envelope: Self.envelope(draft, sequence: 0, head: .zero), rules: .append),
+              TotalsCheck.concerns(candidate.event) else {
+            return try store.append(draft, expecting: expectation, policy: DomainPolicy(), signer: signer, dryRun: dryRun)
+        }
+        for attempt in 0..<Self.attempts {
             let index = try store.index(policy: DomainPolicy())
             switch expectation {
             case .head(let expected) where expected != index.head:
@@ -32,19 +40,23 @@ struct DomainAppend {
             do {
                 return try store.append(draft, expecting: expectation ?? .head(index.head), policy: DomainPolicy(), signer: signer, dryRun: dryRun)
             } catch StoreError.headMoved where expectation == nil {
-                continue
+                // Another append came first: wait a little (more each time, at random) and check again.
+                usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt + 1, 20)))))
             }
         }
         throw CLIError.failure("other appends kept coming first (\(Self.attempts) times); nothing was written; append again")
     }
 
-    /// Refuses (exit 3) an event that would take a total past the cap. An event that does not
-    /// decode is left to the store's append, which refuses it with the reason.
+    /// The envelope `draft` would become at `sequence` after `head`, for the domain's checks.
+    static func envelope(_ draft: EventDraft, sequence: Int, head: SHA256Digest) -> EventEnvelope {
+        EventEnvelope(sequence: sequence, id: draft.id ?? "(this event)", type: draft.type, schemaVersion: draft.schemaVersion,
+                      effectiveDate: draft.effectiveDate, recordedAt: RecordedInstant.now(), actor: draft.actor,
+                      source: draft.source, payload: draft.payload, previousHash: head)
+    }
+
+    /// Refuses (exit 3) an event that would take a total past the cap.
     private func checkTotals(_ draft: EventDraft, at index: StoreIndex) throws {
-        let id = draft.id ?? "(this event)"
-        let envelope = EventEnvelope(sequence: index.sequence + 1, id: id, type: draft.type, schemaVersion: draft.schemaVersion,
-                                     effectiveDate: draft.effectiveDate, recordedAt: RecordedInstant.now(), actor: draft.actor,
-                                     source: draft.source, payload: draft.payload, previousHash: index.head)
+        let envelope = Self.envelope(draft, sequence: index.sequence + 1, head: index.head)
         guard let candidate = try? DomainRecord(envelope: envelope, rules: .append) else { return }
         let resolve: (String) -> EventEnvelope? = { target in
             (try? index.location(ofEvent: target)).flatMap { $0 }.flatMap { try? index.envelope(sequence: $0.sequence, type: $0.type) }
@@ -53,7 +65,7 @@ struct DomainAppend {
         guard !subjects.isEmpty else { return }
         let history = try context.history(of: store, about: Array(Set(subjects)).sorted())
         do { try TotalsCheck.check(candidate, in: history) } catch {
-            let after = error.event == id ? "this event" : "event \(error.event) (which takes effect after this one)"
+            let after = error.event == envelope.id ? "this event" : "event \(error.event) (which takes effect after this one)"
             throw CLIError.refused("with this event \(error.total) would pass the cap at \(after): \(error.cause); "
                                    + "every total is at most \(Cents.limit) cents; nothing was written")
         }
