@@ -221,15 +221,21 @@ import TestSupport
         #expect(head.path == receipts[3].path)
     }
 
-    /// The envelope (with this payload) would be exactly `size` bytes on disk.
+    /// The envelope (with this payload) would be exactly `size` bytes on disk. The filler is an
+    /// array of texts of 1,000 characters and one shorter text, as no text may exceed 2,000.
     func draftOfSize(_ size: Int) throws -> EventDraft {
-        func draft(_ filler: Int) -> EventDraft { makeDraft(id: "big", payload: ["filler": .string(String(repeating: "x", count: filler))]) }
-        let probe = draft(0)
-        let envelope = EventEnvelope(sequence: 1, id: "big", type: probe.type, schemaVersion: 1, effectiveDate: probe.effectiveDate,
-                                     recordedAt: clock.instant(reading: 0), actor: probe.actor, source: probe.source,
-                                     payload: probe.payload, previousHash: .zero)
-        let overhead = envelope.fileBytes.count
-        return draft(size - overhead)
+        func draft(_ items: Int, _ last: Int) -> EventDraft {
+            let full = JSONValue.string(String(repeating: "x", count: 1000))
+            return makeDraft(id: "big", payload: ["filler": .array(Array(repeating: full, count: items) + [.string(String(repeating: "x", count: last))])])
+        }
+        func bytes(_ draft: EventDraft) -> Int {
+            EventEnvelope(sequence: 1, id: "big", type: draft.type, schemaVersion: 1, effectiveDate: draft.effectiveDate,
+                          recordedAt: clock.instant(reading: 0), actor: draft.actor, source: draft.source,
+                          payload: draft.payload, previousHash: .zero).fileBytes.count
+        }
+        let base = bytes(draft(0, 0))
+        let items = (size - base) / (bytes(draft(1, 0)) - base)
+        return draft(items, size - bytes(draft(items, 0)))
     }
 
     @Test func anEventOfExactlyTheMaximumSizeIsAccepted() throws {

@@ -44,11 +44,12 @@ import TestSupport
         }
     }
 
+    /// Control characters are refused on append (`TextPolicy`); their JSON escapes round-trip in `JSONWriterTests`.
     @Test func contentRoundTripsExactly() throws {
         let draft = EventDraft(id: "exact", type: "budget-stated", schemaVersion: 2,
                                effectiveDate: try CalendarDate(iso: "2024-02-29"), actor: "griffie:\u{e9}\u{e9}n \u{1f600}",
                                source: EventSource(document: "begroting \"2025\".pdf", zaaknummer: nil),
-                               payload: ["cents": .number("1.50"), "neg": .number("-0"), "text": "line\nbreak\t\u{0}",
+                               payload: ["cents": .number("1.50"), "neg": .number("-0"), "text": "quote \" backslash \\ slash / tab-free",
                                          "list": [true, false, nil, [:], []], "nfd": "e\u{301}"])
         _ = try store.append(draft)
         let envelope = try #require(try store.events().first?.envelope)

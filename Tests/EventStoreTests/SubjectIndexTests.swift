@@ -19,8 +19,12 @@ import TestSupport
             event.payload["tag"]?.string.map { [("tag:" + $0, event.id)] } ?? []
         }
         /// Subjects from the payload's `subjects` list; an amendment (`amends`) touches what its target touches.
+        /// No text in an event may hold a tab or a line break, but a policy's keys may: the control
+        /// pictures ␉ and ␊ in a subject stand for them.
         func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] {
-            var keys = event.payload["subjects"]?.array?.compactMap(\.string) ?? []
+            var keys = (event.payload["subjects"]?.array?.compactMap(\.string) ?? []).map {
+                $0.replacingOccurrences(of: "\u{2409}", with: "\t").replacingOccurrences(of: "\u{240A}", with: "\n")
+            }
             if let target = event.payload["amends"]?.string, let original = resolve(target) { keys += subjects(of: original, resolve: resolve) }
             return keys
         }
@@ -133,7 +137,7 @@ import TestSupport
         #expect(try ids(touching: "reserve:Caf\u{e9}") == ["a", "b"])
         #expect(try ids(touching: "reserve:Cafe\u{301}") == ["a", "b"])
         // Quotes, tabs and newlines in an id are kept apart from the index's own syntax.
-        _ = try store.append(draft("q", payload: about("reserve:a\"b\tc\nd\\e")), policy: CountingPolicy())
+        _ = try store.append(draft("q", payload: about("reserve:a\"b\u{2409}c\u{240A}d\\e")), policy: CountingPolicy())
         #expect(try ids(touching: "reserve:a\"b\tc\nd\\e") == ["q"])
         #expect(try ids(touching: "reserve:a\"b") == [])
     }

@@ -40,10 +40,11 @@ import Testing
         Case(name: "payload not an object", type: .retraction, payload: "retract e1", field: "payload"),
     ]
 
+    /// As a new event is read (`DecodingRules.append`): what `append` and a push refuse.
     @Test(arguments: refused)
     func refusesWithTheField(_ c: Case) {
         #expect {
-            _ = try DomainEvent(type: c.type, payload: c.payload)
+            _ = try DomainEvent(type: c.type, payload: c.payload, rules: .append)
         } throws: { error in
             guard case DomainError.invalidField(let field, _, _) = error else { return false }
             return field == c.field
@@ -73,5 +74,23 @@ import Testing
         #expect(throws: DomainError.unsupportedSchemaVersion(type: "decision-taken", version: 2, newest: 1)) {
             try DomainEvent(envelope: envelope("decision-taken", 2))
         }
+    }
+
+    /// A stored event is read with what `append` refuses today in its texts (it may have arrived
+    /// by git clone): the control character is kept, and every human output escapes it.
+    @Test func aStoredEventWithAControlCharacterInANameIsRead() throws {
+        let event = try DomainEvent(type: .reserveEstablished, payload: ["reserve": "404", "name": "a\u{7}b", "endDate": "2026-12-31"])
+        guard case .reserveEstablished(_, let name, _, _) = event else { Issue.record("not an establishment"); return }
+        #expect(name == "a\u{7}b")
+    }
+
+    /// One event's lines are a total too: a new event whose lines add up past the cap is refused.
+    @Test(arguments: [EventType.allocation, .reallocation])
+    func linesThatAddUpPastTheCapAreRefused(_ type: EventType) {
+        let lines: [JSONValue] = (0..<3).map { .object(["project": .string("p\($0)"), "amountCents": JSONValue(Cents.limit)]) }
+        #expect(throws: DomainError.self) {
+            _ = try DomainEvent(type: type, payload: ["reserve": "404", "allocations": .array(lines)], rules: .append)
+        }
+        #expect((try? DomainEvent(type: type, payload: ["reserve": "404", "allocations": .array(lines)])) != nil, "a stored one is read")
     }
 }

@@ -100,4 +100,39 @@ import Testing
         try append(.commitmentSettled, ["reserve": "404", "commitment": "c1", "amountCents": 95])
         #expect(try fileCount() == 4)
     }
+
+    /// A pushed event is judged by the policy alone (no draft): the text rule is the policy's too.
+    @Test func thePolicyAloneRefusesAControlCharacterInAName() throws {
+        let envelope = EventEnvelope(sequence: 1, id: "r", type: "reserve-established", schemaVersion: 1, effectiveDate: date("2020-01-01"),
+                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: 0), actor: "t",
+                                     source: EventSource(document: "d", zaaknummer: nil),
+                                     payload: ["reserve": "404", "name": "R\u{1B}[2J", "endDate": "2022-12-31"], previousHash: .zero)
+        #expect(throws: StoreError.self) { try DomainPolicy().check(envelope, lookup: KeyIndex().lookup) }
+        // Stored, the same event is read: a history that arrived by git clone is shown, escaped.
+        #expect((try? DomainEvent(envelope: envelope)) != nil)
+        #expect((try? DomainEvent(envelope: envelope, rules: .append)) == nil)
+    }
+
+    @Test func aNewNameSpelledLikeAnExistingOneIsRefusedNamingIt() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])
+        try append(.allocation, ["reserve": "404", "allocations": [["project": "Welzijn-Noord", "amountCents": 5]]])
+        let reason = try #require(refusal(.allocation, ["reserve": "404", "allocations": [["project": "welzijn-noord", "amountCents": 5]]]))
+        #expect(reason.contains("'welzijn-noord' differs from project of reserve 404 'Welzijn-Noord'"), "\(reason)")
+        #expect(refusal(.reserveEstablished, ["reserve": "0404", "name": "R", "endDate": "2022-12-31"])?.contains("reserve '404'") == true)
+        // The same spelling is the same project; a project of another reserve is another name.
+        #expect(refusal(.allocation, ["reserve": "404", "allocations": [["project": "Welzijn-Noord", "amountCents": 5]]]) == nil)
+        try append(.reserveEstablished, ["reserve": "405", "name": "S", "endDate": "2022-12-31"])
+        #expect(refusal(.allocation, ["reserve": "405", "allocations": [["project": "welzijn-noord", "amountCents": 5]]]) == nil)
+        #expect(try fileCount() == 5)
+    }
+
+    /// A reallocation restates the whole table, so it may respell (as the shipped history's does);
+    /// later events are compared with its spelling.
+    @Test func aReallocationMayRespellAProjectAndItsSpellingCountsFromThen() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"])
+        try append(.allocation, ["reserve": "404", "allocations": [["project": "overgang Jeugdwet-Wmo", "amountCents": 5]]])
+        try append(.reallocation, ["reserve": "404", "allocations": [["project": "Overgang Jeugdwet-Wmo", "amountCents": 5]]])
+        let reason = try #require(refusal(.commitment, ["reserve": "404", "project": "overgang Jeugdwet-Wmo", "amountCents": 5, "basis": "exact"]))
+        #expect(reason.contains("project of reserve 404 'Overgang Jeugdwet-Wmo'"), "\(reason)")
+    }
 }

@@ -9,7 +9,7 @@ enum ReferenceAudit {
     /// - Parameters:
     ///   - records: the history as known at the audit's `--known-on` moment.
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
-    static func run(records: [ResolvedRecord], on date: CalendarDate, horizon: Int = Audit.defaultHorizon) -> [Finding] {
+    static func run(records: [ResolvedRecord], on date: CalendarDate, horizon: Int = Audit.defaultHorizon) throws -> [Finding] {
         var findings: [Finding] = []
         let decisions = DecisionIndex(records: records)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,7 +58,7 @@ enum ReferenceAudit {
                         [record] + decisionRecords)
             }
             let yearEnd = record.effectiveDate.endOfYear
-            if isReserveMutation(event), decided > yearEnd {
+            if try isReserveMutation(event), decided > yearEnd {
                 finding(.decisionAfterYearEnd, .error, key: k, subject: subject,
                         "\(k) is a reserve mutation in \(record.effectiveDate.year), but decision \(decisionID) is dated \(decided), after \(yearEnd)",
                         [record] + decisionRecords)
@@ -99,7 +99,7 @@ enum ReferenceAudit {
 
         // Reserves.
         for reserve in ReserveProjection.reserves(in: records).keys.sorted() {
-            findings += reserveFindings(reserve, records: records, on: date, horizon: horizon)
+            findings += try reserveFindings(reserve, records: records, on: date, horizon: horizon)
         }
 
         // Reserves established twice under one decision and name.
@@ -122,11 +122,11 @@ enum ReferenceAudit {
             var involved = [record]
             switch of {
             case .budget(let year):
-                let state = BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
+                let state = try BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
                 computed = state?.total
                 involved += (state?.events ?? []).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
             case .allocations(let reserve):
-                if case .state(let s)? = ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
+                if case .state(let s)? = try ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
                     computed = s.allocated
                 } else {
                     computed = nil
@@ -134,7 +134,7 @@ enum ReferenceAudit {
             }
             if let computed, computed != stated {
                 finding(.statedTotalDiffers, .error, key: key(record), subject: of.subject,
-                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
+                        "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((try stated - computed).dutch))",
                         involved)
             }
         }
@@ -278,7 +278,7 @@ enum ReferenceAudit {
         return n == 1 ? base(record) : "\(base(record))-\(n)"
     }
 
-    private static func isReserveMutation(_ event: DomainEvent) -> Bool {
+    private static func isReserveMutation(_ event: DomainEvent) throws -> Bool {
         switch event {
         case .reserveAddition, .reserveWithdrawal, .reserveEndDateChanged, .commitment: return true
         default: return false
@@ -293,16 +293,16 @@ enum ReferenceAudit {
         var lines: [(id: String, amount: Cents, endedBy: String?, status: String)] = []
         var cover: (basis: Balance, basisEvent: String?, startedOn: CalendarDate, added: Cents, settled: Cents, settlements: [String])? = nil
 
-        init(_ prefix: [ResolvedRecord], reserve: ReserveNumber) {
+        init(_ prefix: [ResolvedRecord], reserve: ReserveNumber) throws {
             var balance: Balance = .booked(.zero)
             var statement: String? = nil
             for record in prefix {
                 switch record.event {
                 case .reserveAddition(_, let amount, _, _):
-                    balance = balance.adjusted(by: amount)
-                    cover?.added += amount
+                    balance = try balance.adjusted(by: amount)
+                    try cover?.added += amount
                 case .reserveWithdrawal(_, let amount, _, _):
-                    balance = balance.adjusted(by: .zero - amount)
+                    balance = try balance.adjusted(by: try .zero - amount)
                 case .commitment(let c):
                     if !lines.contains(where: { $0.endedBy == nil }) {
                         cover = (balance, statement, record.effectiveDate, .zero, .zero, [])
@@ -312,7 +312,7 @@ enum ReferenceAudit {
                     if let i = lines.firstIndex(where: { $0.id == id && $0.endedBy == nil }) {
                         lines[i].endedBy = record.id
                         lines[i].status = "settled"
-                        cover!.settled += spent
+                        try cover!.settled += spent
                         cover!.settlements.append(record.id)
                     }
                 case .commitmentReleased(_, let id, _, _):
@@ -323,11 +323,11 @@ enum ReferenceAudit {
                 case .balanceEstimate(_, let asOf, let low, let high):
                     balance = .estimate(low: low, high: high, asOf: asOf)
                     statement = record.id
-                    restated(balance, asOf: asOf, actual: false, by: record.id)
+                    try restated(balance, asOf: asOf, actual: false, by: record.id)
                 case .balanceActual(_, let asOf, let amount, _):
                     balance = .actual(amount, asOf: asOf)
                     statement = record.id
-                    restated(balance, asOf: asOf, actual: true, by: record.id)
+                    try restated(balance, asOf: asOf, actual: true, by: record.id)
                 default:
                     break
                 }
@@ -335,7 +335,7 @@ enum ReferenceAudit {
             }
         }
 
-        private mutating func restated(_ balance: Balance, asOf: CalendarDate, actual: Bool, by event: String) {
+        private mutating func restated(_ balance: Balance, asOf: CalendarDate, actual: Bool, by event: String) throws {
             guard let c = cover else { return }
             let basisAsOf: CalendarDate?
             switch c.basis {
@@ -354,11 +354,11 @@ enum ReferenceAudit {
             }
         }
 
-        var open: Cents { lines.filter { $0.endedBy == nil }.map(\.amount).sum() }
+        var open: Cents { get throws { try lines.filter { $0.endedBy == nil }.map(\.amount).sum() } }
         func line(_ id: String) -> (id: String, amount: Cents, endedBy: String?, status: String)? { lines.first { $0.id == id } }
     }
 
-    private static func reserveFindings(_ reserve: ReserveNumber, records: [ResolvedRecord], on date: CalendarDate, horizon: Int) -> [Finding] {
+    private static func reserveFindings(_ reserve: ReserveNumber, records: [ResolvedRecord], on date: CalendarDate, horizon: Int) throws -> [Finding] {
         var findings: [Finding] = []
         let subject = Subject.reserve(reserve)
         let touching = records.effective(on: date).filter { $0.event.subjects.contains(subject) }
@@ -373,9 +373,9 @@ enum ReferenceAudit {
                                     events: sorted.map(\.id), sources: sorted.map(\.original.source)))
         }
         /// The reserve after the first `n` of its records, folded from the start.
-        func state(after n: Int) -> ReserveState {
+        func state(after n: Int) throws -> ReserveState {
             var s = ReserveState(reserve: reserve, name: name, establishedOn: establishment.effectiveDate, endDate: end)
-            for record in touching[..<n] { s.apply(record) }
+            for record in touching[..<n] { try s.apply(record) }
             return s
         }
         var overAllocated = false
@@ -383,8 +383,8 @@ enum ReferenceAudit {
         for (i, record) in touching.enumerated() {
             let type = record.original.type.rawValue
             let k = key(record)
-            let before = state(after: i)
-            let after = state(after: i + 1)
+            let before = try state(after: i)
+            let after = try state(after: i + 1)
             if record.effectiveDate < establishment.effectiveDate {
                 if case .statedTotal = record.event {} else {
                     add(.beforeEstablishment, .error, key: k,
@@ -394,7 +394,7 @@ enum ReferenceAudit {
             }
             switch record.event {
             case .commitmentSettled(_, let id, _, _), .commitmentReleased(_, let id, _, _):
-                let commitments = Commitments(Array(touching[..<i]), reserve: reserve)
+                let commitments = try Commitments(Array(touching[..<i]), reserve: reserve)
                 let line = commitments.line(id)
                 if line == nil || line!.endedBy != nil {
                     let why = line.map { "\($0.status) by \($0.endedBy!)" } ?? "no commitment of reserve \(reserve) with that id takes effect before it"
@@ -463,11 +463,11 @@ enum ReferenceAudit {
                 overAllocated = false
             }
         }
-        let state = state(after: touching.count)
-        let commitments = Commitments(touching, reserve: reserve)
-        let open = commitments.open
+        let state = try state(after: touching.count)
+        let commitments = try Commitments(touching, reserve: reserve)
+        let open = try commitments.open
         if let cover = commitments.cover, open > .zero {
-            let available = cover.basis.adjusted(by: cover.added - cover.settled)
+            let available = try cover.basis.adjusted(by: try cover.added - cover.settled)
             let involved = (commitments.lines.filter { $0.endedBy == nil }.map(\.id) + [cover.basisEvent].compactMap { $0 } + cover.settlements)
                 .compactMap { id in records.first { $0.id == id } }
             var since: [String] = []
@@ -481,7 +481,7 @@ enum ReferenceAudit {
                     involved)
             } else if open > available.low {
                 add(.commitmentsWithinEstimate, .risk, key: subject.description,
-                    "reserve \(reserve) has \(open.dutch) in open commitments against the balance they follow, estimated at \(Audit.balanceText(cover.basis))\(adjusted): covered only if the actual remainder is at least \((open - cover.added + cover.settled).dutch)",
+                    "reserve \(reserve) has \(open.dutch) in open commitments against the balance they follow, estimated at \(Audit.balanceText(cover.basis))\(adjusted): covered only if the actual remainder is at least \((try open - cover.added + cover.settled).dutch)",
                     involved)
             }
         }

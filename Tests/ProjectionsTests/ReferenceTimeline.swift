@@ -9,7 +9,7 @@ import EventStore
 enum ReferenceTimeline {
     /// Builds the timeline. Retracted events and corrections are included and marked; the
     /// before → after values follow the events that count.
-    static func entries(subject: Subject, records: [ResolvedRecord]) -> [Timeline.Entry] {
+    static func entries(subject: Subject, records: [ResolvedRecord]) throws -> [Timeline.Entry] {
         // The subject's events, then amendments of anything already in, until nothing is added
         // (a correction of a correction, a retraction of a correction).
         var touching = records.filter { record in touches(record, subject) }
@@ -31,7 +31,7 @@ enum ReferenceTimeline {
                     changes.append(Timeline.Change(field: "endDate", before: "-", after: end.iso))
                 } else if var state = reserve {
                     let before = state
-                    state.apply(record)
+                    try state.apply(record)
                     changes = ReferenceTimeline.diff(before, state)
                     reserve = state
                 }

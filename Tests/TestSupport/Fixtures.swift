@@ -112,3 +112,46 @@ public struct FixtureError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// An event for `appendWithoutChecks`: what a history that arrived by git clone may hold.
+public struct UncheckedEvent: Sendable {
+    public var id: String
+    public var type: String
+    public var payload: JSONValue
+    public var effective: String
+    public var actor: String
+    public var document: String
+
+    public init(id: String, type: String, payload: JSONValue, effective: String = "2026-01-15", actor: String = "griffie:test",
+                document: String = "test.pdf") {
+        self.id = id
+        self.type = type
+        self.payload = payload
+        self.effective = effective
+        self.actor = actor
+        self.document = document
+    }
+}
+
+/// Writes `events` after the last event of the store in `directory` as event files, each
+/// chained to the one before (sequence, previous hash, file name and shard as `append` would
+/// make them) but without `append`, its checks or any policy: a history as it arrives from
+/// outside (a git clone, a copied folder), which `verify` finds intact and no append rule has seen.
+public func appendWithoutChecks(_ events: [UncheckedEvent], to directory: String) throws {
+    let head = try EventStore(directory: directory).head()
+    var sequence = head?.sequence ?? 0
+    var previous = head?.hash ?? .zero
+    var files: [(path: String, bytes: [UInt8])] = []
+    for event in events {
+        sequence += 1
+        let envelope = EventEnvelope(sequence: sequence, id: event.id, type: event.type, schemaVersion: 1,
+                                     effectiveDate: try CalendarDate(iso: event.effective),
+                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: SteppingClock.start + 86_400_000 + Int64(sequence)),  // after the shipped history, not in the future
+                                     actor: event.actor, source: EventSource(document: event.document, zaaknummer: nil),
+                                     payload: event.payload, previousHash: previous)
+        let bytes = envelope.fileBytes
+        files.append((EventShard.path(sequence: sequence, type: event.type), bytes))
+        previous = SHA256.hash(bytes)
+    }
+    try write(files, into: directory)
+}

@@ -26,7 +26,7 @@ enum CLI {
         if lines.last == "" { lines = lines.dropLast() }
         let context = CommandContext(
             environment: environment, currentDirectory: directory, executablePath: CLIRunner.binary,
-            readStandardInput: { Array((stdin ?? "").utf8) },
+            readStandardInput: { Array((stdin ?? "").utf8.prefix($0)) },
             writeOut: { out.text += $0 }, writeError: { err.text += $0 },
             isInteractive: interactive, showsProgress: false,
             readLine: { lines.popFirst() })

@@ -107,8 +107,39 @@ func parseRFC4180(_ text: String) -> [[String]]? {
         let parsed = try #require(parseRFC4180(table.text))
         #expect(parsed.count == 3)
         #expect(parsed[0] == ["id", "text", "after"])
-        #expect(parsed[1].map { Array($0.unicodeScalars) } == ["1", field, "x"].map { Array($0.unicodeScalars) })
-        #expect(parsed[2].map { Array($0.unicodeScalars) } == [field, "middle", field].map { Array($0.unicodeScalars) })
+        // A field that begins like a formula comes back with its protective quote (see below).
+        let back = CSVTable.neutralised(field)
+        #expect(parsed[1].map { Array($0.unicodeScalars) } == ["1", back, "x"].map { Array($0.unicodeScalars) })
+        #expect(parsed[2].map { Array($0.unicodeScalars) } == [back, "middle", back].map { Array($0.unicodeScalars) })
+    }
+
+    /// CSV injection (OWASP): a cell a spreadsheet would run as a formula gets a `'` in front.
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://evil.example\",\"klik\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\""),
+        ("=1+1", "'=1+1"),
+        ("+31 78 770 4911", "'+31 78 770 4911"),
+        ("-2+3", "'-2+3"),
+        ("-", "'-"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "\"'\r=1+1\""),
+        ("a=1", "a=1"),
+        (" =1", " =1"),
+    ])
+    func aFieldThatBeginsLikeAFormulaIsQuotedWithAnApostrophe(text: String, written: String) {
+        #expect(CSVTable.field(text).unicodeScalars.elementsEqual(written.unicodeScalars), "\(CSVTable.field(text))")
+    }
+
+    /// Plain numbers are values, not formulas: negative amounts stay numbers a spreadsheet sums.
+    @Test(arguments: ["-1234.56", "-5", "-0.50", "1234.56", "0", "-100000000000000"])
+    func plainNumbersAreLeftAsTheyAre(_ number: String) {
+        #expect(CSVTable.field(number) == number)
+    }
+
+    @Test(arguments: ["-1.", "-.5", "-1.2.3", "-1e5", "--1", "-1,5", "- 1"])
+    func almostNumbersAreNeutralised(_ text: String) {
+        #expect(CSVTable.neutralised(text) == "'" + text)
     }
 
     @Test func aHeaderThatNeedsQuotingRoundTripsToo() throws {

@@ -107,7 +107,8 @@ import Testing
         let store = try temp.copyOfShippedEvents()
         let command = "'\(CLIRunner.binary)' record end-date-change --decision 2022-0177088 --events '\(store)'"
         let answers = ["404", "31-12-2027", "2023-02-01", "Raadsbesluit test", "y"].joined(separator: "\n") + "\n"
-        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, executable: "/usr/bin/script")
+        // CI is cleared: this test is about a clerk at a terminal, also when the suite runs under CI=true.
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, environment: ["CI": ""], executable: "/usr/bin/script")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("--reserve (The reserve number, e.g. 404.):"))
         #expect(r.stdout.contains("--source (the source document):"))
@@ -116,6 +117,50 @@ import Testing
         #expect(last.type == "reserve-end-date-changed")
         #expect(last.payload["endDate"] == "2027-12-31")
         #expect(last.effectiveDate.iso == "2023-02-01")
+    }
+
+    /// A terminal on both ends, but `CI=true` (a CI runner that hands its job a pseudo-terminal):
+    /// no question is asked, a missing field is a usage error at once.
+    @Test(arguments: ["true", "1", "yes"])
+    func withCISetNothingIsAskedEvenInATerminal(_ ci: String) throws {
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
+        let command = "'\(CLIRunner.binary)' record end-date-change --decision 2022-0177088 --events '\(store)'"
+        let answers = ["404", "31-12-2027", "2023-02-01", "Raadsbesluit test", "y"].joined(separator: "\n") + "\n"
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, environment: ["CI": ci], executable: "/usr/bin/script")
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("record end-date-change needs --reserve"), "\(r.stdout)")
+        #expect(!r.stdout.contains("--reserve (The reserve number, e.g. 404.):"), "asked although CI is set: \(r.stdout)")
+        #expect(try digest(of: store) == before)
+    }
+
+    /// Standard input is a terminal, standard output a pipe (`record … | tee`): nobody sees a question.
+    @Test func withOutputToAPipeNothingIsAsked() throws {
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
+        let command = "'\(CLIRunner.binary)' record end-date-change --decision 2022-0177088 --events '\(store)' 2>&1 | cat"
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: "404\n", environment: ["CI": ""], executable: "/usr/bin/script")
+        #expect(r.stdout.contains("record end-date-change needs --reserve"), "\(r.stdout)")
+        #expect(!r.stdout.contains("--reserve (The reserve number, e.g. 404.):"), "asked with output to a pipe: \(r.stdout)")
+        #expect(try digest(of: store) == before)
+    }
+
+    /// In process: the same rule, from the context (terminal on both ends) and the environment.
+    @Test(arguments: [("true", false), ("1", false), ("false", true), ("0", true), ("", true)])
+    func canAskFollowsCI(_ ci: String, _ asks: Bool) throws {
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "end-date-change", "--reserve", "404", "--end-date", "2027-12-31", "--effective", "2023-01-01",
+                         "--source", "t", "--events", store], stdin: "n\n", environment: ["CI": ci], interactive: true)
+        if asks {
+            #expect(r.status == 0 && r.stdout.contains("Append this event? [y/N]"), "\(r.stdout)\(r.stderr)")
+        } else {
+            #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+            #expect(!r.stdout.contains("Append this event?"))
+            #expect(r.stderr.contains("pass --yes"))
+        }
     }
 
     /// In-process, with a context that says standard input is a terminal.

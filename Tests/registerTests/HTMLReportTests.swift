@@ -127,7 +127,8 @@ import Testing
         ("<b>&\"x'", "&lt;b&gt;&amp;&quot;x&#39;"),
         ("plain € é", "plain € é"),
         ("<\u{301}script>", "&lt;\u{301}script&gt;"),
-        ("a\u{0}b", "a\u{FFFD}b"),
+        ("a\u{0}b", "a\\u{0}b"),
+        ("\u{1B}[2J\u{202E}fdp.exe", "\\u{1B}[2J\\u{202E}fdp.exe"),
     ])
     func escaping(text: String, escaped: String) {
         #expect(HTMLReport.escape(text).unicodeScalars.elementsEqual(escaped.unicodeScalars))

@@ -9,9 +9,10 @@
 /// (see `EventShard`); creating a shard folder changes the events folder.
 struct AppendState: Equatable, Sendable {
     /// Names the layout of the index and what the append policy puts in it; a change to either
-    /// (v4: the policy defines more keys and subjects) needs a new format, so an
-    /// index written before is rebuilt, never misread.
-    static let format = "register subject index v4"
+    /// needs a new format, so an index written before is rebuilt, never misread. v3: entries carry
+    /// each file's hash; v4: the policy defines commitment and authorisation keys; v5: it also keeps
+    /// the spelling of every name by its identity (case, leading zeros) and the amendment keys.
+    static let format = "register subject index v5"
 
     var sequence: Int
     /// The head's path inside the events folder.

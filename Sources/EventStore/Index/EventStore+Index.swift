@@ -176,6 +176,10 @@ extension EventStore {
         }
         defer { lock?.unlock(); lock?.close() }
         if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest) }
+        // Under the lock no append is writing, so a temporary file is an interrupted append's
+        // leftover: removed before the rebuild, as an append's own rebuild does (else the index
+        // would record the folder with it, and no later append would see a reason to clean).
+        if lock != nil { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
         return try rebuildIndex(policy: policy, write: lock != nil)
     }
 

@@ -99,7 +99,8 @@ public struct EventDraft: Hashable, Sendable {
         try validateEnvelopeFields()
     }
 
-    /// Store-level checks that need no domain knowledge: safe ids and names, no control characters.
+    /// Store-level checks that need no domain knowledge: safe ids and names, and `TextPolicy` for
+    /// every text, the payload's at any depth included.
     public func validateEnvelopeFields() throws(StoreError) {
         guard payload.object != nil else {
             throw .invalidField(field: "payload", problem: "is \(payload.kindDescription)", expected: "an object")
@@ -123,17 +124,15 @@ public struct EventDraft: Hashable, Sendable {
         try Self.requireText(actor, field: "actor", maxLength: 200)
         try Self.requireText(source.document, field: "source.document", maxLength: 500)
         if let zaak = source.zaaknummer { try Self.requireText(zaak, field: "source.zaaknummer", maxLength: 100) }
+        try TextPolicy.check(payload, path: "payload")
     }
 
     static func requireText(_ text: String, field: String, maxLength: Int) throws(StoreError) {
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .invalidField(field: field, problem: "is empty", expected: "a non-empty text")
         }
-        if text.unicodeScalars.count > maxLength {
-            throw .invalidField(field: field, problem: "is \(text.unicodeScalars.count) characters long", expected: "at most \(maxLength) characters")
-        }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || (0x80..<0xa0).contains($0.value) }) {
-            throw .invalidField(field: field, problem: "contains a control character", expected: "printable text on one line")
+        if let (problem, expected) = TextPolicy.problem(in: text, maxLength: maxLength) {
+            throw .invalidField(field: field, problem: problem, expected: expected)
         }
     }
 

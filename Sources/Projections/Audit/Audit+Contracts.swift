@@ -71,28 +71,32 @@ extension Audit {
 
     /// Stated totals against their parts, on the stated total's own date: the parts are folded
     /// once, in effect order, and each total is compared once its date's events are all in.
-    static func statedTotals(_ c: Context, _ f: inout FindingList) {
+    static func statedTotals(_ c: Context, _ f: inout FindingList) throws(TotalOutOfRange) {
         var parts = StatedTotalParts(establishments: c.subjects.reserves, statedIn: c.ordered)
         var pending: [ResolvedRecord] = []
-        func comparePending() {
+        func comparePending() throws(TotalOutOfRange) {
             for record in pending {
                 guard case .statedTotal(let of, let stated) = record.event, let computed = parts.computed(of, on: record.effectiveDate) else { continue }
                 guard computed != stated else { continue }
+                let difference: Cents
+                do { difference = try stated - computed } catch {
+                    throw TotalOutOfRange(total: "the difference between \(of) as stated and its parts", event: record.id, cause: error)
+                }
                 var involved = [record]
                 if case .budget(let year) = of {
                     involved += c.records(parts.budgetEvents(year: year)).filter { if case .budgetSet = $0.event { true } else { false } }
                 }
                 f.add(.statedTotalDiffers, .error, about: record, subject: of.subject,
-                      "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \((stated - computed).dutch))",
+                      "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \(difference.dutch))",
                       involved)
             }
             pending = []
         }
         for record in c.effective {
-            if let last = pending.last, last.effectiveDate != record.effectiveDate { comparePending() }
-            parts.apply(record)
+            if let last = pending.last, last.effectiveDate != record.effectiveDate { try comparePending() }
+            try parts.apply(record)
             if case .statedTotal = record.event { pending.append(record) }
         }
-        comparePending()
+        try comparePending()
     }
 }

@@ -4,7 +4,7 @@ extension Audit {
     /// One reserve, in one pass over its records effective on or before the audit date: events
     /// before the establishment, end dates, money after the end date, duplicates, the balance,
     /// allocations, commitments against the balance they follow, and an end date coming up.
-    static func reserveFindings(_ reserve: ReserveNumber, _ c: Context, _ f: inout FindingList) {
+    static func reserveFindings(_ reserve: ReserveNumber, _ c: Context, _ f: inout FindingList) throws(TotalOutOfRange) {
         let subject = Subject.reserve(reserve)
         let touching = c.subjects.records(of: subject).prefix { $0.effectiveDate <= c.date }
         guard let establishment = touching.first(where: { ReserveProjection.establishes(reserve, $0) }),
@@ -53,7 +53,7 @@ extension Audit {
             default:
                 break
             }
-            state.apply(record)
+            try state.apply(record)
             switch record.event {
             case .reserveEstablished, .reserveEndDateChanged:
                 endDateEvent = record
@@ -86,7 +86,7 @@ extension Audit {
                 overAllocated = false
             }
         }
-        commitmentFindings(state, c, &f)
+        try commitmentFindings(state, c, &f)
         if c.date > state.endDate && state.balance.high > .zero {
             f.add(.lapsedReserveHoldsMoney, .warning, key: subject.description, subject: subject,
                   "reserve \(reserve) lapsed after \(state.endDate) but on \(c.date) still holds \(balanceText(state.balance))", [establishment])
@@ -100,12 +100,18 @@ extension Audit {
     }
 
     /// The open commitments on the audit date against the balance they follow (see `CommitmentBook`).
-    private static func commitmentFindings(_ state: ReserveState, _ c: Context, _ f: inout FindingList) {
+    private static func commitmentFindings(_ state: ReserveState, _ c: Context, _ f: inout FindingList) throws(TotalOutOfRange) {
         let book = state.commitmentBook
         guard let cover = book.cover, book.open > .zero else { return }
         let subject = Subject.reserve(state.reserve)
         let involved = c.records(book.openEvents + [cover.basisEvent].compactMap { $0 } + cover.settlements)
-        let available = cover.available
+        let available: Balance, needed: Cents
+        do {
+            available = try cover.available
+            needed = try book.open - cover.added + cover.settled
+        } catch {
+            throw TotalOutOfRange(total: "what the open commitments of reserve \(state.reserve) may draw on", event: book.openEvents.last ?? "-", cause: error)
+        }
         var since: [String] = []
         if cover.added != .zero { since.append("plus \(cover.added.dutch) added since") }
         if cover.settled != .zero { since.append("less \(cover.settled.dutch) spent on settled commitments") }
@@ -115,7 +121,6 @@ extension Audit {
                   "reserve \(state.reserve) has \(book.open.dutch) in open commitments, more than the balance they follow (\(balanceText(cover.basis))\(adjusted)) on \(c.date)",
                   involved)
         } else if book.open > available.low {
-            let needed = book.open - cover.added + cover.settled
             f.add(.commitmentsWithinEstimate, .risk, key: subject.description, subject: subject,
                   "reserve \(state.reserve) has \(book.open.dutch) in open commitments against the balance they follow, estimated at \(balanceText(cover.basis))\(adjusted): covered only if the actual remainder is at least \(needed.dutch)",
                   involved)

@@ -17,17 +17,19 @@ public enum Audit {
     ///   - date: the day the audit is about (deadlines and lapses are judged on it).
     ///   - now: the moment the audit runs; an event recorded after it is reported (nil: not judged).
     ///   - horizon: `ends-soon` reports end dates from `date` up to this many days after it.
+    /// - Throws: `TotalOutOfRange` when a total passes the cap: the history then holds amounts
+    ///   that do not add up to anything the register can state.
     public static func run(records: [ResolvedRecord], on date: CalendarDate, now: RecordedInstant? = nil,
-                           horizon: Int = defaultHorizon) -> [Finding] {
+                           horizon: Int = defaultHorizon) throws(TotalOutOfRange) -> [Finding] {
         let context = Context(records: records, date: date, horizon: horizon)
         var findings = FindingList(keys: FindingKeys(records: records))
         authority(context, &findings)
         decisions(context, &findings)
         for reserve in context.subjects.reserves.keys.sorted() {
-            reserveFindings(reserve, context, &findings)
+            try reserveFindings(reserve, context, &findings)
         }
         establishments(context, &findings)
-        statedTotals(context, &findings)
+        try statedTotals(context, &findings)
         for contract in context.subjects.contracts.sorted() {
             contractFindings(contract, context, &findings)
         }

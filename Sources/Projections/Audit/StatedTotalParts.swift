@@ -17,17 +17,21 @@ struct StatedTotalParts {
         var events: [String] = []
 
         /// A budget-set replaces the amounts of the programmes it names, as `BudgetProjection` does.
-        mutating func set(_ lines: [ProgrammeAmount], id: String) {
+        mutating func set(_ lines: [ProgrammeAmount], year: Int, id: String) throws(TotalOutOfRange) {
             seen = true
-            for line in lines {
-                if let i = programmeIndex[line.programme] {
-                    total = total - amounts[i] + line.amount
-                    amounts[i] = line.amount
-                } else {
-                    programmeIndex[line.programme] = amounts.count
-                    amounts.append(line.amount)
-                    total += line.amount
+            do {
+                for line in lines {
+                    if let i = programmeIndex[line.programme] {
+                        total = try total - amounts[i] + line.amount
+                        amounts[i] = line.amount
+                    } else {
+                        programmeIndex[line.programme] = amounts.count
+                        amounts.append(line.amount)
+                        try total += line.amount
+                    }
                 }
+            } catch {
+                throw TotalOutOfRange(total: "the budget total of \(year)", event: id, cause: error)
             }
             events.append(id)
         }
@@ -57,10 +61,10 @@ struct StatedTotalParts {
         allocationReserves = reserves
     }
 
-    mutating func apply(_ record: ResolvedRecord) {
+    mutating func apply(_ record: ResolvedRecord) throws(TotalOutOfRange) {
         switch record.event {
         case .budgetSet(let year, let lines, _) where budgetYears.contains(year):
-            budgets[year, default: Budget()].set(lines, id: record.id)
+            try budgets[year, default: Budget()].set(lines, year: year, id: record.id)
         case .statedTotal(.budget(let year), _) where budgetYears.contains(year):
             budgets[year, default: Budget()].events.append(record.id)
         default:
@@ -68,7 +72,7 @@ struct StatedTotalParts {
         }
         for subject in record.event.subjects {
             guard case .reserve(let r) = subject, allocationReserves.contains(r) else { continue }
-            allocations[r, default: ReserveState(reserve: r, name: "", establishedOn: record.effectiveDate, endDate: record.effectiveDate)]
+            try allocations[r, default: ReserveState(reserve: r, name: "", establishedOn: record.effectiveDate, endDate: record.effectiveDate)]
                 .apply(record)
             break
         }

@@ -5,6 +5,9 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidField(field: String, problem: String, expected: String)
     /// A reference to something the register does not hold.
     case unknownReference(field: String, kind: String, id: String)
+    /// A name that differs from one the register holds only in case or leading zeros
+    /// (`IdentifierRules.identity`): `0404` where reserve `404` exists.
+    case sameNameAs(field: String, kind: String, name: String, existing: String)
     /// The event contradicts the history (a reserve established twice, a retraction corrected).
     case conflict(String)
 
@@ -18,6 +21,9 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             return "field '\(field)': \(problem); expected \(expected)"
         case let .unknownReference(field, kind, id):
             return "field '\(field)': the register holds no \(kind) '\(id)'; record that \(kind) first, or fix the reference"
+        case let .sameNameAs(field, kind, name, existing):
+            return "field '\(field)': '\(name)' differs from \(kind) '\(existing)', which the register holds, only in case or leading zeros; "
+                + "names are compared that way, so write '\(existing)' (or choose a name that differs in more)"
         case .conflict(let why):
             return why
         }

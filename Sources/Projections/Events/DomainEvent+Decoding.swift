@@ -5,15 +5,15 @@ extension DomainEvent {
     ///
     /// Refuses unknown types, unknown or missing fields, impossible dates, fractional or
     /// negative cents and unsafe identifiers, each with the field path.
-    public init(envelope: EventEnvelope) throws(DomainError) {
+    public init(envelope: EventEnvelope, rules: DecodingRules = .stored) throws(DomainError) {
         guard let type = EventType(rawValue: envelope.type) else { throw .unknownType(envelope.type) }
         let payload = try EventUpcaster.upcast(type: type, version: envelope.schemaVersion, payload: envelope.payload)
-        try self.init(type: type, payload: payload)
+        try self.init(type: type, payload: payload, rules: rules)
     }
 
     /// Decodes a current-version payload of a known type.
-    public init(type: EventType, payload: JSONValue) throws(DomainError) {
-        var p = try PayloadReader(payload)
+    public init(type: EventType, payload: JSONValue, rules: DecodingRules = .stored) throws(DomainError) {
+        var p = try PayloadReader(payload, rules: rules)
         try p.skipNotes()
         switch type {
         case .decisionProposed, .decisionTaken, .decisionRejected, .decisionWithdrawn:
@@ -51,24 +51,25 @@ extension DomainEvent {
             var lines: [ProjectAmount] = []
             var seen: Set<String> = []
             for (i, item) in try p.array("allocations").enumerated() {
-                var line = try PayloadReader(item, prefix: "payload.allocations[\(i)]")
-                let project = try line.string("project", maxLength: 200)
+                var line = try PayloadReader(item, prefix: "payload.allocations[\(i)]", rules: rules)
+                let project = try line.name("project", maxLength: 200)
                 let amount = try line.cents("amountCents", positive: false)
                 try line.finish()
-                guard seen.insert(project).inserted else {
+                guard seen.insert(IdentifierRules.identity(project)).inserted else {
                     throw .invalidField(field: "payload.allocations[\(i)].project", problem: "'\(project)' appears twice",
-                                        expected: "each project once")
+                                        expected: "each project once (names that differ only in case or leading zeros are one project)")
                 }
                 lines.append(ProjectAmount(project: project, amount: amount))
             }
             guard !lines.isEmpty else {
                 throw .invalidField(field: "payload.allocations", problem: "is empty", expected: "at least one {project, amountCents}")
             }
+            try Self.requireSumWithinCap(lines.map(\.amount), field: "payload.allocations", rules: rules)
             self = type == .allocation ? .allocation(reserve: reserve, lines: lines, decision: decision)
                 : .reallocation(reserve: reserve, lines: lines, decision: decision)
         case .commitment:
             self = .commitment(Commitment(
-                reserve: ReserveNumber(try p.identifier("reserve")), project: try p.string("project", maxLength: 200),
+                reserve: ReserveNumber(try p.identifier("reserve")), project: try p.name("project", maxLength: 200),
                 amount: try p.cents("amountCents", positive: true), basis: try p.choice("basis", AmountBasis.self),
                 year: try p.optionalInteger("year", in: 1800...9999), decision: try p.decision()))
         case .commitmentSettled:
@@ -110,21 +111,23 @@ extension DomainEvent {
             let year = try p.integer("year", in: 1800...9999)
             let decision = try p.decision()
             var lines: [ProgrammeAmount] = []
-            var seen: Set<ProgrammeID> = []
+            var seen: Set<String> = []
             for (i, item) in try p.array("programmes").enumerated() {
-                var line = try PayloadReader(item, prefix: "payload.programmes[\(i)]")
+                var line = try PayloadReader(item, prefix: "payload.programmes[\(i)]", rules: rules)
                 let programme = ProgrammeID(try line.identifier("programme"))
                 let name = try line.optionalString("name") ?? programme.rawValue
                 let amount = try line.cents("amountCents", positive: false)
                 try line.finish()
-                guard seen.insert(programme).inserted else {
-                    throw .invalidField(field: "payload.programmes[\(i)].programme", problem: "'\(programme)' appears twice", expected: "each programme once")
+                guard seen.insert(IdentifierRules.identity(programme.rawValue)).inserted else {
+                    throw .invalidField(field: "payload.programmes[\(i)].programme", problem: "'\(programme)' appears twice",
+                                        expected: "each programme once (names that differ only in case or leading zeros are one programme)")
                 }
                 lines.append(ProgrammeAmount(programme: programme, name: name, amount: amount))
             }
             guard !lines.isEmpty else {
                 throw .invalidField(field: "payload.programmes", problem: "is empty", expected: "at least one {programme, amountCents}")
             }
+            try Self.requireSumWithinCap(lines.map(\.amount), field: "payload.programmes", rules: rules)
             self = .budgetSet(year: year, lines: lines, decision: decision)
         case .statedTotal:
             let text = try p.string("of")
@@ -174,6 +177,18 @@ extension DomainEvent {
             self = .retraction(target: try p.identifier("retracts"), reason: try p.string("reason", maxLength: 2000))
         }
         try p.finish()
+    }
+}
+
+extension DomainEvent {
+    /// A new event's lines may not add up beyond the cap (`Cents.limit`): their sum is a total.
+    /// A stored one is read, and the total it feeds ends its answers with `TotalOutOfRange`.
+    static func requireSumWithinCap(_ amounts: [Cents], field: String, rules: DecodingRules) throws(DomainError) {
+        guard rules == .append else { return }
+        do { _ = try amounts.sum() } catch {
+            throw .invalidField(field: field, problem: "the amounts add up to more than \(Cents(Cents.limit).dutch)",
+                                expected: "amounts whose sum, like any total, is at most \(Cents.limit) cents")
+        }
     }
 }
 

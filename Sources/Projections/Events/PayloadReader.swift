@@ -8,13 +8,16 @@ struct PayloadReader {
     private let object: [String: JSONValue]
     private let prefix: String
     private var used: Set<String> = []
+    /// Whether the text and name rules of a new event apply (`DecodingRules`).
+    let rules: DecodingRules
 
-    init(_ value: JSONValue, prefix: String = "payload") throws(DomainError) {
+    init(_ value: JSONValue, prefix: String = "payload", rules: DecodingRules) throws(DomainError) {
         guard let object = value.object else {
             throw .invalidField(field: prefix, problem: "is \(value.kindDescription)", expected: "an object")
         }
         self.object = object
         self.prefix = prefix
+        self.rules = rules
     }
 
     private func path(_ key: String) -> String { "\(prefix).\(key)" }
@@ -40,13 +43,13 @@ struct PayloadReader {
         guard s.unicodeScalars.count <= maxLength else {
             throw .invalidField(field: path(key), problem: "is \(s.unicodeScalars.count) characters long", expected: "at most \(maxLength) characters")
         }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            throw .invalidField(field: path(key), problem: "contains a control character", expected: "printable text on one line")
+        if rules == .append, let (problem, expected) = TextPolicy.problem(in: s, maxLength: maxLength) {
+            throw .invalidField(field: path(key), problem: problem, expected: expected)
         }
         return s
     }
 
-    /// An identifier: a text without path separators, `..` or white space at either end.
+    /// An identifier: a name (`name(_:)`) without path separators, `:` or `..`.
     mutating func identifier(_ key: String) throws(DomainError) -> String {
         guard let value = try optionalIdentifier(key) else {
             throw .invalidField(field: path(key), problem: "missing", expected: "an identifier")
@@ -59,6 +62,23 @@ struct PayloadReader {
         if s.contains("/") || s.contains("\\") || s.contains("..") || s != s.trimmingSpaces || s.contains(":") {
             throw .invalidField(field: path(key), problem: "'\(s)' contains '/', '\\', ':', '..' or surrounding spaces",
                                 expected: "an identifier such as 404 or dordrecht-sociaal")
+        }
+        if rules == .append, let (problem, expected) = IdentifierRules.problem(in: s) {
+            throw .invalidField(field: path(key), problem: "'\(s)' \(problem)", expected: expected)
+        }
+        return s
+    }
+
+    /// A name that identifies something but is not an id (a project): a text without white space
+    /// at either end, invisible characters or double spaces (`IdentifierRules`).
+    mutating func name(_ key: String, maxLength: Int) throws(DomainError) -> String {
+        let s = try string(key, maxLength: maxLength)
+        guard rules == .append else { return s }
+        if s != s.trimmingSpaces {
+            throw .invalidField(field: path(key), problem: "'\(s)' has white space at its start or end", expected: "the name without it")
+        }
+        if let (problem, expected) = IdentifierRules.problem(in: s) {
+            throw .invalidField(field: path(key), problem: "'\(s)' \(problem)", expected: expected)
         }
         return s
     }
@@ -133,10 +153,19 @@ struct PayloadReader {
 
     /// Free-text notes on any event: assumptions and remarks are kept, not interpreted.
     mutating func skipNotes() throws(DomainError) {
-        _ = try optionalString("note", maxLength: 2000)
+        _ = try optionalString("note", maxLength: TextPolicy.maximumLength)
         if let v = raw("assumptions") {
             guard let items = v.array, items.allSatisfy({ $0.string != nil }) else {
                 throw .invalidField(field: path("assumptions"), problem: "is \(v.kindDescription)", expected: "an array of texts")
+            }
+            for (i, item) in items.enumerated() where rules == .append {
+                let text = item.string ?? ""
+                guard !text.trimmingSpaces.isEmpty else {
+                    throw .invalidField(field: path("assumptions") + "[\(i)]", problem: "is empty", expected: "a non-empty text")
+                }
+                if let (problem, expected) = TextPolicy.problem(in: text) {
+                    throw .invalidField(field: path("assumptions") + "[\(i)]", problem: problem, expected: expected)
+                }
             }
         }
     }
@@ -147,6 +176,18 @@ struct PayloadReader {
             throw .invalidField(field: path(extra), problem: "unknown field", expected: "only the fields of this event type (see README)")
         }
     }
+}
+
+/// How strictly a payload is read.
+public enum DecodingRules: Sendable {
+    /// A stored event, as it is: its texts may hold what `append` refuses today (controls, bidi
+    /// characters, invisible characters in names), because a history can arrive without `append`
+    /// (a git clone) or from before a rule existed. It is read, and every human output escapes
+    /// such characters; the shape, types, dates, amounts and lengths are still checked.
+    case stored
+    /// A new event (an append, a pushed event): also `TextPolicy` for every text and
+    /// `IdentifierRules` for every name.
+    case append
 }
 
 extension String {

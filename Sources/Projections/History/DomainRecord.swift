@@ -14,8 +14,8 @@ public struct DomainRecord: Sendable {
     public let assumptions: [String]
     public let note: String?
 
-    /// Decodes a stored envelope; throws what a clerk should fix.
-    public init(envelope: EventEnvelope) throws(DomainError) {
+    /// Decodes a stored envelope (`rules`: see `DecodingRules`); throws what a clerk should fix.
+    public init(envelope: EventEnvelope, rules: DecodingRules = .stored) throws(DomainError) {
         guard let type = EventType(rawValue: envelope.type) else { throw .unknownType(envelope.type) }
         self.sequence = envelope.sequence
         self.id = envelope.id
@@ -24,7 +24,7 @@ public struct DomainRecord: Sendable {
         self.recordedAt = envelope.recordedAt
         self.actor = envelope.actor
         self.source = envelope.source
-        self.event = try DomainEvent(envelope: envelope)
+        self.event = try DomainEvent(envelope: envelope, rules: rules)
         self.assumptions = envelope.payload["assumptions"]?.array?.compactMap(\.string) ?? []
         self.note = envelope.payload["note"]?.string
     }

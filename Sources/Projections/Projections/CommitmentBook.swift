@@ -73,7 +73,9 @@ public struct CommitmentBook: Equatable, Sendable {
         let startedOn: CalendarDate
 
         /// `basis` plus what was added, less what was spent.
-        public var available: Balance { basis.adjusted(by: added - settled) }
+        public var available: Balance {
+            get throws(AmountOutOfRange) { try basis.adjusted(by: try added - settled) }
+        }
     }
 
     /// Every commitment recorded, in effect order.
@@ -99,27 +101,30 @@ public struct CommitmentBook: Equatable, Sendable {
     public var openEvents: [String] { openLines.sorted().map { lines[$0].event } }
 
     /// A commitment made against `balance` (the reserve's balance before it).
-    mutating func commit(_ c: Commitment, event: String, on date: CalendarDate, balance: Balance) {
+    mutating func commit(_ c: Commitment, event: String, on date: CalendarDate, balance: Balance) throws(AmountOutOfRange) {
         if cover == nil { cover = Cover(basis: balance, basisEvent: statement, startedOn: date) }
         indexByEvent[event] = lines.count
         openLines.insert(lines.count)
         lines.append(Line(event: event, commitment: c, madeOn: date, status: .open))
-        open += c.amount
+        try open += c.amount
     }
 
-    mutating func added(_ amount: Cents) {
-        cover?.added += amount
+    mutating func added(_ amount: Cents) throws(AmountOutOfRange) {
+        guard var c = cover else { return }
+        try c.added += amount
+        cover = c
     }
 
     /// Ends an open commitment; one that is not open is left as it is.
-    mutating func settle(_ commitment: String, spent: Cents, on date: CalendarDate, by event: String) {
-        guard end(commitment, .settled(spent: spent, on: date, by: event)) else { return }
-        cover?.settled += spent
-        cover?.settlements.append(event)
+    mutating func settle(_ commitment: String, spent: Cents, on date: CalendarDate, by event: String) throws(AmountOutOfRange) {
+        guard try end(commitment, .settled(spent: spent, on: date, by: event)), var c = cover else { return }
+        try c.settled += spent
+        c.settlements.append(event)
+        cover = c
     }
 
-    mutating func release(_ commitment: String, on date: CalendarDate, by event: String) {
-        _ = end(commitment, .released(on: date, by: event))
+    mutating func release(_ commitment: String, on date: CalendarDate, by event: String) throws(AmountOutOfRange) {
+        _ = try end(commitment, .released(on: date, by: event))
     }
 
     /// A balance statement: `balance` is the reserve's balance after it.
@@ -148,11 +153,11 @@ public struct CommitmentBook: Equatable, Sendable {
         }
     }
 
-    private mutating func end(_ commitment: String, _ status: Status) -> Bool {
+    private mutating func end(_ commitment: String, _ status: Status) throws(AmountOutOfRange) -> Bool {
         guard let i = indexByEvent[commitment], lines[i].isOpen else { return false }
         lines[i].status = status
         openLines.remove(i)
-        open -= lines[i].amount
+        try open -= lines[i].amount
         if openLines.isEmpty { cover = nil }
         return true
     }

@@ -42,7 +42,7 @@ extension DomainPolicy {
         guard c.change != nil else { return }
         let current = try currentRecord(of: c.target, lookup: lookup)
         let corrected: DomainEvent
-        do { corrected = try DomainEvent(type: targetType, payload: c.corrected(current.event.payload)) } catch {
+        do { corrected = try DomainEvent(type: targetType, payload: c.corrected(current.event.payload), rules: .append) } catch {
             guard case .invalidField(let field, let problem, let expected) = error else { throw error }
             throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
         }
@@ -57,6 +57,7 @@ extension DomainPolicy {
         } catch .invalidField(let field, let problem, let expected) {
             throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"), problem: problem, expected: expected)
         }
+        try requireDistinctNames(corrected, lookup: lookup, fieldPrefix: "payload.payload")
         try checkReferences(of: corrected, lookup: lookup, field: "payload.payload")
     }
 

@@ -7,6 +7,10 @@ import EventStore
 /// store indexes them, and `check` asks the index. A mutation naming a decision the register
 /// does not hold is refused; one naming no decision is accepted (the audit reports it).
 /// Corrections and retractions must name an event in the store that is not a retraction.
+///
+/// Every name an event introduces (a reserve, contract, programme, decision, or a project within
+/// a reserve) is also indexed by its `IdentifierRules.identity`, so a new name that differs from
+/// an existing one only in case or leading zeros is refused, naming the existing one.
 public struct DomainPolicy: AppendPolicy {
     public init() {}
 
@@ -23,15 +27,68 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func keys(of event: DomainEvent, envelope: EventEnvelope) -> [(key: String, value: String)] {
+        // The names it introduces, and which events stand on which (see `dependencyKeys`).
+        let common = Self.names(introducedBy: event).map { (key: Self.nameKey($0), value: $0.name) }
+            + Self.dependencyKeys(of: event, id: envelope.id)
         switch event {
-        case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)]
-        case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)]
-        case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)]
-        case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)]
+        case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)] + common
+        case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)] + common
+        case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)] + common
+        case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)] + common
         case .correction(let c): return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)]
         case .retraction(let target, _): return [(Self.retractedKey(target), envelope.id)]
-        case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)] + Self.dependencyKeys(of: event, id: envelope.id)
-        default: return Self.dependencyKeys(of: event, id: envelope.id)
+        case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)] + common
+        default: return common
+        }
+    }
+
+    /// A name an event brings into the register, where it stands in the payload, and what kind of
+    /// thing it names (a project's kind includes its reserve: projects are named per reserve).
+    struct IntroducedName {
+        let kind: NameKind
+        let name: String
+        let field: String
+    }
+
+    /// What a name names, for `IdentifierRules.identity` comparisons.
+    enum NameKind: Equatable {
+        case subject(String)
+        case project(reserve: ReserveNumber)
+
+        var description: String {
+            switch self {
+            case .subject(let kind): return kind
+            case .project(let reserve): return "project of reserve \(reserve)"
+            }
+        }
+    }
+
+    /// The index key under which the spelling of a name is kept, by the name's identity.
+    static func nameKey(_ kind: NameKind, _ name: String) -> String {
+        switch kind {
+        case .subject(let kind): return "name:\(kind):" + IdentifierRules.identity(name)
+        case .project(let reserve): return "name:project:\(IdentifierRules.identity(reserve.rawValue)):" + IdentifierRules.identity(name)
+        }
+    }
+
+    static func nameKey(_ name: IntroducedName) -> String { nameKey(name.kind, name.name) }
+
+    /// The names `event` introduces or uses as its own (a decision event names its decision).
+    static func names(introducedBy event: DomainEvent) -> [IntroducedName] {
+        switch event {
+        case .decision(let d): return [IntroducedName(kind: .subject("decision"), name: d.id.rawValue, field: "payload.decision")]
+        case .reserveEstablished(let r, _, _, _): return [IntroducedName(kind: .subject("reserve"), name: r.rawValue, field: "payload.reserve")]
+        case .contractAwarded(let a): return [IntroducedName(kind: .subject("contract"), name: a.contract.rawValue, field: "payload.contract")]
+        case .budgetSet(_, let lines, _):
+            return lines.enumerated().map {
+                IntroducedName(kind: .subject("programme"), name: $0.element.programme.rawValue, field: "payload.programmes[\($0.offset)].programme")
+            }
+        case .allocation(let r, let lines, _), .reallocation(let r, let lines, _):
+            return lines.enumerated().map {
+                IntroducedName(kind: .project(reserve: r), name: $0.element.project, field: "payload.allocations[\($0.offset)].project")
+            }
+        case .commitment(let c): return [IntroducedName(kind: .project(reserve: c.reserve), name: c.project, field: "payload.project")]
+        default: return []
         }
     }
 
@@ -77,6 +134,10 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     public func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
+        // The store's own rules first (safe id and type, `TextPolicy` for every text): a pushed
+        // event is judged by this policy alone, and must meet what an append's draft meets.
+        try EventDraft(id: candidate.id, type: candidate.type, schemaVersion: candidate.schemaVersion, effectiveDate: candidate.effectiveDate,
+                       actor: candidate.actor, source: candidate.source, payload: candidate.payload).validateEnvelopeFields()
         do {
             try checkDomain(candidate, lookup: lookup)
         } catch {
@@ -85,9 +146,10 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     private func checkDomain(_ candidate: EventEnvelope, lookup: EventLookup) throws(DomainError) {
-        let record = try DomainRecord(envelope: candidate)
+        let record = try DomainRecord(envelope: candidate, rules: .append)
         let event = record.event
         try Self.checkPlausible(record)
+        try requireDistinctNames(event, lookup: lookup)
         switch event {
         case .reserveEstablished(let r, _, _, _):
             if try known(.reserve(r), lookup) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
@@ -106,6 +168,24 @@ public struct DomainPolicy: AppendPolicy {
         }
     }
 
+    /// How the register spells the name kept under `key`, or nil.
+    func spelling(_ key: String, _ lookup: EventLookup) throws(DomainError) -> String? {
+        do { return try lookup.value(forKey: key) } catch { throw .conflict("cannot read the store's index: \(error)") }
+    }
+
+    /// A name new to the register may not be an existing name spelled another way. A
+    /// reallocation restates the whole table of earmarks, so it may respell a project (the
+    /// shipped history's does); its spelling is the one later events are compared with.
+    func requireDistinctNames(_ event: DomainEvent, lookup: EventLookup, fieldPrefix: String = "payload") throws(DomainError) {
+        if case .reallocation = event { return }
+        for introduced in Self.names(introducedBy: event) {
+            if let existing = try spelling(Self.nameKey(introduced), lookup), existing != introduced.name {
+                throw .sameNameAs(field: introduced.field.replacingPrefix("payload", with: fieldPrefix), kind: introduced.kind.description,
+                                  name: introduced.name, existing: existing)
+            }
+        }
+    }
+
     func known(_ subject: Subject, _ lookup: EventLookup) throws(DomainError) -> Bool {
         do { return try lookup.value(forKey: Self.key(subject)) != nil } catch {
             throw .conflict("cannot read the store's index: \(error)")
@@ -117,6 +197,9 @@ public struct DomainPolicy: AppendPolicy {
     func checkReferences(of event: DomainEvent, lookup: EventLookup, field prefix: String = "payload") throws(DomainError) {
         func require(_ subject: Subject, field: String) throws(DomainError) {
             guard try known(subject, lookup) else {
+                if subject.kind != "budget", let existing = try spelling(Self.nameKey(.subject(subject.kind), subject.id), lookup) {
+                    throw .sameNameAs(field: prefix + "." + field, kind: subject.kind, name: subject.id, existing: existing)
+                }
                 throw .unknownReference(field: prefix + "." + field, kind: subject.kind == "budget" ? "budget for" : subject.kind, id: subject.id)
             }
         }

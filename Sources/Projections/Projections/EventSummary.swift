@@ -16,9 +16,9 @@ public enum EventSummary {
         case let .reserveWithdrawal(r, amount, _, _):
             return "withdrawal of \(amount.dutch) from reserve \(r)"
         case let .allocation(r, lines, _):
-            return "allocation in reserve \(r): \(lines.count) project(s), \(lines.map(\.amount).sum().dutch)"
+            return "allocation in reserve \(r): \(lines.count) project(s), \(total(lines.map(\.amount)))"
         case let .reallocation(r, lines, _):
-            return "reallocation in reserve \(r): \(lines.count) project(s), \(lines.map(\.amount).sum().dutch)"
+            return "reallocation in reserve \(r): \(lines.count) project(s), \(total(lines.map(\.amount)))"
         case .commitment(let c):
             let basis = c.basis == .exact ? "" : c.basis == .maximum ? "at most " : "about "
             return "commitment in reserve \(c.reserve): \(c.project) \(basis)\(c.amount.dutch)" + (c.year.map { " in \($0)" } ?? "")
@@ -37,7 +37,7 @@ public enum EventSummary {
         case let .contractExtended(c, end, _):
             return "contract \(c) extended to \(end)"
         case let .budgetSet(year, lines, _):
-            return "budget \(year) set for \(lines.count) programme(s), \(lines.map(\.amount).sum().dutch)"
+            return "budget \(year) set for \(lines.count) programme(s), \(total(lines.map(\.amount)))"
         case let .statedTotal(subject, amount):
             return "source states total of \(subject) as \(amount.dutch)"
         case .correction(let c):
@@ -45,5 +45,11 @@ public enum EventSummary {
         case let .retraction(target, reason):
             return "retraction of event \(target): \(reason)"
         }
+    }
+
+    /// The sum of one event's amounts, or "more than" the cap for a stored event whose amounts
+    /// add up beyond it (`append` refuses those; a summary still describes it).
+    private static func total(_ amounts: [Cents]) -> String {
+        (try? amounts.sum())?.dutch ?? "more than \(Cents(Cents.limit).dutch)"
     }
 }

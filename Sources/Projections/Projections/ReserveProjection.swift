@@ -10,13 +10,14 @@ public enum ReserveProjection {
     }
 
     /// Nil when the register holds no reserve with this number at all.
-    public static func project(_ reserve: ReserveNumber, on date: CalendarDate, records: [ResolvedRecord]) -> Answer? {
-        project(reserve, on: date, inEffectOrder: records.inEffectOrder)
+    /// Throws when a total of the reserve passes the cap (`TotalOutOfRange`).
+    public static func project(_ reserve: ReserveNumber, on date: CalendarDate, records: [ResolvedRecord]) throws(TotalOutOfRange) -> Answer? {
+        try project(reserve, on: date, inEffectOrder: records.inEffectOrder)
     }
 
     /// The same answer from records already in effect order that count (`inEffectOrder`),
     /// for example only those that touch the reserve: one pass, no sorting.
-    static func project(_ reserve: ReserveNumber, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) -> Answer? {
+    static func project(_ reserve: ReserveNumber, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) throws(TotalOutOfRange) -> Answer? {
         guard let established = ordered.first(where: { Self.establishes(reserve, $0) }) else { return nil }
         guard established.effectiveDate <= date, case .reserveEstablished(_, let name, let endDate, _) = established.event else {
             return .notYetEstablished(establishedOn: established.effectiveDate)
@@ -24,7 +25,7 @@ public enum ReserveProjection {
         var current = ReserveState(reserve: reserve, name: name, establishedOn: established.effectiveDate, endDate: endDate)
         for record in ordered {
             guard record.effectiveDate <= date else { break }
-            current.apply(record)
+            try current.apply(record)
         }
         return .state(current)
     }

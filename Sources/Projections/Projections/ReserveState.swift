@@ -43,14 +43,17 @@ public struct ReserveState: Equatable, Sendable {
     /// Applies one event that touches this reserve (others are ignored).
     ///
     /// Costs the size of the event, not of the state: returns whether the earmarks changed,
-    /// so a timeline need not compare the whole table before and after.
+    /// so a timeline need not compare the whole table before and after. Throws, changing
+    /// nothing the caller can use, when a total would pass the cap (`Cents.limit`).
     @discardableResult
-    mutating func apply(_ record: ResolvedRecord) -> Bool {
+    mutating func apply(_ record: ResolvedRecord) throws(TotalOutOfRange) -> Bool {
         let event = record.event
         guard event.subjects.contains(.reserve(reserve)) else { return false }
         if let decision = event.authorisingDecision, decisionSet.insert(decision).inserted { decisions.append(decision) }
         events.append(record.id)
         var allocationsChanged = false
+        var total = "the authorised amount"
+        do {
         switch event {
         case .reserveEstablished(_, let name, let endDate, _):
             self.name = name
@@ -58,38 +61,49 @@ public struct ReserveState: Equatable, Sendable {
         case .reserveEndDateChanged(_, let endDate, _):
             self.endDate = endDate
         case .reserveAddition(_, let amount, _, _):
-            authorised += amount
-            balance = balance.adjusted(by: amount)
-            commitmentBook.added(amount)
+            try authorised += amount
+            total = "the balance"
+            balance = try balance.adjusted(by: amount)
+            total = "the committed amount"
+            try commitmentBook.added(amount)
         case .reserveWithdrawal(_, let amount, _, _):
-            withdrawn += amount
-            balance = balance.adjusted(by: .zero - amount)
+            total = "the withdrawn amount"
+            try withdrawn += amount
+            total = "the balance"
+            balance = try balance.adjusted(by: .zero - amount)
         case .allocation(_, let lines, _):
+            total = "the allocated amount"
+            // The sum first: a refused event changes no earmark.
+            let added = try lines.map(\.amount).sum()
+            allocated = try allocated + added
             var before: [Int: Cents] = [:]
             for line in lines {
                 if let i = allocationIndex[line.project] {
                     if before[i] == nil { before[i] = allocations[i].amount }
-                    allocations[i] = ProjectAmount(project: line.project, amount: allocations[i].amount + line.amount)
+                    allocations[i] = ProjectAmount(project: line.project, amount: try allocations[i].amount + line.amount)
                 } else {
                     allocationIndex[line.project] = allocations.count
                     allocations.append(line)
                     allocationsChanged = true
                 }
-                allocated += line.amount
             }
             if before.contains(where: { allocations[$0.key].amount != $0.value }) { allocationsChanged = true }
         case .reallocation(_, let lines, _):
+            total = "the allocated amount"
+            allocated = try lines.map(\.amount).sum()
             allocationsChanged = allocations != lines
             allocations = lines
             allocationIndex = [:]
             for (i, line) in lines.enumerated() where allocationIndex[line.project] == nil { allocationIndex[line.project] = i }
-            allocated = lines.map(\.amount).sum()
         case .commitment(let c):
-            commitmentBook.commit(c, event: record.id, on: record.effectiveDate, balance: balance)
+            total = "the committed amount"
+            try commitmentBook.commit(c, event: record.id, on: record.effectiveDate, balance: balance)
         case let .commitmentSettled(_, commitment, spent, _):
-            commitmentBook.settle(commitment, spent: spent, on: record.effectiveDate, by: record.id)
+            total = "the committed amount"
+            try commitmentBook.settle(commitment, spent: spent, on: record.effectiveDate, by: record.id)
         case let .commitmentReleased(_, commitment, _, _):
-            commitmentBook.release(commitment, on: record.effectiveDate, by: record.id)
+            total = "the committed amount"
+            try commitmentBook.release(commitment, on: record.effectiveDate, by: record.id)
         case .balanceEstimate(_, let asOf, let low, let high):
             balance = .estimate(low: low, high: high, asOf: asOf)
             commitmentBook.stated(balance, asOf: asOf, actual: false, by: record.id)
@@ -98,6 +112,9 @@ public struct ReserveState: Equatable, Sendable {
             commitmentBook.stated(balance, asOf: asOf, actual: true, by: record.id)
         default:
             break
+        }
+        } catch {
+            throw TotalOutOfRange(total: "\(total) of reserve \(reserve)", event: record.id, cause: error)
         }
         return allocationsChanged
     }
@@ -139,11 +156,11 @@ public enum Balance: Equatable, Sendable {
         }
     }
 
-    func adjusted(by delta: Cents) -> Balance {
+    func adjusted(by delta: Cents) throws(AmountOutOfRange) -> Balance {
         switch self {
-        case .booked(let c): return .booked(c + delta)
-        case let .estimate(low, high, asOf): return .estimate(low: low + delta, high: high + delta, asOf: asOf)
-        case let .actual(c, asOf): return .actual(c + delta, asOf: asOf)
+        case .booked(let c): return .booked(try c + delta)
+        case let .estimate(low, high, asOf): return .estimate(low: try low + delta, high: try high + delta, asOf: asOf)
+        case let .actual(c, asOf): return .actual(try c + delta, asOf: asOf)
         }
     }
 

@@ -36,7 +36,8 @@ public struct Timeline: Sendable {
     ///
     /// One pass over the records to pick out the subject's events and the amendments of them,
     /// then work and memory in the size of the subject's timeline, not of the history.
-    public init(subject: Subject, records: [ResolvedRecord]) {
+    /// Throws when a reserve's total passes the cap (`TotalOutOfRange`).
+    public init(subject: Subject, records: [ResolvedRecord]) throws(TotalOutOfRange) {
         self.subject = subject
         func touches(_ record: ResolvedRecord) -> Bool {
             record.event.subjects.contains(subject) || record.original.event.subjects.contains(subject)
@@ -68,7 +69,7 @@ public struct Timeline: Sendable {
                 } else if reserve != nil {
                     // In place, comparing a few figures: a copy of the state would copy its growing arrays.
                     let before = Figures(reserve!)
-                    let allocationsChanged = reserve!.apply(record)
+                    let allocationsChanged = try reserve!.apply(record)
                     changes = Timeline.diff(before, Figures(reserve!), allocationsChanged: allocationsChanged)
                 }
             }

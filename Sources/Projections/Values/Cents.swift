@@ -2,8 +2,10 @@
 ///
 /// Money is never a `Double`: 0.1 + 0.2 must be 0.30 in a register an accountant signs.
 /// Amounts in events are capped at `Cents.limit` (EUR 10 trillion, far above any municipal
-/// or national budget line); about 9,000 amounts at the cap would fill an `Int64`, so sums
-/// use checked arithmetic and stop with a clear message rather than wrap around.
+/// or national budget line), and so is every total: a sum or difference beyond ±`limit` throws
+/// `AmountOutOfRange` (never traps, never wraps around). About 9,000 amounts at the cap would fill
+/// an `Int64`; `append` refuses an event that would take a total past the cap, and a history that
+/// arrived otherwise ends its answer with the typed error, naming the total and the event.
 public struct Cents: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: Int64
     public static let limit: Int64 = 1_000_000_000_000_000
@@ -11,18 +13,18 @@ public struct Cents: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(_ value: Int64) { self.value = value }
 
-    public static func + (a: Cents, b: Cents) -> Cents {
+    public static func + (a: Cents, b: Cents) throws(AmountOutOfRange) -> Cents {
         let (sum, overflow) = a.value.addingReportingOverflow(b.value)
-        precondition(!overflow, "a sum of amounts exceeds EUR 92 quadrillion; the register cannot represent it")
+        guard !overflow, sum.magnitude <= limit.magnitude else { throw AmountOutOfRange(left: a, operation: "+", right: b) }
         return Cents(sum)
     }
-    public static func - (a: Cents, b: Cents) -> Cents {
+    public static func - (a: Cents, b: Cents) throws(AmountOutOfRange) -> Cents {
         let (difference, overflow) = a.value.subtractingReportingOverflow(b.value)
-        precondition(!overflow, "a difference of amounts exceeds EUR 92 quadrillion; the register cannot represent it")
+        guard !overflow, difference.magnitude <= limit.magnitude else { throw AmountOutOfRange(left: a, operation: "-", right: b) }
         return Cents(difference)
     }
-    public static func += (a: inout Cents, b: Cents) { a = a + b }
-    public static func -= (a: inout Cents, b: Cents) { a = a - b }
+    public static func += (a: inout Cents, b: Cents) throws(AmountOutOfRange) { a = try a + b }
+    public static func -= (a: inout Cents, b: Cents) throws(AmountOutOfRange) { a = try a - b }
     public static func < (a: Cents, b: Cents) -> Bool { a.value < b.value }
 
     /// Dutch notation with the euro sign: `€ 5.000.000,00`, `-€ 12,50`.
@@ -52,6 +54,10 @@ public struct Cents: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 extension Sequence where Element == Cents {
-    /// The exact sum.
-    public func sum() -> Cents { reduce(.zero, +) }
+    /// The exact sum; throws when a partial sum passes the cap.
+    public func sum() throws(AmountOutOfRange) -> Cents {
+        var total = Cents.zero
+        for amount in self { try total += amount }
+        return total
+    }
 }

@@ -62,6 +62,10 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent:
                 return .failure("\(e); nothing local was changed")
             }
+        case let e as TotalOutOfRange:
+            // A stored history whose amounts add up beyond the cap (append refuses such events).
+            return .failure("\(e); the history holds amounts that add up beyond what the register states "
+                            + "(append refuses such an event; this one came another way): correct or retract event \(e.event)")
         case let e as IndexDamage:
             return .failure("\(e); delete the .register folder beside the events folder and ask again")
         default:

@@ -11,23 +11,25 @@ public struct CommandContext {
     /// The folder relative defaults are found from (the events folder of the repository around it).
     var currentDirectory: String
     var executablePath: String
-    var readStandardInput: () -> [UInt8]
+    /// Reads at most the given number of bytes of standard input (fewer only at its end).
+    var readInput: (Int) -> [UInt8]
     var writeOut: (String) -> Void
     var writeError: (String) -> Void
-    /// Whether standard input is a terminal (so questions can be asked).
+    /// Whether standard input and standard output are both terminals: someone is there to see a
+    /// question and answer it. Questions are asked only when also no CI is declared (`canAsk`).
     var isInteractive: Bool
     /// Whether standard error is a terminal (so progress can be shown).
     var showsProgress: Bool
     var readLine: () -> String?
 
     public init(environment: [String: String], currentDirectory: String, executablePath: String,
-                readStandardInput: @escaping () -> [UInt8], writeOut: @escaping (String) -> Void,
+                readStandardInput: @escaping (Int) -> [UInt8], writeOut: @escaping (String) -> Void,
                 writeError: @escaping (String) -> Void, isInteractive: Bool, showsProgress: Bool,
                 readLine: @escaping () -> String?) {
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.executablePath = executablePath
-        self.readStandardInput = readStandardInput
+        self.readInput = readStandardInput
         self.writeOut = writeOut
         self.writeError = writeError
         self.isInteractive = isInteractive
@@ -40,15 +42,36 @@ public struct CommandContext {
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
             executablePath: CommandLine.arguments.first ?? "register",
-            readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-            isInteractive: isatty(0) == 1,
+            readStandardInput: { StandardStreams.read(atMost: $0) },
+            writeOut: { StandardStreams.write($0, to: STDOUT_FILENO) },
+            writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
+            isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
             showsProgress: isatty(2) == 1,
             readLine: { Swift.readLine(strippingNewline: true) })
     }
 
-    func print(_ line: String) { writeOut(line + "\n") }
+    /// Whether a command may ask questions and wait for answers: only with a terminal on both
+    /// ends (`isInteractive`) and no CI declared: `CI` unset, empty, `false` or `0`. A CI runner
+    /// that hands a job a terminal would otherwise wait for an answer that never comes.
+    var canAsk: Bool {
+        guard isInteractive else { return false }
+        let ci = (environment["CI"] ?? "").lowercased()
+        return ci.isEmpty || ci == "false" || ci == "0"
+    }
+
+    /// All of standard input, however long (for inputs that have no size limit of their own).
+    func readStandardInput() -> [UInt8] { readInput(Int.max) }
+
+    /// At most `limit` bytes of standard input: reading stops there, so an endless or huge input
+    /// costs no more memory than the limit.
+    func readStandardInput(atMost limit: Int) -> [UInt8] { readInput(limit) }
+
+    /// One line for people: stored texts in it cannot reach the terminal as escapes (`DisplayText`).
+    func print(_ line: String) { writeText(line + "\n") }
+
+    /// Output for people, with every control, line-separator and bidi character written out
+    /// except the line feeds and tabs of its layout (`DisplayText.escapedKeepingLayout`).
+    func writeText(_ text: String) { writeOut(DisplayText.escapedKeepingLayout(text)) }
 
     func printJSON(_ value: JSONValue) { writeOut(JSONWriter.prettyString(value)) }
 
@@ -121,7 +144,7 @@ public struct CommandContext {
         }
     }
 
-    private func history(through index: StoreIndex, about subjects: [String]) throws -> History {
+    func history(through index: StoreIndex, about subjects: [String]) throws -> History {
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()

@@ -8,4 +8,8 @@ enum ExitCode: Int32 {
     case usage = 2
     /// The input was refused (invalid event, unknown reference, conflict); nothing was written.
     case refused = 3
+    /// Whoever read the output stopped reading (`register log | head -1`): the command ends
+    /// quietly, with the status a shell shows for a process SIGPIPE ended (128 + 13). Set by
+    /// `StandardStreams.write`, whether or not SIGPIPE is ignored.
+    case outputClosed = 141
 }

@@ -47,15 +47,17 @@ struct QueryOptions {
         case .json: renderer = JSONAnswerRenderer<Value>()
         case .csv: renderer = csv
         }
+        // Text is for people: stored texts in it are escaped (`DisplayText`); JSON and CSV are exact.
+        let write: (String) -> Void = format == .text ? context.writeText : context.writeOut
         guard stores.count > 1 else {
-            context.writeOut(renderer.render(try answer(question, store: stores[0], compute: compute)))
+            write(renderer.render(try answer(question, store: stores[0], compute: compute)))
             return .ok
         }
         let answers = stores.map { store in
             RegisterAnswer(register: store.directory,
                            result: Result { try answer(question, store: store, compute: compute) }.mapError(CLIError.from))
         }
-        context.writeOut(renderer.render(answers))
+        write(renderer.render(answers))
         return answers.map(\.status).max { $0.rawValue < $1.rawValue } ?? .ok
     }
 

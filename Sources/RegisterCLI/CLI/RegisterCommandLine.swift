@@ -44,7 +44,8 @@ public enum RegisterCommandLine {
             return try dispatch(arguments, context: context).rawValue
         } catch {
             let cliError = CLIError.from(error)
-            context.writeError("register: error: \(cliError)\n")
+            // The message may quote a stored or given text: it cannot reach the terminal as escapes.
+            context.writeError("register: error: \(DisplayText.escapedKeepingLayout(cliError.description))\n")
             if case .usage(_, let command?) = cliError, let spec = commands.first(where: { $0.spec.name == command })?.spec {
                 context.writeError("Usage: \(spec.usage)\nSee 'register help \(command)'.\n")
             } else if case .usage = cliError {

@@ -60,25 +60,29 @@ struct AppendCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        // At most one byte more than an event may be is read: enough to know the input is too long.
+        let limit = EventStore.maximumEventBytes
         let bytes: [UInt8]
         let name = input == "-" ? "standard input" : input
         if input == "-" {
-            bytes = context.readStandardInput()
+            bytes = context.readStandardInput(atMost: limit + 1)
         } else {
-            guard let data = FileManager.default.contents(atPath: input) else {
+            guard let handle = FileHandle(forReadingAtPath: input), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
                 throw CLIError.usage("cannot read the input file '\(input)'", command: Self.spec.name)
             }
+            try? handle.close()
             bytes = Array(data)
         }
-        guard bytes.count <= EventStore.maximumEventBytes else {
-            throw CLIError.refused("\(name) is \(bytes.count) bytes; an event may be at most \(EventStore.maximumEventBytes) bytes; nothing was written")
+        guard bytes.count <= limit else {
+            throw CLIError.refused("\(name) is more than \(limit) bytes; an event may be at most \(limit) bytes (1 MiB); nothing was written")
         }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
             throw StoreError.unreadableInput(source: name, detail: error.description)
         }
         let draft = try EventDraft(json: value, defaultVersion: { EventType(rawValue: $0)?.schemaVersion ?? 1 })
-        let receipt = try store.append(draft, expecting: expectation, policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
+        let receipt = try DomainAppend(store: store, context: context)
+            .append(draft, expecting: expectation, signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),

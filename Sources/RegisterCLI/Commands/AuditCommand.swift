@@ -64,7 +64,7 @@ struct AuditCommand: Command {
         for store in stores {
             let records = try query.records(context, store)
             let now = RecordedInstant(millisecondsSinceEpoch: RecordedInstant.now().millisecondsSinceEpoch + StoreVerifier.clockToleranceMilliseconds)
-            var findings = Audit.run(records: records, on: query.on, now: now, horizon: horizon)
+            var findings = try Audit.run(records: records, on: query.on, now: now, horizon: horizon)
             if let subjectText {
                 let resolved = try SubjectCatalog(records: records).resolve(subjectText)
                 subject = resolved
@@ -111,7 +111,7 @@ struct AuditCommand: Command {
             }
             let counts = Severity.allCases.map { s in "\(labelled.filter { $0.finding.severity == s }.count) \(s.rawValue)" }
             lines.append("\(labelled.count) finding(s): \(counts.joined(separator: ", "))")
-            context.writeOut(lines.joined(separator: "\n") + "\n")
+            context.writeText(lines.joined(separator: "\n") + "\n")
         }
         return labelled.isEmpty ? .ok : .failure
     }

@@ -38,7 +38,7 @@ struct BudgetCommand: Command {
 
     private func answer(_ context: CommandContext, _ store: EventStore) throws -> BudgetAnswer {
         let records = try context.history(of: store, about: [Subject.budget(year: year).description]).resolved(knownOn: query.knownOn)
-        guard let state = BudgetProjection.project(year: year, on: query.on, records: records) else {
+        guard let state = try BudgetProjection.project(year: year, on: query.on, records: records) else {
             let all = try context.history(of: store, about: [DomainPolicy.catalog("budget")]).resolved(knownOn: query.knownOn)
             let years = BudgetProjection.years(in: all).map(String.init)
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"

@@ -98,7 +98,7 @@ struct ExportCommand: Command {
             sink.write(LedgerJournal.header(events: known, head: (try store.head()?.hash.hex) ?? SHA256Digest.zero.hex))
             var journal = LedgerJournal()
             for (i, record) in records.inEffectOrder.enumerated() {
-                if let transaction = journal.transaction(for: record) { sink.write(transaction + "\n") }
+                if let transaction = try journal.transaction(for: record) { sink.write(transaction + "\n") }
                 progress.tick(i + 1)
             }
         }

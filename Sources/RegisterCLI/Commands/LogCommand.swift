@@ -37,7 +37,9 @@ struct LogCommand: Command {
                 context.writeOut((first ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
             } else {
                 let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? "(not readable by this version)"
-                context.print("\(e.sequence)\t\(e.effectiveDate)\t\(e.recordedAt)\t\(e.type)\t\(e.id)\t\(summary)")
+                // Stored texts are escaped one by one: a tab or line break in one cannot forge a column or a line.
+                let shown = [e.type, e.id, summary].map(DisplayText.escaped)
+                context.print("\(e.sequence)\t\(e.effectiveDate)\t\(e.recordedAt)\t" + shown.joined(separator: "\t"))
             }
             first = false
         }

@@ -48,7 +48,7 @@ struct ReportCommand: Command {
             reserve = reserves[0]
         }
         let subject = Subject.reserve(reserve)
-        let timeline = Timeline(subject: subject, records: records)
+        let timeline = try Timeline(subject: subject, records: records)
         // The state after each day on which something changed, up to the report date.
         let days = Array(Set(timeline.entries.map(\.effectiveDate).filter { $0 <= query.on })).sorted()
         var points: [String: [(date: String, cents: Int64)]] = [:]
@@ -56,7 +56,7 @@ struct ReportCommand: Command {
         var lastEnd: CalendarDate? = nil
         var name = reserve.rawValue
         for day in days {
-            guard case .state(let s)? = ReserveProjection.project(reserve, on: day, records: records) else { continue }
+            guard case .state(let s)? = try ReserveProjection.project(reserve, on: day, records: records) else { continue }
             name = s.name
             func add(_ series: String, _ c: Cents) { points[series, default: []].append((day.iso, c.value)) }
             if case .booked(let c) = s.balance { add("Balance (booked)", c) } else {
@@ -73,7 +73,7 @@ struct ReportCommand: Command {
         let order = ["Balance (booked)", "Balance, low", "Balance, high", "Allocated", "Committed"]
         let series = order.compactMap { key in points[key].map { ReportSeries(name: key, points: $0) } }
         let touching = Set(records.filter { $0.event.subjects.contains(subject) }.map(\.id))
-        let findings = Audit.run(records: records, on: query.on).filter { $0.subject == subject || $0.events.contains(where: touching.contains) }
+        let findings = try Audit.run(records: records, on: query.on).filter { $0.subject == subject || $0.events.contains(where: touching.contains) }
         let page = ReportPage(
             title: "Reserve \(reserve): \(name)",
             subtitle: "On \(query.on)" + (query.knownOnLine.map { ", \($0)" } ?? "") + "; \(store.directory)",

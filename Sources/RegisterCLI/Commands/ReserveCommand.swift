@@ -36,7 +36,7 @@ struct ReserveCommand: Command {
 
     private func answer(_ context: CommandContext, _ store: EventStore) throws -> ReserveAnswer {
         let records = try context.history(of: store, about: [Subject.reserve(reserve).description]).resolved(knownOn: query.knownOn)
-        guard let projected = ReserveProjection.project(reserve, on: query.on, records: records) else {
+        guard let projected = try ReserveProjection.project(reserve, on: query.on, records: records) else {
             let established = try context.history(of: store, about: [DomainPolicy.catalog("reserve")]).resolved(knownOn: query.knownOn)
             let known = ReserveProjection.reserves(in: established).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no reserve '\(reserve)'"

@@ -33,7 +33,7 @@ struct SubjectsCommand: Command {
         } else {
             var table = TextTable(["kind", "id", "events", "description"], rightAligned: [2])
             for e in catalog.entries { table.add([e.subject.kind, e.subject.id, String(e.eventCount), e.label]) }
-            context.writeOut(table.render(indent: "") + "\n")
+            context.writeText(table.render(indent: "") + "\n")
         }
         return .ok
     }

@@ -35,7 +35,7 @@ struct TimelineCommand: Command {
         var keys = [subject.description]
         if case .decision(let decision) = subject { keys.append(DomainPolicy.authorisedBy(decision)) }
         let records = try context.history(of: store, about: keys).resolved(knownOn: query.knownOn)
-        let timeline = Timeline(subject: subject, records: records)
+        let timeline = try Timeline(subject: subject, records: records)
         if query.csv {
             var table = CSVTable(header: ["sequence", "id", "type", "effective_date", "recorded_at", "summary", "changes", "decision",
                                           "source_document", "zaaknummer", "standing", "assumptions"])
@@ -60,22 +60,24 @@ struct TimelineCommand: Command {
             ]))
             return .ok
         }
-        var lines = ["Timeline of \(subject)" + (query.knownOnLine.map { ", \($0)" } ?? "")]
+        // Each stored text is escaped on its own (`DisplayText.escaped`): it stays on its line.
+        let shown = DisplayText.escaped
+        var lines = ["Timeline of \(shown(subject.description))" + (query.knownOnLine.map { ", \($0)" } ?? "")]
         for e in timeline.entries {
             let mark: String
             switch e.standing {
             case .counts: mark = ""
-            case .corrected(let by): mark = " [CORRECTED by \(by.joined(separator: ", "))]"
-            case .retracted(let by): mark = " [RETRACTED by \(by)]"
+            case .corrected(let by): mark = " [CORRECTED by \(shown(by.joined(separator: ", ")))]"
+            case .retracted(let by): mark = " [RETRACTED by \(shown(by))]"
             }
             lines.append("\(e.effectiveDate)  #\(e.sequence) \(e.type.rawValue)\(mark)")
-            lines.append("    \(e.summary)")
-            for c in e.changes { lines.append("    \(c.field): \(c.before) -> \(c.after)") }
-            lines.append("    decision: \(e.decision?.rawValue ?? "none")   source: \(e.source.document)"
-                         + (e.source.zaaknummer.map { " (zaaknummer \($0))" } ?? "") + "   recorded \(e.recordedAt)")
-            for a in e.assumptions { lines.append("    assumption: \(a)") }
+            lines.append("    \(shown(e.summary))")
+            for c in e.changes { lines.append("    \(c.field): \(shown(c.before)) -> \(shown(c.after))") }
+            lines.append("    decision: \(shown(e.decision?.rawValue ?? "none"))   source: \(shown(e.source.document))"
+                         + (e.source.zaaknummer.map { " (zaaknummer \(shown($0)))" } ?? "") + "   recorded \(e.recordedAt)")
+            for a in e.assumptions { lines.append("    assumption: \(shown(a))") }
         }
-        context.writeOut(lines.joined(separator: "\n") + "\n")
+        context.writeText(lines.joined(separator: "\n") + "\n")
         return .ok
     }
 

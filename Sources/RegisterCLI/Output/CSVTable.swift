@@ -5,6 +5,11 @@
 /// so any text (a summary with a line break, a name with "quotes") comes back unchanged. The text
 /// is a Swift `String`, written out as UTF-8 without a byte order mark. Every row has as many
 /// fields as the header: a short row would shift every later column under the wrong heading.
+///
+/// A field a spreadsheet would run as a formula (one beginning with `=`, `+`, `-`, `@`, a tab or
+/// CR: CSV or formula injection, see OWASP) is written with a single quote in front, so it shows
+/// as the text it is (`'=HYPERLINK(…)`). A plain number (`-1234.56`, `-5`) is a value, not a
+/// formula, and is left as it is so amount columns stay numbers (see `neutralised`).
 struct CSVTable {
     let header: [String]
     private(set) var rows: [[String]] = []
@@ -36,7 +41,8 @@ struct CSVTable {
     /// One field, quoted when needed. Works on Unicode scalars: "\r\n" is a single Swift
     /// `Character`, and a quote followed by a combining accent is one too, so comparing
     /// characters would miss them.
-    static func field(_ text: String) -> String {
+    static func field(_ raw: String) -> String {
+        let text = neutralised(raw)
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
         var quoted = String.UnicodeScalarView()
@@ -47,5 +53,27 @@ struct CSVTable {
         }
         quoted.append("\"")
         return String(quoted)
+    }
+
+    /// The characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as
+    /// a formula when they begin it.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` with a `'` in front when it begins like a formula; unchanged otherwise, and
+    /// unchanged when it is a plain decimal number, optionally negative (`-1234.56`), which no
+    /// spreadsheet runs. The quote is part of the field: a reader that wants the original text
+    /// drops one leading `'` before `=`, `+`, `-`, `@`, tab or CR.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) else { return text }
+        return "'" + text
+    }
+
+    /// `-` or nothing, then digits, then optionally `.` and digits: `-5`, `-1234.56`, `0.50`.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        let parts = String(scalars).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
     }
 }

@@ -80,18 +80,19 @@ enum HTMLReport {
 
     /// Text made safe for HTML content and quoted attributes. Works on Unicode scalars: a `<`
     /// followed by a combining accent is a single Swift `Character`, which comparing characters
-    /// would let through. NUL, which HTML forbids, becomes U+FFFD.
+    /// would let through. NUL, which HTML forbids, other controls and bidi overrides are written
+    /// out as in every human output (`DisplayText`: `\u{0}`, `\u{202E}`).
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        // Controls and bidi overrides from a stored text are shown written out, as in every human output.
+        for scalar in DisplayText.escapedKeepingLayout(text).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

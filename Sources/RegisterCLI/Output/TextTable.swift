@@ -1,4 +1,6 @@
-/// Left-aligned text columns for human output; numbers are right-aligned when marked.
+/// Left-aligned text columns for human output; numbers are right-aligned when marked. Each cell
+/// is shown with its control and bidi characters written out (`DisplayText.escaped`), so a stored
+/// text can neither move the terminal's cursor nor break the table's lines.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
@@ -9,7 +11,7 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map(DisplayText.escaped)) }
 
     func render(indent: String = "  ") -> String {
         let all = [header] + rows

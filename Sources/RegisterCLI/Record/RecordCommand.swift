@@ -8,7 +8,7 @@ import Projections
 /// Amounts and dates are read as clerks write them (`€ 5.000.000,00`, `31-12-2026`). The
 /// event is shown before it is written; in a terminal the clerk confirms, in a script
 /// `--yes` confirms and `--dry-run` only validates. Missing fields are asked for in turn when
-/// standard input is a terminal.
+/// standard input and output are terminals and no CI is declared (`CommandContext.canAsk`).
 struct RecordCommand: Command {
     static let common: [OptionSpec] = [
         OptionSpec(name: "--effective", valueName: "DATE", help: "The date the change takes effect (2022-12-13 or 13-12-2022)."),
@@ -79,7 +79,7 @@ struct RecordCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
-        let ask = context.isInteractive && !arguments.flag("--yes") && !arguments.flag("--dry-run")
+        let ask = context.canAsk && !arguments.flag("--yes") && !arguments.flag("--dry-run")
         var payload: [String: JSONValue] = [:]
         for field in type.fields {
             var texts = arguments.allValues(field.flag)
@@ -110,14 +110,14 @@ struct RecordCommand: Command {
                                actor: actor, source: EventSource(document: source, zaaknummer: try arguments.value("--zaaknummer", command: "record")),
                                payload: .object(payload))
         try draft.validateEnvelopeFields()
-        let shown = try DomainEvent(type: type.type, payload: .object(payload))
+        let shown = try DomainEvent(type: type.type, payload: .object(payload), rules: .append)
 
-        let preview = try store.append(draft, policy: DomainPolicy(), dryRun: true)
+        let preview = try DomainAppend(store: store, context: context).append(draft, expecting: nil, dryRun: true)
         if !arguments.flag("--json") {
             context.print("Event \(preview.sequence) (\(type.type.rawValue)), effective \(effective):")
             context.print("  " + EventSummary.describe(shown))
             context.print("  source: \(source)" + (draft.source.zaaknummer.map { " (zaaknummer \($0))" } ?? "") + ", actor: \(actor)")
-            context.writeOut(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
+            context.writeText(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
         }
         if arguments.flag("--dry-run") {
             if arguments.flag("--json") {
@@ -128,8 +128,8 @@ struct RecordCommand: Command {
             return .ok
         }
         if !arguments.flag("--yes") {
-            guard context.isInteractive else {
-                throw CLIError.usage("confirmation needed: standard input is not a terminal; pass --yes to append or --dry-run to check", command: "record")
+            guard context.canAsk else {
+                throw CLIError.usage("confirmation needed: standard input and output are not both a terminal, or CI is set; pass --yes to append or --dry-run to check", command: "record")
             }
             context.writeOut("Append this event? [y/N] ")
             let answer = (context.readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -139,7 +139,8 @@ struct RecordCommand: Command {
             }
         }
         let signingKey = try arguments.value("--sign", command: "record")
-        let receipt = try store.append(draft, expecting: .sequence(preview.sequence - 1), policy: DomainPolicy(), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
+        let receipt = try DomainAppend(store: store, context: context)
+            .append(draft, expecting: .sequence(preview.sequence - 1), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if arguments.flag("--json") {
             context.printJSON(.object(["sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
                                        "file": .string(receipt.path), "written": true]))

@@ -9,9 +9,10 @@ struct ContractTextRenderer: TextAnswerRenderer {
         case .notYetAwarded(let awardedOn):
             return "Contract \(answer.contract) was not awarded yet on \(on); it was awarded on \(awardedOn).\n"
         case .awarded(let c):
-            var lines = ["Contract \(answer.contract) with \(c.counterparty)", "  on               \(on)"]
+            let shown = DisplayText.escaped
+            var lines = ["Contract \(shown(answer.contract.rawValue)) with \(shown(c.counterparty))", "  on               \(on)"]
             if let known = answer.moment.knownOnLine(spelledAs: knownOnSpelling) { lines.append("  known            \(known)") }
-            if let title = c.title { lines.append("  title            \(title)") }
+            if let title = c.title { lines.append("  title            \(shown(title))") }
             lines += [
                 "  status           \(c.status.rawValue)",
                 "  start            \(c.start)",

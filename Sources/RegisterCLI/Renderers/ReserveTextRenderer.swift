@@ -17,7 +17,8 @@ struct ReserveTextRenderer: TextAnswerRenderer {
 
     private func render(_ r: ReserveAnswer.Reserve, of answer: ReserveAnswer) -> String {
         let on = answer.moment.on
-        var lines = ["Reserve \(answer.reserve) \(r.name)", "  on           \(on)"]
+        let shown = DisplayText.escaped
+        var lines = ["Reserve \(shown(answer.reserve.rawValue)) \(shown(r.name))", "  on           \(on)"]
         if let known = answer.moment.knownOnLine(spelledAs: knownOnSpelling) { lines.append("  known        \(known)") }
         lines += [
             "  status       \(r.status.rawValue) (end date \(r.endDate); established \(r.establishedOn))",
@@ -45,8 +46,8 @@ struct ReserveTextRenderer: TextAnswerRenderer {
             lines.append("  decisions")
             for d in r.decisions {
                 let date = d.known?.date?.iso ?? "date unknown"
-                lines.append("    \(d.id)  \(d.known?.status.rawValue ?? "unknown") by \(d.known?.body.rawValue ?? "?"), \(date)"
-                             + (d.known?.title.map { ": \($0)" } ?? ""))
+                lines.append("    \(shown(d.id.rawValue))  \(d.known?.status.rawValue ?? "unknown") by \(d.known?.body.rawValue ?? "?"), \(date)"
+                             + (d.known?.title.map { ": \(shown($0))" } ?? ""))
             }
         }
         return lines.joined(separator: "\n") + "\n"
