@@ -11,8 +11,9 @@ struct AppendState: Equatable, Sendable {
     /// Names the layout of the index and what the append policy puts in it; a change to either
     /// needs a new format, so an index written before is rebuilt, never misread. v3: entries carry
     /// each file's hash; v4: the policy defines commitment and authorisation keys; v5: it also keeps
-    /// the spelling of every name by its identity (case, leading zeros) and the amendment keys.
-    static let format = "register subject index v5"
+    /// the spelling of every name by its identity (case, leading zeros) and the amendment keys;
+    /// v6: the magnitudes of recorded amounts per subject (`DomainPolicy+Magnitudes`).
+    static let format = "register subject index v6"
 
     var sequence: Int
     /// The head's path inside the events folder.

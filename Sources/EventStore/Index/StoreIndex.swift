@@ -46,7 +46,7 @@ public struct StoreIndex: Sendable {
     }
 
     /// The values recorded for a key, in the order they were added.
-    func values(of key: String) throws(IndexDamage) -> [String] {
+    public func values(of key: String) throws(IndexDamage) -> [String] {
         switch backend {
         case let .disk(index, manifest, cache):
             let key = KeyIndex.normalised(key)

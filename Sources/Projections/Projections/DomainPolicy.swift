@@ -29,13 +29,14 @@ public struct DomainPolicy: AppendPolicy {
     private func keys(of event: DomainEvent, envelope: EventEnvelope) -> [(key: String, value: String)] {
         // The names it introduces, and which events stand on which (see `dependencyKeys`).
         let common = Self.names(introducedBy: event).map { (key: Self.nameKey($0), value: $0.name) }
-            + Self.dependencyKeys(of: event, id: envelope.id)
+            + Self.dependencyKeys(of: event, id: envelope.id) + Self.magnitudeKeys(of: event)
         switch event {
         case .decision(let d): return [(Self.key(.decision(d.id)), d.status.rawValue)] + common
         case .reserveEstablished(let r, _, _, _): return [(Self.key(.reserve(r)), envelope.id)] + common
         case .contractAwarded(let a): return [(Self.key(.contract(a.contract)), envelope.id)] + common
         case .budgetSet(let year, _, _): return [(Self.key(.budget(year: year)), envelope.id)] + common
-        case .correction(let c): return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)]
+        case .correction(let c):
+            return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)] + Self.magnitudeKeys(of: event)
         case .retraction(let target, _): return [(Self.retractedKey(target), envelope.id)]
         case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)] + common
         default: return common

@@ -14,8 +14,8 @@ public enum TotalsCheck {
     /// (which may change those). Other events need no check.
     public static func concerns(_ event: DomainEvent) -> Bool {
         switch event {
-        case .reserveAddition, .reserveWithdrawal, .allocation, .reallocation, .commitment, .balanceEstimate, .balanceActual,
-             .budgetSet, .correction, .retraction:
+        case .reserveAddition, .reserveWithdrawal, .allocation, .reallocation, .commitment, .commitmentSettled, .balanceEstimate,
+             .balanceActual, .budgetSet, .correction, .retraction:
             return true
         default:
             return false

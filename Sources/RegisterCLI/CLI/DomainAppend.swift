@@ -36,7 +36,7 @@ struct DomainAppend {
                 throw StoreError.headMoved(expected: "sequence \(expected)", actual: "sequence \(index.sequence)")
             default: break
             }
-            try checkTotals(draft, at: index)
+            if !(try totalsCannotPassTheCap(candidate, at: index)) { try checkTotals(draft, at: index) }
             do {
                 return try store.append(draft, expecting: expectation ?? .head(index.head), policy: DomainPolicy(), signer: signer, dryRun: dryRun)
             } catch StoreError.headMoved where expectation == nil {
@@ -52,6 +52,33 @@ struct DomainAppend {
         EventEnvelope(sequence: sequence, id: draft.id ?? "(this event)", type: draft.type, schemaVersion: draft.schemaVersion,
                       effectiveDate: draft.effectiveDate, recordedAt: RecordedInstant.now(), actor: draft.actor,
                       source: draft.source, payload: draft.payload, previousHash: head)
+    }
+
+    /// Whether the magnitudes of every amount recorded for what the event touches, with the
+    /// event's own, stay within the cap (see `DomainPolicy+Magnitudes`): then no total can pass
+    /// it, and the history need not be folded. Read from the index alone; a correction always
+    /// takes the full check.
+    private func totalsCannotPassTheCap(_ candidate: DomainRecord, at index: StoreIndex) throws -> Bool {
+        if case .correction = candidate.event { return false }
+        guard let own = DomainPolicy.magnitude(of: candidate.event) else { return false }
+        guard let corrections = try sum(index.values(of: DomainPolicy.correctionsMagnitudeKey)) else { return false }
+        for subject in DomainPolicy.totalled(candidate.event) {
+            guard let recorded = try sum(index.values(of: DomainPolicy.magnitudeKey(subject))),
+                  let bound = sum([recorded, corrections, own].map(String.init)), bound <= Cents.limit else { return false }
+        }
+        return true
+    }
+
+    /// The sum of whole numbers written as text; nil when one is not a number or the sum overflows.
+    private func sum(_ values: [String]) -> Int64? {
+        var total: Int64 = 0
+        for value in values {
+            guard let n = Int64(value) else { return nil }
+            let (s, overflow) = total.addingReportingOverflow(n)
+            if overflow { return nil }
+            total = s
+        }
+        return total
     }
 
     /// Refuses (exit 3) an event that would take a total past the cap.
