@@ -184,11 +184,13 @@ public struct Replica {
                     let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
                     // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
                     do {
-                        _ = try locked.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
-                                                         effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
-                                                         payload: envelope.payload), recordedAt: recorded, policy: policy)
-                        lastRecorded = recorded
-                        rechained += 1
+                        let receipt = try locked.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
+                                                                   effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
+                                                                   payload: envelope.payload), recordedAt: recorded, policy: policy)
+                        if !receipt.alreadyStored {
+                            lastRecorded = recorded
+                            rechained += 1
+                        }
                     } catch StoreError.duplicateEventID {
                         // Already in the store: appended before a crash, or published earlier.
                     }

@@ -46,6 +46,9 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
                 return .environment("\(e); nothing was written")
             case .system, .missingDirectory, .fileExists:
                 return .failure("\(e)")
+            case .storedNotDurable:
+                // Not "nothing was written": the event is there. Exit 1, so a caller retries; the retry confirms it.
+                return .failure("stored, but not confirmed durable: \(e)")
             case .invalidField, .unreadableInput, .headMoved, .duplicateEventID, .refused:
                 return .refused("\(e); nothing was written")
             }
