@@ -15,6 +15,9 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidEvent(file: String, reason: String)
     /// Publishing kept losing the race to other publishers.
     case pushRejected(attempts: Int, message: String)
+    /// The remote refused the push itself (its pre-receive hook declined it); `messages` are what
+    /// the hook said (git's `remote:` lines). Not retried: it would be refused again.
+    case pushRefused(remote: String, reason: String, messages: [String])
     /// Something about the repository itself (no remote, not a git repository).
     case repository(String)
 
@@ -32,6 +35,9 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(file): not a valid event: \(reason)"
         case let .pushRejected(attempts, message):
             return "publishing failed after \(attempts) attempts (others kept publishing first): \(message); run 'register publish' again"
+        case let .pushRefused(remote, reason, messages):
+            let said = messages.isEmpty ? "" : ": " + messages.joined(separator: "; ")
+            return "the shared repository '\(remote)' refused the push (\(reason))\(said)"
         case .repository(let why):
             return why
         }

@@ -62,6 +62,8 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
         case let e as ReplicationError:
             switch e {
             case .repository, .pushRejected: return .failure("\(e)")
+            case .pushRefused:
+                return .refused("\(e); nothing was published, and the local events are kept as they are")
             case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent:
                 return .failure("\(e); nothing local was changed")
             }

@@ -10,6 +10,8 @@ public struct CommandContext {
     var environment: [String: String]
     /// The folder relative defaults are found from (the events folder of the repository around it).
     var currentDirectory: String
+    /// The running binary, absolute and with symlinks resolved (see `ExecutablePath`): the hook
+    /// runs it, and the shipped `events/` is found beside the `Package.swift` above it.
     var executablePath: String
     var readStandardInput: () -> [UInt8]
     var writeOut: (String) -> Void
@@ -39,7 +41,7 @@ public struct CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments.first ?? "register",
+            executablePath: ExecutablePath.current(),
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeError: { FileHandle.standardError.write(Data($0.utf8)) },

@@ -108,17 +108,27 @@ struct InstallHookCommand: Command {
         }
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
         let binary = URL(fileURLWithPath: context.executablePath).resolvingSymlinksInPath().path
+        guard binary.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: binary) else {
+            throw CLIError.failure("cannot tell where this register binary is ('\(binary)' is not an executable file); "
+                                   + "run install-hook with the binary's full path, e.g. /usr/local/bin/register install-hook \(bare)")
+        }
         let script = """
             #!/bin/sh
-            # Installed by 'register install-hook': refuse any push to main that is not a pure append of events.
-            exec '\(binary)' check-push --folder '\(folder)'
+            # Installed by 'register install-hook': refuse any push to main that is not a pure append of events,
+            # and any checkpoint-* tag that does not match the history it points at.
+            exec \(Self.shellQuoted(binary)) check-push --folder \(Self.shellQuoted(folder))
 
             """
         let hook = hooks.appendingPathComponent("pre-receive")
         try script.write(to: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/")
+        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/ (hook runs \(binary))")
         return .ok
+    }
+
+    /// `text` as one word for `sh`: in single quotes, each `'` written as `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
