@@ -56,7 +56,7 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             return .refused("\(e)")
         case let e as SigningError:
             switch e {
-            case .toolMissing: return .environment("\(e); nothing was written")
+            case .toolMissing, .temporaryFileUnwritable: return .environment("\(e); nothing was written")
             case .signingFailed: return .refused("\(e); nothing was written")
             }
         case let e as ReplicationError:
@@ -64,6 +64,12 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             case .repository, .pushRejected: return .failure("\(e)")
             case .pushRefused:
                 return .refused("\(e); nothing was published, and the local events are kept as they are")
+            case .checkpointNotPublished:
+                return .refused("\(e); nothing was tagged")
+            case .checkpointTagInvalid:
+                return .refused("\(e)")
+            case .checkpointMismatch:
+                return .failure("\(e)")
             case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent:
                 return .failure("\(e); nothing local was changed")
             }
