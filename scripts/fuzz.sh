@@ -9,6 +9,9 @@
 #                temporary store through the real append path, then questions asked in-process
 #                through RegisterCommandLine; the library modules are built one by one and linked.
 #
+#                REGISTER_FUZZ_AMOUNTS=up-to-the-cap leaves out the tables whose amounts sum past
+#                an Int64 (a known trap while the checked totals are being fixed), to look past it.
+#
 # Both are built with -sanitize=fuzzer,address and seeded from .build-fuzz/<target>/corpus (the
 # decoder also from the shipped events and the bad-input corpus). Crashes are written to
 # .build-fuzz/<target>/crashes/; turn each into a named regression test once understood
