@@ -14,12 +14,9 @@ import Foundation
 import Projections
 import RegisterCLI
 
-/// Where the temporary stores go: memory when it can (/dev/shm), since each input makes one.
-let fuzzBase: String = {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder), isFolder.boolValue { return "/dev/shm" }
-    return NSTemporaryDirectory()
-}()
+/// Where the temporary stores go: `REGISTER_FUZZ_WORK` (scripts/fuzz.sh makes one in memory and
+/// removes it after the run, also what a crashing input left), else the temporary directory.
+let fuzzBase = ProcessInfo.processInfo.environment["REGISTER_FUZZ_WORK"] ?? NSTemporaryDirectory()
 
 /// `REGISTER_FUZZ_AMOUNTS=up-to-the-cap` leaves out the tables whose sum overflows an Int64 (a
 /// known trap), so a run can look past it; the default is `anything`.

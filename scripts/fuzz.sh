@@ -54,11 +54,17 @@ for target in "${targets[@]}"; do
     history) build_history "$out"; options=(-max_len=256 -detect_leaks=0) ;;
     *) echo "unknown target '$target' (event-decoder, history)" >&2; exit 2 ;;
   esac
+  # The history target's temporary stores: in memory when it can, removed after the run (a
+  # crashing input leaves its store behind).
+  work_base=/dev/shm
+  [[ -d "$work_base" && -w "$work_base" ]] || work_base="${TMPDIR:-/tmp}"
+  work="$(mktemp -d "$work_base/register-fuzz-XXXXXX")"
   set +e
-  "$out/fuzz" -max_total_time="$seconds" "${options[@]}" -artifact_prefix="$out/crashes/" \
+  REGISTER_FUZZ_WORK="$work" "$out/fuzz" -max_total_time="$seconds" "${options[@]}" -artifact_prefix="$out/crashes/" \
     -print_final_stats=1 "$out/corpus" 2> "$out/fuzz.log"
   result=$?
   set -e
+  rm -rf "$work"
   runs=$(grep -E '^stat::number_of_executed_units' "$out/fuzz.log" | awk '{print $2}')
   crashes=$(find "$out/crashes" -type f | wc -l)
   echo "fuzz $target: ${runs:-0} executions in ${seconds} s, ${crashes} crash file(s), libFuzzer exit ${result}"
