@@ -157,6 +157,23 @@ public struct AppendOnlyCheck {
         }
     }
 
+    /// The checkpoint of the whole history at `revision`: every event read (through `git cat-file
+    /// --batch`) and chained by `ChainChecker`, then its count, Merkle root and head. Costs a read
+    /// of the whole history: for a checkpoint tag, not for every push.
+    public func checkpoint(at revision: String, time: RecordedInstant) throws -> Checkpoint {
+        var checker = ChainChecker()
+        var leaves: [SHA256Digest] = []
+        let paths = try eventFiles(Array(try repository.blobs(at: revision, folder: folder).keys)).map(\.path)
+        try forEachFile(paths, at: revision) { path, bytes in
+            let (shard, name) = EventShard.split(path)
+            switch checker.accept(name: name, folder: shard, ChainChecker.parse(bytes)) {
+            case .success(let event): leaves.append(MerkleTree.leafHash(event.hash.bytes))
+            case .failure(let damage): throw ReplicationError.history(file: path, damage: damage)
+            }
+        }
+        return Checkpoint(eventCount: leaves.count, root: MerkleTree.root(leafHashes: leaves), head: checker.head, time: time)
+    }
+
     /// The newest event at a revision, found without listing the whole history: it is either
     /// directly in the events folder (the first 9,999, or any event of a store from before
     /// sharding) or in the highest-numbered shard folder.

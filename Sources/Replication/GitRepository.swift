@@ -19,6 +19,25 @@ public struct GitRepository: Sendable {
     /// `receive-pack` of a local push through git's own configuration environment.
     static let options = ["-c", "gc.auto=0", "-c", "maintenance.auto=false"]
 
+    /// The environment every git process gets: this process's, with git's messages in English
+    /// (`LC_ALL=C`, `LANG=C`, no `LANGUAGE`), because replication reads some of them (a missing
+    /// remote ref, a hook's refusal) and a Dutch or German git would say them otherwise; no
+    /// terminal prompts; no `GIT_DIR`/`GIT_WORK_TREE` (inside a hook git sets `GIT_DIR` relative to
+    /// the hook, and `-C path` says which repository; `GIT_OBJECT_DIRECTORY` and the quarantine
+    /// variables stay, a pre-receive hook needs them); then `extra`.
+    public static func environment(_ extra: [String: String] = [:],
+                                   base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var env = base
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env.removeValue(forKey: "GIT_DIR")
+        env.removeValue(forKey: "GIT_WORK_TREE")
+        env.merge(extra) { $1 }
+        env["LC_ALL"] = "C"
+        env["LANG"] = "C"
+        env.removeValue(forKey: "LANGUAGE")
+        return env
+    }
+
     /// The repository that contains `folder`, or nil when it is in none.
     public static func containing(_ folder: String) -> GitRepository? {
         guard let top = try? GitRepository(path: folder).run(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines),
@@ -42,14 +61,7 @@ public struct GitRepository: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", path] + Self.options + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_TERMINAL_PROMPT"] = "0"
-        // Inside a hook git sets GIT_DIR relative to the hook; `-C path` says which repository.
-        // (GIT_OBJECT_DIRECTORY and the quarantine variables stay: a pre-receive hook needs them.)
-        env.removeValue(forKey: "GIT_DIR")
-        env.removeValue(forKey: "GIT_WORK_TREE")
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = Self.environment(environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -66,6 +78,55 @@ public struct GitRepository: Sendable {
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// How a push ended (`git push --porcelain`, which says per ref what happened, in words meant for programs).
+    public enum PushResult: Equatable, Sendable {
+        case pushed
+        /// The remote's ref moved on since it was fetched (`[rejected] (fetch first)` or
+        /// `(non-fast-forward)`): someone else pushed first; fetching and trying again may work.
+        case lostRace(String)
+        /// The remote refused the update itself (`[remote rejected]`, e.g. its pre-receive hook
+        /// declined): trying again changes nothing. `messages` are the remote's own lines (git's
+        /// `remote:` lines: what the hook printed).
+        case refused(reason: String, messages: [String])
+
+        /// Reads a finished `git push --porcelain`; nil when the push failed before any ref was judged
+        /// (no such remote, no network): then git's standard error is the message.
+        public static func parse(status: Int32, output: String, error: String) -> PushResult? {
+            let messages = error.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+                guard line.hasPrefix("remote:") else { return nil }
+                let text = line.dropFirst("remote:".count).trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            // Per ref: "<flag>\t<from>:<to>\t<summary> (<reason>)"; "!" is a ref that was not updated.
+            var verdicts: [PushResult] = []
+            for line in output.split(whereSeparator: \.isNewline) {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count >= 3, fields[0].count == 1 else { continue }
+                guard fields[0] == "!" else { verdicts.append(.pushed); continue }
+                let summary = String(fields[2])
+                let reason = summary.firstIndex(of: "(").map { String(summary[summary.index(after: $0)...].dropLast()) } ?? summary
+                if summary.hasPrefix("[rejected]"), reason == "fetch first" || reason == "non-fast-forward" {
+                    verdicts.append(.lostRace(reason))
+                } else {
+                    verdicts.append(.refused(reason: reason, messages: messages))
+                }
+            }
+            if status == 0 && (verdicts.isEmpty || verdicts.allSatisfy { $0 == .pushed }) { return .pushed }
+            // A refusal outweighs a lost race: retrying would be refused again.
+            return verdicts.first { if case .refused = $0 { true } else { false } } ?? verdicts.first { $0 != .pushed }
+        }
+    }
+
+    /// Pushes `refspec` to `remote` and says how it went; throws `GitError` when git could not push at all.
+    public func push(_ refspec: String, to remote: String) throws -> PushResult {
+        let result = try runAllowingFailure(["push", "--porcelain", remote, refspec])
+        guard let outcome = PushResult.parse(status: result.status, output: result.output, error: result.error) else {
+            throw GitError(arguments: ["push", remote, refspec], status: result.status,
+                           message: result.error.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return outcome
     }
 
     /// The blob ids of the files in `folder` and its subfolders at `revision`, by path inside
@@ -132,10 +193,7 @@ public struct GitRepository: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", path] + Self.options + ["cat-file", "--batch"]
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "GIT_DIR")
-        env.removeValue(forKey: "GIT_WORK_TREE")
-        process.environment = env
+        process.environment = Self.environment()
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -88,6 +88,9 @@ public struct Replica {
     }
 
     /// Publishes unpublished local events, retrying after others published first, at most `attempts` times.
+    ///
+    /// Only a lost race (the remote's `main` moved on: a non-fast-forward) is retried. A push the
+    /// remote refuses (its hook declined it) throws `pushRefused` with the hook's own message at once.
     public func publish<Policy: AppendPolicy>(policy: Policy, attempts: Int = 5) throws -> Report {
         var report = Report()
         var lastMessage = ""
@@ -114,18 +117,23 @@ public struct Replica {
                                     "--only", "--"] + paths, environment: identity)
             }
             let head = try repository.run(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
-            let push = try repository.runAllowingFailure(["push", "-q", remote, "\(head):refs/heads/main"])
-            if push.status == 0 {
+            let push: GitRepository.PushResult
+            do { push = try repository.push("\(head):refs/heads/main", to: remote) } catch let error as GitError {
+                throw ReplicationError.repository("cannot push to '\(remote)': \(error.message)")
+            }
+            switch push {
+            case .pushed:
                 try repository.run(["update-ref", publishedRef, head])
                 try repository.run(["update-ref", remoteRef, head])
                 report.published = unpublished.filter { EventFileName.sequence(of: EventShard.split($0).name) != nil }.count
                 report.head = head
                 return report
-            }
-            lastMessage = push.error.trimmingCharacters(in: .whitespacesAndNewlines)
-            // Someone else published first (or the hook refused): the next round renumbers after them.
-            if !lastMessage.contains("rejected") && !lastMessage.contains("fetch first") && !lastMessage.contains("non-fast-forward") {
-                throw ReplicationError.repository("the remote refused the push: \(lastMessage)")
+            case .lostRace(let reason):
+                // Someone else published first: the next round renumbers after them.
+                lastMessage = "the remote's main moved on (\(reason))"
+            case .refused(let reason, let messages):
+                // The remote (its hook) refused these events; another attempt would be refused the same way.
+                throw ReplicationError.pushRefused(remote: remote, reason: reason, messages: messages)
             }
         }
         throw ReplicationError.pushRejected(attempts: attempts, message: lastMessage)
@@ -184,11 +192,13 @@ public struct Replica {
                     let recorded = max(envelope.recordedAt, lastRecorded ?? envelope.recordedAt)
                     // Signatures are over the old bytes; a renumbered event is stored unsigned (verify reports it).
                     do {
-                        _ = try locked.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
-                                                         effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
-                                                         payload: envelope.payload), recordedAt: recorded, policy: policy)
-                        lastRecorded = recorded
-                        rechained += 1
+                        let receipt = try locked.append(EventDraft(id: envelope.id, type: envelope.type, schemaVersion: envelope.schemaVersion,
+                                                                   effectiveDate: envelope.effectiveDate, actor: envelope.actor, source: envelope.source,
+                                                                   payload: envelope.payload), recordedAt: recorded, policy: policy)
+                        if !receipt.alreadyStored {
+                            lastRecorded = recorded
+                            rechained += 1
+                        }
                     } catch StoreError.duplicateEventID {
                         // Already in the store: appended before a crash, or published earlier.
                     }

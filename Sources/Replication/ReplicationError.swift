@@ -15,6 +15,17 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidEvent(file: String, reason: String)
     /// Publishing kept losing the race to other publishers.
     case pushRejected(attempts: Int, message: String)
+    /// The remote refused the push itself (its pre-receive hook declined it); `messages` are what
+    /// the hook said (git's `remote:` lines). Not retried: it would be refused again.
+    case pushRefused(remote: String, reason: String, messages: [String])
+    /// A `checkpoint-*` tag that is not a checkpoint of the published history: not annotated, not
+    /// checkpoint text, misnamed, moved or deleted, or pointing outside `main`'s history.
+    case checkpointTagInvalid(tag: String, reason: String)
+    /// A `checkpoint-*` tag whose count and root are not those of the history it points at.
+    case checkpointMismatch(tag: String, claimedEvents: Int, claimedRoot: String, actualEvents: Int, actualRoot: String)
+    /// `checkpoint --tag` with local events that the remote does not have (or other than it has):
+    /// a checkpoint tag covers only published history.
+    case checkpointNotPublished(remote: String, localEvents: Int, publishedEvents: Int)
     /// Something about the repository itself (no remote, not a git repository).
     case repository(String)
 
@@ -32,6 +43,25 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(file): not a valid event: \(reason)"
         case let .pushRejected(attempts, message):
             return "publishing failed after \(attempts) attempts (others kept publishing first): \(message); run 'register publish' again"
+        case let .pushRefused(remote, reason, messages):
+            let said = messages.isEmpty ? "" : ": " + messages.joined(separator: "; ")
+            return "the shared repository '\(remote)' refused the push (\(reason))\(said)"
+        case let .checkpointTagInvalid(tag, reason):
+            return "checkpoint tag \(tag) refused: \(reason)"
+        case let .checkpointMismatch(tag, claimedEvents, claimedRoot, actualEvents, actualRoot):
+            return "checkpoint tag \(tag) refused: it claims \(claimedEvents) events with root \(claimedRoot.prefix(16))…, but the history "
+                + "it points at has \(actualEvents) events with root \(actualRoot.prefix(16))…"
+        case let .checkpointNotPublished(remote, local, published):
+            if published == 0 {
+                return "nothing of this register is published to '\(remote)' yet, and a checkpoint tag covers only published history; "
+                    + "run 'register publish' first, then tag"
+            }
+            if local > published {
+                return "\(local - published) local event(s) after event \(published) are not published to '\(remote)', and a checkpoint tag "
+                    + "covers only published history; run 'register publish' first, then tag"
+            }
+            return "the local history (\(local) events) is not the history published to '\(remote)' (\(published) events); "
+                + "run 'register sync' (or 'register publish') first, then tag"
         case .repository(let why):
             return why
         }

@@ -30,7 +30,7 @@ public enum SSHSignature {
             : .signerNotAllowed("the key is not allowed for '\(principal)' in \(EventFileName.allowedSignersName)")
     }
 
-    private static func run(_ arguments: [String], input: [UInt8]) throws(SigningError) -> (status: Int32, output: [UInt8], error: String) {
+    static func run(_ arguments: [String], input: [UInt8]) throws(SigningError) -> (status: Int32, output: [UInt8], error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["ssh-keygen"] + arguments

@@ -4,6 +4,8 @@ public enum SigningError: Error, Equatable, Sendable, CustomStringConvertible {
     case toolMissing(tool: String, package: String, detail: String)
     /// `ssh-keygen` ran but made no signature with that key.
     case signingFailed(keyPath: String, message: String)
+    /// The file `ssh-keygen` reads a signature from could not be written.
+    case temporaryFileUnwritable(path: String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum SigningError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot run \(tool) (install the \(package) package)" + (detail.isEmpty ? "" : ": \(detail.trimmingCharacters(in: .whitespacesAndNewlines))")
         case let .signingFailed(keyPath, message):
             return "ssh-keygen could not sign with \(keyPath): \(message); check the key path and that the key has no passphrase"
+        case let .temporaryFileUnwritable(path):
+            return "cannot write \(path) for ssh-keygen to read a signature from; check that the temporary folder is writable (TMPDIR)"
         }
     }
 }

@@ -119,6 +119,41 @@ import TestSupport
         #expect(try snapshot(of: store.directory) == before)
     }
 
+    /// A retry of an append whose answer was lost: the same id and content is the stored event,
+    /// whatever the expectation said, and nothing is written; with or without the append cache.
+    @Test func aRetryOfTheSameEventReturnsTheStoredReceiptAndWritesNothing() throws {
+        try appendSome(2)
+        let draft = makeDraft(id: "retried", payload: ["amountCents": 150])
+        let first = try store.append(draft, expecting: .sequence(2))
+        #expect(!first.alreadyStored)
+        let before = try snapshot(of: store.directory)
+        let again = try store.append(draft, expecting: .sequence(2))
+        #expect(again.alreadyStored)
+        #expect(again.sequence == first.sequence && again.hash == first.hash && again.path == first.path
+                && again.recordedAt == first.recordedAt)
+        try FileManager.default.removeItem(atPath: store.cacheDirectory)
+        #expect(try EventStore(directory: store.directory, clock: fixedClock()).append(draft).alreadyStored)
+        #expect(try snapshot(of: store.directory) == before)
+        #expect(try store.events().map(\.envelope.id) == ["e1", "e2", "retried"])
+    }
+
+    @Test(arguments: [
+        ("payload", makeDraft(id: "retried", payload: ["amountCents": 151])),
+        ("type", makeDraft(id: "retried", type: "other-note", payload: ["amountCents": 150])),
+        ("effective date", makeDraft(id: "retried", date: "2026-01-16", payload: ["amountCents": 150])),
+        ("actor", makeDraft(id: "retried", actor: "griffie:other", payload: ["amountCents": 150])),
+        ("source", makeDraft(id: "retried", document: "other.pdf", payload: ["amountCents": 150])),
+        ("schema version", makeDraft(id: "retried", schemaVersion: 2, payload: ["amountCents": 150])),
+    ])
+    func theSameIdWithOtherContentIsStillRefused(_ differs: String, _ draft: EventDraft) throws {
+        _ = try store.append(makeDraft(id: "retried", payload: ["amountCents": 150]))
+        let before = try snapshot(of: store.directory)
+        #expect(throws: StoreError.duplicateEventID(id: "retried", existingFile: "00000001-note.json"), "other \(differs)") {
+            _ = try store.append(draft)
+        }
+        #expect(try snapshot(of: store.directory) == before)
+    }
+
     /// The same refusal when the append cache is gone and the store is replayed instead.
     @Test func aDuplicateIdIsRefusedWithoutTheCacheToo() throws {
         try appendSome(3)

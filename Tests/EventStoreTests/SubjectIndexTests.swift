@@ -58,7 +58,7 @@ import TestSupport
             try store.append(draft("d", payload: ["mustExist": "zz"]), policy: CountingPolicy())
         }
         #expect(throws: StoreError.duplicateEventID(id: "b", existingFile: "00000002-note.json")) {
-            try store.append(draft("b"), policy: CountingPolicy())
+            try store.append(draft("b", payload: ["other": "content"]), policy: CountingPolicy())
         }
         #expect(try store.events().map(\.envelope.id) == ["a", "b", "b2", "c"])
     }
@@ -66,9 +66,11 @@ import TestSupport
     @Test func deletingOrCorruptingTheCacheChangesNoAnswer() throws {
         _ = try store.append(draft("a"), policy: CountingPolicy())
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: statePath))
-        #expect(throws: StoreError.self) { try store.append(draft("a"), policy: CountingPolicy()) }
+        #expect(throws: StoreError.self) { try store.append(draft("a", payload: ["other": "content"]), policy: CountingPolicy()) }
+        #expect(try store.append(draft("a"), policy: CountingPolicy()).alreadyStored)
         try FileManager.default.removeItem(atPath: store.cacheDirectory)
-        #expect(throws: StoreError.self) { try store.append(draft("a"), policy: CountingPolicy()) }
+        #expect(throws: StoreError.self) { try store.append(draft("a", payload: ["other": "content"]), policy: CountingPolicy()) }
+        #expect(try store.append(draft("a"), policy: CountingPolicy()).alreadyStored)
         let receipt = try store.append(draft("b"), policy: CountingPolicy())
         #expect(receipt.sequence == 2)
         #expect(try StoreVerifier(store: store).verify().isIntact)
@@ -83,7 +85,8 @@ import TestSupport
         try FileManager.default.copyItem(atPath: other.directory + "/" + foreign.path, toPath: store.directory + "/" + foreign.path)
         let next = try store.append(draft("b"), policy: CountingPolicy())
         #expect(next.sequence == 3, "the stale cached head (1) was not trusted")
-        #expect(throws: StoreError.self) { try store.append(draft("foreign"), policy: CountingPolicy()) }
+        #expect(throws: StoreError.self) { try store.append(draft("foreign", payload: ["other": "content"]), policy: CountingPolicy()) }
+        #expect(try store.append(draft("foreign"), policy: CountingPolicy()).alreadyStored, "found, though it came behind the store's back")
         #expect(try StoreVerifier(store: store).verify().isIntact)
     }
 

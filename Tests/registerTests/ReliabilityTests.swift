@@ -75,6 +75,35 @@ import Testing
         #expect(try EventStore(directory: store).events().last?.envelope.id == "after")
     }
 
+    /// The folder `fsync` after the link fails (`REGISTER_FAIL_AT=dir-fsync`): the event is stored,
+    /// and the answer says so instead of "nothing was written". A caller that retries gets the
+    /// stored event's receipt (exit 0, and the retry confirms it); other content under the same id is refused.
+    @Test func aFailedFolderSyncAfterTheLinkSaysStoredAndARetryConfirmsIt() throws {
+        let temp = try TemporaryFolder("reliability")
+        let store = try temp.folder()
+        let event = eventJSON(id: "retried", payload: #"{"decision": "retried", "body": "college"}"#)
+        let failed = try CLIRunner.run(["append", "-", "--events", store], stdin: event, environment: ["REGISTER_FAIL_AT": FailurePoint.directoryFsync.rawValue])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("register: error: stored, but not confirmed durable: event 1 is stored as 00000001-decision-taken.json"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("Append the same event again"))
+        #expect(!failed.stderr.contains("nothing was written"))
+        #expect(try EventStore(directory: store).events().map(\.envelope.id) == ["retried"], "the event is stored")
+        let stillFailing = try CLIRunner.run(["append", "-", "--events", store], stdin: event, environment: ["REGISTER_FAIL_AT": FailurePoint.directoryFsync.rawValue])
+        #expect(stillFailing.status == 1 && stillFailing.stderr.contains("not confirmed durable"), "a retry that cannot sync says so again")
+        let retried = try CLIRunner.run(["append", "-", "--expect-seq", "0", "--json", "--events", store], stdin: event)
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.json?["alreadyStored"] == .bool(true))
+        #expect(retried.json?["sequence"]?.integer == 1)
+        let text = try CLIRunner.run(["append", "-", "--events", store], stdin: event)
+        #expect(text.status == 0 && text.stdout.hasPrefix("already stored: event 1 as 00000001-decision-taken.json"), "\(text.stdout)")
+        let other = try CLIRunner.run(["append", "-", "--events", store],
+                                      stdin: eventJSON(id: "retried", payload: #"{"decision": "retried", "body": "raad"}"#))
+        #expect(other.status == 3)
+        #expect(other.stderr.contains("already stored in 00000001-decision-taken.json with other content"), "\(other.stderr)")
+        #expect(try EventStore(directory: store).events().count == 1)
+        #expect(try verified(store).isIntact)
+    }
+
     @Test func appendsKilledAtRandomMomentsNeverLoseOrHalfWriteAnEvent() throws {
         let kills = Self.count("REGISTER_KILLS", 60)
         var random = SplitMix64(seed: UInt64(Self.count("REGISTER_SEED", 20261123)))

@@ -261,6 +261,123 @@ import Testing
         #expect(audit.json?["findings"]?.array?.isEmpty == false)
     }
 
+    /// A checkpoint tag over events that were never published would make every auditor's `verify
+    /// --checkpoint latest` report deleted events (and, after renumbering, rewritten history).
+    @Test func aCheckpointTagCoversOnlyPublishedHistory() throws {
+        let clerk = try clone("tagger")
+        #expect(try register(["append", "-"], in: clerk, stdin: event("unpublished-1")).status == 0)
+        #expect(try register(["append", "-"], in: clerk, stdin: event("unpublished-2")).status == 0)
+        let early = try register(["checkpoint", "--tag", "--remote", "origin"], in: clerk)
+        #expect(early.status == 3, "\(early.stderr)")
+        #expect(early.stderr.contains("2 local event(s) after event 24 are not published to 'origin'"), "\(early.stderr)")
+        #expect(early.stderr.contains("run 'register publish' first, then tag"))
+        #expect(try git(["tag", "-l"], in: clerk).stdout.isEmpty, "nothing was tagged")
+        #expect(try git(["tag", "-l"], in: bare).stdout.isEmpty)
+        #expect(try register(["publish"], in: clerk).status == 0)
+        let tagged = try register(["checkpoint", "--tag", "--remote", "origin"], in: clerk)
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        #expect(tagged.stderr.contains("tagged checkpoint-26 and pushed it to origin"))
+        let auditor = try clone("tag-auditor")
+        let verify = CLI.run(["verify", "--checkpoint", "latest"], directory: auditor)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("ok: extends the checkpoint") && verify.stdout.contains("(26 events"))
+    }
+
+    /// The hook judges a `checkpoint-*` tag against the history it points at, whoever made it.
+    @Test func theHookRefusesACheckpointTagThatDoesNotMatchItsHistory() throws {
+        let c = try clone("tag-forger")
+        func pushTag(_ name: String, force: Bool = false) throws -> CLIResult {
+            try git(["push", "-q"] + (force ? ["--force"] : []) + ["origin", "refs/tags/\(name)"], in: c)
+        }
+        // The checkpoint of 25 events on a commit that holds 24 (the 25th never committed or published).
+        #expect(try register(["append", "-"], in: c, stdin: event("local-only")).status == 0)
+        let ahead = try register(["checkpoint"], in: c).stdout
+        try git(["tag", "-a", "checkpoint-25", "-m", ahead, "HEAD"], in: c)
+        let counted = try pushTag("checkpoint-25")
+        #expect(counted.status != 0)
+        #expect(counted.stderr.contains("checkpoint tag checkpoint-25 refused: it claims 25 events with root"), "\(counted.stderr)")
+        #expect(counted.stderr.contains("but the history it points at has 24 events"))
+        // The same, committed but not on main.
+        try git(["add", "events"], in: c)
+        try git(["commit", "-qm", "local only"], in: c)
+        try git(["tag", "-f", "-a", "checkpoint-25", "-m", ahead, "HEAD"], in: c)
+        let unpublished = try pushTag("checkpoint-25")
+        #expect(unpublished.stderr.contains("which is not in main's published history"), "\(unpublished.stderr)")
+        // Misnamed, lightweight: refused.
+        let published = try git(["rev-parse", "origin/main"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let honest = CLI.run(["checkpoint", "--events", temp.path("first") + "/events"]).stdout
+        try git(["tag", "-a", "checkpoint-30", "-m", honest, published], in: c)
+        #expect(try pushTag("checkpoint-30").stderr.contains("it must be named checkpoint-24"))
+        try git(["tag", "checkpoint-24", published], in: c)
+        #expect(try pushTag("checkpoint-24").stderr.contains("it is a lightweight tag"))
+        // The honest tag, made by hand, is accepted; moving it afterwards is not.
+        try git(["tag", "-f", "-a", "checkpoint-24", "-m", honest, published], in: c)
+        let accepted = try pushTag("checkpoint-24")
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        try git(["tag", "-f", "-a", "checkpoint-24", "-m", honest + "\nmoved", published], in: c)
+        #expect(try pushTag("checkpoint-24", force: true).stderr.contains("a published checkpoint is never moved or deleted"))
+        #expect(try git(["push", "-q", "origin", ":refs/tags/checkpoint-24"], in: c).stderr.contains("a published checkpoint is never moved or deleted"))
+        let remoteTags = try git(["ls-remote", "--tags", "origin"], in: c).stdout
+        #expect(remoteTags.contains("refs/tags/checkpoint-24") && !remoteTags.contains("checkpoint-25") && !remoteTags.contains("checkpoint-30"))
+    }
+
+    /// Makes an ed25519 key pair without passphrase; returns (private key path, public key line).
+    func key(_ name: String) throws -> (path: String, publicKey: String) {
+        let path = temp.path(name)
+        let made = try runProcess("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path])
+        try #require(made.status == 0, "ssh-keygen: \(made.stderr)")
+        return (path, try String(contentsOfFile: path + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func verifySaysWhetherTheCheckpointTagIsSignedAndByWhom() throws {
+        let first = temp.path("first")
+        let (clerkKey, clerkPublic) = try key("clerk")
+        let (_, strangerPublic) = try key("stranger")
+        #expect(try register(["checkpoint", "--tag", "--remote", "origin"], in: first).status == 0)
+        let auditor = try clone("signed-auditor")
+        let allowed = auditor + "/events/allowed_signers"
+        try "griffie:test \(clerkPublic)\n".write(toFile: allowed, atomically: true, encoding: .utf8)
+        func verify(_ extra: [String] = []) -> CLIResult { CLI.run(["verify", "--checkpoint", "latest"] + extra, directory: auditor) }
+
+        let unsigned = verify()
+        #expect(unsigned.status == 0, "an unsigned tag is a note: \(unsigned.stdout)\(unsigned.stderr)")
+        #expect(unsigned.stdout.contains("note: the checkpoint tag checkpoint-24 is not signed: anyone who can push tags"), "\(unsigned.stdout)")
+        let strict = verify(["--require-signed"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasPrefix("failed: the checkpoint tag checkpoint-24 is not signed") && strict.stdout.contains("(--require-signed)"))
+        #expect(verify(["--require-signed", "--json"]).json?["checkpoint"]?["signature"] == "unsigned")
+
+        #expect(try register(["append", "-"], in: first, stdin: event("before-signed-tag")).status == 0)
+        #expect(try register(["publish"], in: first).status == 0)
+        let signing = try register(["checkpoint", "--tag", "--sign", clerkKey, "--remote", "origin"], in: first)
+        #expect(signing.status == 0, "\(signing.stderr)")
+        #expect(try register(["sync"], in: auditor).status == 0)
+        try git(["fetch", "-q", "--tags", "origin"], in: auditor)
+        let signed = verify(["--require-signed"])
+        #expect(signed.status == 0, "\(signed.stdout)\(signed.stderr)")
+        #expect(signed.stdout.contains("checkpoint: the checkpoint tag checkpoint-25 is signed by griffie:test (key SHA256:"), "\(signed.stdout)")
+        let json = verify(["--require-signed", "--json"]).json?["checkpoint"]
+        #expect(json?["signature"] == "valid" && json?["signer"] == "griffie:test" && json?["tag"] == "checkpoint-25")
+
+        try "griffie:test \(strangerPublic)\n".write(toFile: allowed, atomically: true, encoding: .utf8)
+        let notAllowed = verify(["--require-signed"])
+        #expect(notAllowed.status == 1)
+        #expect(notAllowed.stdout.contains("is signed by key SHA256:") && notAllowed.stdout.contains("not by a key the register allows"), "\(notAllowed.stdout)")
+        #expect(verify().status == 0, "without --require-signed, a key not allowed is a note")
+
+        // The same signature on an altered tag (another tagger): it no longer signs it, and that always fails.
+        let object = try git(["cat-file", "tag", "checkpoint-25"], in: auditor).stdout
+        let altered = object.replacingOccurrences(of: "\ntagger ", with: "\ntagger Someone Else <x@example.org> 1700000000 +0000\nX")
+            .replacingOccurrences(of: "\nX", with: "\nignored ")
+        let forged = try runProcess("/usr/bin/env", ["git", "-C", auditor, "hash-object", "-t", "tag", "-w", "--stdin", "--literally"],
+                                    stdin: Array(altered.utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try git(["update-ref", "refs/tags/checkpoint-25", forged], in: auditor)
+        try "griffie:test \(clerkPublic)\n".write(toFile: allowed, atomically: true, encoding: .utf8)
+        let invalid = verify()
+        #expect(invalid.status == 1, "\(invalid.stdout)")
+        #expect(invalid.stdout.contains("the signature of the checkpoint tag checkpoint-25 does not sign that tag"), "\(invalid.stdout)")
+    }
+
     @Test func aProvinceAuditsManyRegistersWithLabels() throws {
         let first = temp.path("first") + "/events"
         let other = try temp.copyOfShippedEvents("other/events")

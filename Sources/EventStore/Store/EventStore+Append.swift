@@ -21,6 +21,15 @@ extension EventStore {
     ///
     /// With `dryRun`, everything is checked under the lock and the receipt of the event that
     /// would be written is returned, but nothing is written.
+    ///
+    /// **Retries.** An append whose answer was lost, or that failed after the event was linked,
+    /// may be repeated: when an event with the draft's id and the same content (type, schema
+    /// version, effective date, actor, source, payload) is already stored, nothing is written and
+    /// its receipt is returned with `alreadyStored` (whatever `expectation` says: the event it
+    /// guarded is in place); its file and folder are synced again, so a retry also confirms the
+    /// durability an earlier attempt could not. The same id with other content is refused
+    /// (`duplicateEventID`). When a step after the link fails (the folder `fsync`), the event is
+    /// stored but not confirmed durable: `storedNotDurable` carries its receipt.
     public func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation? = nil,
                                              policy: Policy, signer: (any EventSigner)? = nil, dryRun: Bool = false) throws -> AppendReceipt {
         let lock = try lockFolder()
@@ -35,6 +44,9 @@ extension EventStore {
         let prepared = try prepare(policy, cleaning: !dryRun)
         let headSequence = prepared.head?.sequence ?? 0
         let headHash = prepared.head?.hash ?? .zero
+        if let id = draft.id, let existing = try prepared.lookup.locate(id) {
+            return try storedAgain(draft, id: id, at: EventShard.path(sequence: existing.sequence, type: existing.type), confirm: !dryRun)
+        }
         switch expectation {
         case .head(let expected) where expected != headHash:
             throw StoreError.headMoved(expected: expected.hex, actual: headHash.hex)
@@ -62,10 +74,55 @@ extension EventStore {
                                     path: finalPath, recordedAt: envelope.recordedAt)
         if dryRun { return receipt }
         let signature = try signer.map { try $0.sign(bytes) }
-        try writeDurably(bytes, as: finalPath)
-        if let signature { try writeDurably(signature, as: finalPath + EventFileName.signatureSuffix) }
+        do {
+            try writeDurably(bytes, as: finalPath)
+        } catch WriteFailure.afterLink(let cause) {
+            remember(appended: envelope, hash: receipt.hash, policy: policy)
+            throw StoreError.storedNotDurable(receipt: receipt, cause: "\(cause)")
+        }
         remember(appended: envelope, hash: receipt.hash, policy: policy)
+        if let signature {
+            do { try writeDurably(signature, as: finalPath + EventFileName.signatureSuffix) } catch WriteFailure.afterLink(let cause) {
+                throw cause
+            }
+        }
         return receipt
+    }
+
+    /// The receipt of an event already stored under `id`, when `draft` is that very event (a
+    /// retry); `duplicateEventID` when it is not. With `confirm`, the file and its folder are
+    /// synced, so the retry confirms what an earlier attempt may have left unconfirmed.
+    private func storedAgain(_ draft: EventDraft, id: String, at relativePath: String, confirm: Bool) throws -> AppendReceipt {
+        let bytes = try FileSystem.read(path(relativePath))
+        let stored: EventEnvelope
+        do { stored = try EventEnvelope(stored: try JSONParser.parse(bytes)) } catch {
+            throw StoreError.damaged(file: relativePath, damage: .unreadable("\(error)"))
+        }
+        guard stored.id == id, stored.type == draft.type, stored.schemaVersion == draft.schemaVersion,
+              stored.effectiveDate == draft.effectiveDate, stored.actor == draft.actor, stored.source == draft.source,
+              stored.payload == draft.payload else {
+            throw StoreError.duplicateEventID(id: id, existingFile: relativePath)
+        }
+        var receipt = AppendReceipt(sequence: stored.sequence, id: id, hash: SHA256.hash(bytes), path: relativePath,
+                                    recordedAt: stored.recordedAt)
+        receipt.alreadyStored = true
+        guard confirm else { return receipt }
+        let folder = EventShard.split(relativePath).folder.map(path) ?? directory
+        do {
+            let fd = try FileDescriptor.open(path(relativePath), .readOnly)
+            defer { fd.close() }
+            try fd.sync()
+            try FailurePoint.check(.directoryFsync, call: "fsync", path: folder)
+            try FileSystem.syncDirectory(folder)
+        } catch {
+            throw StoreError.storedNotDurable(receipt: receipt, cause: "\(error)")
+        }
+        return receipt
+    }
+
+    /// How `writeDurably` failed once the file had its final name: it is stored, its durability unconfirmed.
+    private enum WriteFailure: Error {
+        case afterLink(any Error)
     }
 
     /// Appends with no domain rules (tests, generators).
@@ -74,6 +131,7 @@ extension EventStore {
     }
 
     /// Steps 3 and 4 of the append protocol. The temporary file is removed on every failure path.
+    /// A failure after the link (the file has its final name) is thrown as `WriteFailure.afterLink`.
     /// `relativePath` may name a shard folder (see `EventShard`); a missing one is created, and
     /// the events folder synced so the new folder's entry is durable before anything is linked in it.
     /// The temporary file is made in the same folder as the final name, so one folder sync suffices.
@@ -114,11 +172,12 @@ extension EventStore {
             linked = true
             CrashPoint.reach(.afterLink)
             try FileSystem.unlink(temporary)
+            try FailurePoint.check(.directoryFsync, call: "fsync", path: folder)
             try FileSystem.syncDirectory(folder)
             CrashPoint.reach(.afterDirectoryFsync)
         } catch {
             if !linked { _ = Syscall.unlink(temporary) }
-            throw error
+            throw linked ? WriteFailure.afterLink(error) : error
         }
     }
 }

@@ -12,8 +12,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableInput(source: String, detail: String)
     /// `--expect-head` / `--expect-seq` did not match: another append came first.
     case headMoved(expected: String, actual: String)
-    /// An event with this id is already in the store.
+    /// An event with this id and other content is already in the store. (The same event again,
+    /// a retry, is not an error: `append` returns the stored event's receipt.)
     case duplicateEventID(id: String, existingFile: String)
+    /// The event is stored under its final name, but a step that makes it durable failed (the
+    /// folder `fsync`), so it may not survive a power failure. Appending the same event again is
+    /// safe: it writes nothing twice and confirms it (see `EventStore.append`).
+    case storedNotDurable(receipt: AppendReceipt, cause: String)
     /// The final file name was already taken (someone wrote without the lock).
     case fileExists(path: String)
     /// The stored history is damaged: the first bad file and what is wrong with it.
@@ -34,7 +39,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .headMoved(expected, actual):
             return "the store moved on: expected head \(expected) but it is \(actual); replay, check, and append again"
         case let .duplicateEventID(id, file):
-            return "event id '\(id)' is already stored in \(file); an event is appended once"
+            return "event id '\(id)' is already stored in \(file) with other content; an event is appended once (a retry of the very same event is accepted)"
+        case let .storedNotDurable(receipt, cause):
+            return "event \(receipt.sequence) is stored as \(receipt.path) (id \(receipt.id), hash \(receipt.hash.hex)), but its durability "
+                + "could not be confirmed: \(cause); it may not survive a power failure. Append the same event again: "
+                + "that stores nothing twice and confirms it"
         case let .fileExists(path):
             return "\(path) already exists; another writer bypassed the lock. Run 'register verify'"
         case let .damaged(file, damage):

@@ -32,6 +32,9 @@ public struct AppendReceipt: Equatable, Sendable {
     /// Where the event was written, inside the events folder (see `EventShard`).
     public let path: String
     public let recordedAt: RecordedInstant
+    /// True when the same event (same id and content) was already stored, by an earlier append
+    /// whose answer was lost or failed after the event was linked: nothing was written now.
+    public internal(set) var alreadyStored = false
 }
 
 /// Domain rules an append must pass, supplied by the caller so the store stays domain-free.

@@ -46,6 +46,9 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
                 return .environment("\(e); nothing was written")
             case .system, .missingDirectory, .fileExists:
                 return .failure("\(e)")
+            case .storedNotDurable:
+                // Not "nothing was written": the event is there. Exit 1, so a caller retries; the retry confirms it.
+                return .failure("stored, but not confirmed durable: \(e)")
             case .invalidField, .unreadableInput, .headMoved, .duplicateEventID, .refused:
                 return .refused("\(e); nothing was written")
             }
@@ -53,12 +56,20 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             return .refused("\(e)")
         case let e as SigningError:
             switch e {
-            case .toolMissing: return .environment("\(e); nothing was written")
+            case .toolMissing, .temporaryFileUnwritable: return .environment("\(e); nothing was written")
             case .signingFailed: return .refused("\(e); nothing was written")
             }
         case let e as ReplicationError:
             switch e {
             case .repository, .pushRejected: return .failure("\(e)")
+            case .pushRefused:
+                return .refused("\(e); nothing was published, and the local events are kept as they are")
+            case .checkpointNotPublished:
+                return .refused("\(e); nothing was tagged")
+            case .checkpointTagInvalid:
+                return .refused("\(e)")
+            case .checkpointMismatch:
+                return .failure("\(e)")
             case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent:
                 return .failure("\(e); nothing local was changed")
             }

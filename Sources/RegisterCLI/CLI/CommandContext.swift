@@ -10,6 +10,8 @@ public struct CommandContext {
     var environment: [String: String]
     /// The folder relative defaults are found from (the events folder of the repository around it).
     var currentDirectory: String
+    /// The running binary, absolute and with symlinks resolved (see `ExecutablePath`): the hook
+    /// runs it, and the shipped `events/` is found beside the `Package.swift` above it.
     var executablePath: String
     /// Reads at most the given number of bytes of standard input (fewer only at its end).
     var readInput: (Int) -> [UInt8]
@@ -41,7 +43,7 @@ public struct CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments.first ?? "register",
+            executablePath: ExecutablePath.current(),
             readStandardInput: { StandardStreams.read(atMost: $0) },
             writeOut: { StandardStreams.write($0, to: STDOUT_FILENO) },
             writeError: { StandardStreams.write($0, to: STDERR_FILENO) },

@@ -19,6 +19,10 @@ struct AppendCommand: Command {
             actor, source {document, zaaknummer} and payload; see the README for every type's payload.
             The store sets sequence, recordedAt and previousHash. The event is checked in full (fields, dates,
             cents, references) before anything is written; a refused event leaves the store unchanged (exit 3).
+            Appending the same event again (same id and content) is safe: it writes nothing and answers with the
+            stored event's receipt (exit 0, "already stored"); the same id with other content is refused (exit 3).
+            When the event is stored but the folder sync after it failed, the error says so (exit 1): append
+            the same event again to confirm it.
             """,
         examples: ["register append event.json", "cat event.json | register append - --expect-seq 25"])
 
@@ -86,8 +90,13 @@ struct AppendCommand: Command {
         if json {
             context.printJSON(.object([
                 "sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
-                "file": .string(receipt.path), "recordedAt": .string(receipt.recordedAt.iso), "signed": .bool(signingKey != nil),
+                "file": .string(receipt.path), "recordedAt": .string(receipt.recordedAt.iso),
+                "signed": .bool(signingKey != nil && !receipt.alreadyStored), "alreadyStored": .bool(receipt.alreadyStored),
             ]))
+        } else if receipt.alreadyStored {
+            context.print("already stored: event \(receipt.sequence) as \(receipt.path) is this very event (an earlier append stored it); nothing was written")
+            context.print("id:   \(receipt.id)")
+            context.print("hash: \(receipt.hash.hex)")
         } else {
             context.print("appended event \(receipt.sequence) as \(receipt.path)")
             context.print("id:   \(receipt.id)")

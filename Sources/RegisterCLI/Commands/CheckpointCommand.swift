@@ -8,7 +8,7 @@ struct CheckpointCommand: Command {
         name: "checkpoint", abstract: "Print a checkpoint (event count, Merkle root, time) to publish outside the register.",
         arguments: "[--tag [--sign KEY] [--remote NAME]] [--json]",
         options: [
-            OptionSpec(name: "--tag", valueName: nil, help: "Also record it as an annotated git tag checkpoint-<count> in the events' repository."),
+            OptionSpec(name: "--tag", valueName: nil, help: "Also record it as an annotated git tag checkpoint-<count> on the published commit (only when every local event is published)."),
             OptionSpec(name: "--sign", valueName: "KEY", help: "With --tag: sign the tag with this OpenSSH key (git tag -s, gpg.format=ssh)."),
             OptionSpec(name: "--remote", valueName: "NAME", help: "With --tag: push the tag to this remote, so 'git fetch --tags' distributes it."),
             .json,
@@ -18,6 +18,9 @@ struct CheckpointCommand: Command {
             email to the accountant). 'register verify --checkpoint FILE' later proves that the store still
             begins with exactly those events, which catches deleted tail events and rewritten history.
             The root is an RFC 9162 Merkle tree hash over the events' SHA-256 hashes.
+            A tag covers only published history: --tag refuses (exit 3) while local events are not published to the
+            remote (--remote, default origin); run 'register publish' first. The push hook refuses a checkpoint-* tag
+            whose count and root are not those of the history it points at.
             """,
         examples: ["register checkpoint > checkpoint-2026-11-23.txt", "register verify --checkpoint checkpoint-2026-11-23.txt",
                    "register checkpoint --tag --remote origin && register verify --checkpoint checkpoint-24"])
@@ -43,16 +46,12 @@ struct CheckpointCommand: Command {
     func run(_ context: CommandContext) throws -> ExitCode {
         let checkpoint = try store.checkpoint()
         if tag {
-            guard let repository = GitRepository.containing(store.directory) else {
-                throw CLIError.refused("--tag: \(store.directory) is not inside a git repository")
+            let replica: Replica
+            do { replica = try Replica(store: store, remote: remote ?? "origin") } catch ReplicationError.repository(let why) {
+                throw CLIError.refused("--tag: \(why)")
             }
-            let name = "checkpoint-\(checkpoint.eventCount)"
-            var arguments = ["tag", signingKey == nil ? "-a" : "-s", name, "-m", checkpoint.text]
-            if let key = signingKey { arguments = ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(key)"] + arguments }
-            let created = try repository.runAllowingFailure(arguments)
-            guard created.status == 0 else { throw CLIError.refused("cannot create tag \(name): \(created.error.trimmingCharacters(in: .whitespacesAndNewlines))") }
-            if let remote { try repository.run(["push", "-q", remote, "refs/tags/\(name)"]) }
-            context.writeError("tagged \(name)" + (remote.map { " and pushed it to \($0)" } ?? "") + "\n")
+            let name = try replica.tag(checkpoint, signingKey: signingKey, push: remote != nil)
+            context.writeError("tagged \(name)" + (signingKey == nil ? "" : " (signed)") + (remote.map { " and pushed it to \($0)" } ?? "") + "\n")
         }
         if json {
             context.printJSON(.object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
@@ -62,29 +61,6 @@ struct CheckpointCommand: Command {
             context.writeOut(checkpoint.text)
         }
         return .ok
-    }
-
-    /// Reads a checkpoint given as a file path, as the text itself, or as a git tag of the events' repository.
-    static func load(_ argument: String, command: String, eventsFolder: String? = nil) throws(CLIError) -> Checkpoint {
-        var text: String
-        if argument.hasPrefix("register checkpoint") {
-            text = argument
-        } else if let data = FileManager.default.contents(atPath: argument) {
-            text = String(decoding: data, as: UTF8.self)
-        } else if let folder = eventsFolder, let repository = GitRepository.containing(folder),
-                  let name = argument == "latest"
-                    ? (try? repository.run(["tag", "-l", "checkpoint-*", "--sort=-v:refname"]))?.split(separator: "\n").first.map(String.init)
-                    : argument,
-                  let tag = try? repository.run(["cat-file", "tag", name]) {
-            // An annotated tag: headers, a blank line, the message, maybe a signature block.
-            text = tag.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
-            if let signature = text.range(of: "-----BEGIN") { text = String(text[..<signature.lowerBound]) }
-        } else {
-            throw .usage("--checkpoint '\(argument)' is neither a readable file, checkpoint text, nor a tag of the events' repository", command: command)
-        }
-        do { return try Checkpoint(text: text) } catch {
-            throw .refused("--checkpoint \(argument): \(error)")
-        }
     }
 }
 
@@ -142,7 +118,7 @@ struct VerifyProofCommand: Command {
         guard arguments.positionals.count <= 1 else { throw .usage("verify-proof takes one FILE (or -)", command: Self.spec.name) }
         input = arguments.positionals.first ?? "-"
         checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
-            try CheckpointCommand.load(a, command: Self.spec.name)
+            try CheckpointArgument.load(a, command: Self.spec.name).checkpoint
         }
         eventFile = try arguments.value("--event", command: Self.spec.name)
         json = arguments.flag("--json")

@@ -88,6 +88,7 @@ struct InstallHookCommand: Command {
         discussion: """
             The hook refuses a push to main that modifies, deletes or renames an existing event file, breaks the chain,
             leaves a gap or a duplicate in the sequence, adds an unreadable or invalid event, or is not a fast-forward.
+            It also refuses a checkpoint-* tag that does not match the history it points at, or that moves or deletes one.
             Its message names the file and the reason; git shows it to the pusher. It runs this register binary.
             """,
         examples: ["register install-hook /srv/git/dordrecht-register.git"])
@@ -108,17 +109,27 @@ struct InstallHookCommand: Command {
         }
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
         let binary = URL(fileURLWithPath: context.executablePath).resolvingSymlinksInPath().path
+        guard binary.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: binary) else {
+            throw CLIError.failure("cannot tell where this register binary is ('\(binary)' is not an executable file); "
+                                   + "run install-hook with the binary's full path, e.g. /usr/local/bin/register install-hook \(bare)")
+        }
         let script = """
             #!/bin/sh
-            # Installed by 'register install-hook': refuse any push to main that is not a pure append of events.
-            exec '\(binary)' check-push --folder '\(folder)'
+            # Installed by 'register install-hook': refuse any push to main that is not a pure append of events,
+            # and any checkpoint-* tag that does not match the history it points at.
+            exec \(Self.shellQuoted(binary)) check-push --folder \(Self.shellQuoted(folder))
 
             """
         let hook = hooks.appendingPathComponent("pre-receive")
         try script.write(to: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/")
+        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/ (hook runs \(binary))")
         return .ok
+    }
+
+    /// `text` as one word for `sh`: in single quotes, each `'` written as `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
@@ -128,7 +139,11 @@ struct CheckPushCommand: Command {
         name: "check-push", abstract: "Check a push (run by the pre-receive hook; reads 'old new ref' lines).",
         arguments: "[--folder PATH]",
         options: [OptionSpec(name: "--folder", valueName: "PATH", help: "The events folder inside the repository (default: events).")],
-        discussion: "Exit 0 accepts the push; exit 1 refuses it with a message naming the file and the reason.",
+        discussion: """
+            Exit 0 accepts the push; exit 1 refuses it with a message naming the file and the reason. A checkpoint-* tag
+            is accepted only as a new annotated tag whose checkpoint (count, root, head) is that of the history it points
+            at, on a commit in main's history.
+            """,
         examples: ["echo \"$old $new refs/heads/main\" | register check-push"])
 
     let folder: String
@@ -139,12 +154,15 @@ struct CheckPushCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let gitDir = context.environment["GIT_DIR"].map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? context.currentDirectory
-        let check = AppendOnlyCheck(repository: GitRepository(path: gitDir), folder: folder)
+        let repository = GitRepository(path: gitDir)
+        let check = AppendOnlyCheck(repository: repository, folder: folder)
         let zero = String(repeating: "0", count: 40)
-        for line in String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ").map(String.init)
-            guard parts.count == 3, parts[2] == "refs/heads/main" else { continue }
-            let (old, new) = (parts[0], parts[1])
+        let updates = String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n")
+            .map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 3 }
+        // main first: a checkpoint tag is judged against main as this push leaves it.
+        var main = repository.commit("refs/heads/main")
+        for update in updates where update[2] == "refs/heads/main" {
+            let (old, new) = (update[0], update[1])
             if new == zero {
                 context.writeError("register: refused: deleting main would drop the published history\n")
                 return .failure
@@ -153,6 +171,23 @@ struct CheckPushCommand: Command {
                 let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy(),
                                             names: NamesIndex(folder: gitDir + "/register/names"))
                 context.writeError("register: accepted \(added.count) new event(s)\n")
+            } catch {
+                context.writeError("register: refused: \(error)\n")
+                return .failure
+            }
+            main = new
+        }
+        for update in updates where update[2].hasPrefix("refs/tags/" + CheckpointTag.prefix) {
+            let (old, new, name) = (update[0], update[1], String(update[2].dropFirst("refs/tags/".count)))
+            do {
+                guard old == zero else {
+                    throw ReplicationError.checkpointTagInvalid(tag: name, reason: "a published checkpoint is never moved or deleted")
+                }
+                guard let tag = try CheckpointTag.read(name, object: new, in: repository) else {
+                    throw ReplicationError.checkpointTagInvalid(tag: name, reason: "the pushed object \(new.prefix(12)) cannot be read")
+                }
+                try tag.check(in: repository, folder: folder, main: main)
+                context.writeError("register: accepted checkpoint tag \(name)\n")
             } catch {
                 context.writeError("register: refused: \(error)\n")
                 return .failure

@@ -42,6 +42,7 @@ struct ReportCommand: Command {
             }
             reserve = r
         } else {
+            guard !reserves.isEmpty else { throw CLIError.refused("the register holds no reserve to report on") }
             guard reserves.count == 1 else {
                 throw CLIError.usage("name the reserve to report on: " + reserves.map(\.rawValue).joined(separator: ", "), command: Self.spec.name)
             }

@@ -6,9 +6,11 @@ import Foundation
 struct VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every event file, the sequence and the hash chain.",
-        arguments: "[--checkpoint FILE|TEXT] [--require-signatures] [--json]",
+        arguments: "[--checkpoint FILE|TEXT|TAG [--require-signed]] [--require-signatures] [--json]",
         options: [OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT",
                              help: "Also prove the store begins with exactly the events of this published checkpoint (a file, its text, or a git tag)."),
+                  OptionSpec(name: "--require-signed", valueName: nil,
+                             help: "With --checkpoint: fail unless it is a checkpoint tag signed by a key in events/allowed_signers."),
                   OptionSpec(name: "--require-signatures", valueName: nil,
                              help: "Fail on unsigned events and on events signed by a key not in events/allowed_signers."),
                   .json],
@@ -24,12 +26,17 @@ struct VerifyCommand: Command {
             keys not allowed are reported, and are failures with --require-signatures.
             The chain alone cannot show that the newest events were deleted or that the history was rewritten
             from some point with a new chain; --checkpoint catches both (see 'register checkpoint').
+            A checkpoint tag says whether it is signed and by whom (its OpenSSH signature checked with ssh-keygen against
+            events/allowed_signers); an unsigned one is only a note, and a failure with --require-signed. A signature that
+            does not sign its tag always fails.
             """,
-        examples: ["register verify", "register verify --checkpoint checkpoint-2026-11-23.txt", "register verify --require-signatures",
+        examples: ["register verify", "register verify --checkpoint checkpoint-2026-11-23.txt", "register verify --checkpoint latest --require-signed",
+                   "register verify --require-signatures",
                    "register verify --events /archive/dordrecht/events --json"])
 
     let json: Bool
-    let checkpoint: Checkpoint?
+    let checkpoint: CheckpointArgument?
+    let requireSigned: Bool
     let requireSignatures: Bool
     let store: EventStore
 
@@ -42,7 +49,11 @@ struct VerifyCommand: Command {
         let store = try context.store(arguments, command: Self.spec.name)
         self.store = store
         checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
-            try CheckpointCommand.load(a, command: Self.spec.name, eventsFolder: store.directory)
+            try CheckpointArgument.load(a, command: Self.spec.name, eventsFolder: store.directory)
+        }
+        requireSigned = arguments.flag("--require-signed")
+        if requireSigned && checkpoint == nil {
+            throw .usage("--require-signed goes with --checkpoint (it says the checkpoint tag must be signed)", command: Self.spec.name)
         }
     }
 
@@ -51,9 +62,18 @@ struct VerifyCommand: Command {
         let verifier = StoreVerifier(store: store)
         let report = try StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath)).verify(progress: { progress.tick($0) })
         progress.finish()
-        // Problems beyond the chain itself: a checkpoint the store does not extend, missing signatures.
-        var beyondChain: (kind: String, message: String)? = try report.isIntact
-            ? checkpoint.flatMap { try store.mismatch(with: $0) }.map { ("checkpoint-mismatch", $0) } : nil
+        // Problems beyond the chain itself: a checkpoint's signature, a checkpoint the store does not extend, missing signatures.
+        let checkpointSignature = try checkpoint?.signature(allowedSigners: verifier.allowedSignersPath)
+        let mismatch = try report.isIntact ? checkpoint.flatMap { try store.mismatch(with: $0.checkpoint) } : nil
+        var beyondChain: (kind: String, message: String)? = nil
+        if report.isIntact, let checkpointSignature {
+            if case .invalid = checkpointSignature {
+                beyondChain = ("checkpoint-signature-invalid", checkpointSignature.description)
+            } else if requireSigned && !checkpointSignature.isTrusted {
+                beyondChain = ("checkpoint-not-signed", checkpointSignature.description + " (--require-signed)")
+            }
+        }
+        if beyondChain == nil, let mismatch { beyondChain = ("checkpoint-mismatch", mismatch) }
         let signatures = report.signatures
         let unsignedOrNotAllowed = signatures.unsigned.count + signatures.notAllowed.count
         if report.isIntact, beyondChain == nil, requireSignatures, unsignedOrNotAllowed > 0 || !signatures.checked {
@@ -85,8 +105,17 @@ struct VerifyCommand: Command {
                     "notAllowed": .array(signatures.notAllowed.map { .object(["file": .string($0.file), "reason": .string($0.reason)]) }),
                 ])
             }
-            if let checkpoint { object["checkpoint"] = .object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
-                                                                "extended": .bool(report.isIntact && beyondChain?.kind != "checkpoint-mismatch")]) }
+            if let checkpoint, let checkpointSignature {
+                var tagName: JSONValue = .null, signer: JSONValue = .null, key: JSONValue = .null
+                if case .tag(let tag) = checkpoint.origin { tagName = .string(tag.name) }
+                if case let .signed(_, principal, k) = checkpointSignature { signer = .string(principal); key = k.map(JSONValue.string) ?? .null }
+                if case let .notAllowed(_, k, _) = checkpointSignature { key = k.map(JSONValue.string) ?? .null }
+                object["checkpoint"] = .object([
+                    "events": JSONValue(checkpoint.checkpoint.eventCount), "root": .string(checkpoint.checkpoint.root.hex),
+                    "extended": .bool(report.isIntact && mismatch == nil), "tag": tagName,
+                    "signature": .string(checkpointSignature.kind), "signer": signer, "key": key,
+                ])
+            }
             context.printJSON(.object(object))
         } else {
             if !report.isIntact {
@@ -100,8 +129,12 @@ struct VerifyCommand: Command {
             } else {
                 context.print("ok: \(report.eventCount) events, head \(report.head.hex)")
                 if let checkpoint {
-                    context.print("ok: extends the checkpoint of \(checkpoint.time) (\(checkpoint.eventCount) events, root \(checkpoint.root.hex))")
+                    context.print("ok: extends the checkpoint of \(checkpoint.checkpoint.time) (\(checkpoint.checkpoint.eventCount) events, root \(checkpoint.checkpoint.root.hex))")
                 }
+            }
+            // Where the checkpoint came from and who signed it, unless the failure above already says so.
+            if report.isIntact, let checkpointSignature, !["checkpoint-signature-invalid", "checkpoint-not-signed"].contains(beyondChain?.kind ?? "") {
+                context.print((checkpointSignature.isTrusted ? "checkpoint: " : "note: ") + checkpointSignature.description)
             }
             if signatures.checked {
                 context.print("signatures: \(signatures.valid.count) valid, \(signatures.unsigned.count) unsigned, \(signatures.notAllowed.count) by a key not allowed")

@@ -143,9 +143,10 @@ struct RecordCommand: Command {
             .append(draft, expecting: .sequence(preview.sequence - 1), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if arguments.flag("--json") {
             context.printJSON(.object(["sequence": JSONValue(receipt.sequence), "id": .string(receipt.id), "hash": .string(receipt.hash.hex),
-                                       "file": .string(receipt.path), "written": true]))
+                                       "file": .string(receipt.path), "written": .bool(!receipt.alreadyStored)]))
         } else {
-            context.print("appended event \(receipt.sequence) as \(receipt.path)")
+            context.print(receipt.alreadyStored ? "already stored: event \(receipt.sequence) as \(receipt.path) is this very event; nothing was written"
+                                                : "appended event \(receipt.sequence) as \(receipt.path)")
             context.print("hash: \(receipt.hash.hex)")
         }
         return .ok
