@@ -21,6 +21,8 @@ public struct CommandContext {
     /// Whether standard error is a terminal (so progress can be shown).
     var showsProgress: Bool
     var readLine: () -> String?
+    /// The language of texts for people (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`).
+    var language: Language
 
     public init(environment: [String: String], currentDirectory: String, executablePath: String,
                 readStandardInput: @escaping (Int) -> [UInt8], writeOut: @escaping (String) -> Void,
@@ -35,6 +37,7 @@ public struct CommandContext {
         self.isInteractive = isInteractive
         self.showsProgress = showsProgress
         self.readLine = readLine
+        language = Language(environment: environment)
     }
 
     public static func process() -> CommandContext {

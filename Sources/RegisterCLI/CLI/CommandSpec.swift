@@ -48,7 +48,8 @@ struct OptionSpec {
     static let registers = OptionSpec(name: "--registers", valueName: "FILE",
                                       help: "Read every register listed in FILE (one events folder per line; --events may also repeat).")
     static let help = OptionSpec(name: "--help", valueName: nil, help: "Show this help.")
-    static let common: [OptionSpec] = [events, help]
+    static let lang = OptionSpec(name: "--lang", valueName: "en|nl", help: "The language of texts for people (default: from LC_ALL, LC_MESSAGES or LANG; --json and --csv stay as documented).")
+    static let common: [OptionSpec] = [events, lang, help]
 }
 
 import Foundation

@@ -40,16 +40,20 @@ public enum RegisterCommandLine {
 
     /// Runs one command line and returns the exit status; all output goes through `context`.
     public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        var context = context
         do {
-            return try dispatch(arguments, context: context).rawValue
+            let (language, rest) = try LanguageOption.split(arguments)
+            if let language { context.language = language }
+            return try dispatch(rest, context: context).rawValue
         } catch {
             let cliError = CLIError.from(error)
+            let language = context.language
             // The message may quote a stored or given text: it cannot reach the terminal as escapes.
-            context.writeError("register: error: \(DisplayText.escapedKeepingLayout(cliError.description))\n")
+            context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(cliError.description))\n")
             if case .usage(_, let command?) = cliError, let spec = commands.first(where: { $0.spec.name == command })?.spec {
-                context.writeError("Usage: \(spec.usage)\nSee 'register help \(command)'.\n")
+                context.writeError(language.text("Usage: {1}", spec.usage) + "\n" + language.text("See 'register help {1}'.", command) + "\n")
             } else if case .usage = cliError {
-                context.writeError("See 'register --help'.\n")
+                context.writeError(language.text("See 'register --help'.") + "\n")
             }
             return cliError.exitCode.rawValue
         }

@@ -1,0 +1,48 @@
+import Foundation
+/// The language of the texts people read: English (the default) or Dutch.
+///
+/// Chosen by `--lang en|nl` on any command, else by the environment as POSIX programs do:
+/// the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty; a value starting
+/// with `nl` (`nl_NL.UTF-8`, `nl_BE`, `nl`) means Dutch, anything else English. Only texts for
+/// people change: `--json` keys and values, `--csv` headers, event files and exit codes stay as
+/// documented, so scripts read the same output in either language.
+public enum Language: String, CaseIterable, Sendable {
+    case en, nl
+
+    /// The language the environment asks for.
+    init(environment: [String: String]) {
+        let setting = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        self = setting.lowercased().hasPrefix("nl") ? .nl : .en
+    }
+
+    /// `--lang`'s value: `en` or `nl` (also `nl_NL.UTF-8`, `NL`, `dutch`, `nederlands`, `english`).
+    init?(option text: String) {
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("nl") || lowered == "dutch" || lowered == "nederlands" { self = .nl }
+        else if lowered.hasPrefix("en") || lowered == "english" || lowered == "engels" { self = .en }
+        else { return nil }
+    }
+
+    /// `english` in this language: the catalogue's Dutch text for it, with `{1}`, `{2}`, …
+    /// replaced by `arguments`. A text the catalogue lacks stays English (and a test lists it).
+    func text(_ english: String, _ arguments: Any...) -> String {
+        fill(self == .nl ? (Catalogue.dutch[english] ?? english) : english, arguments.map { "\($0)" })
+    }
+
+    /// A whole text of several lines, translated line by line (help discussions, lists).
+    func lines(_ english: String) -> String {
+        guard self == .nl else { return english }
+        return english.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let body = line.drop { $0 == " " }
+            let indent = line.prefix(line.count - body.count)
+            return indent + (Catalogue.dutch[String(body)] ?? String(body))
+        }.joined(separator: "\n")
+    }
+
+    private func fill(_ template: String, _ arguments: [String]) -> String {
+        guard !arguments.isEmpty else { return template }
+        var result = template
+        for (i, argument) in arguments.enumerated().reversed() { result = result.replacingOccurrences(of: "{\(i + 1)}", with: argument) }
+        return result
+    }
+}
