@@ -29,14 +29,34 @@ public enum Language: String, CaseIterable, Sendable {
         fill(self == .nl ? (Catalogue.dutch[english] ?? english) : english, arguments.map { "\($0)" })
     }
 
-    /// A whole text of several lines, translated line by line (help discussions, lists).
+    /// A whole text of several lines, translated line by line (help discussions, lists), each
+    /// line as `message` translates it, its indentation kept.
     func lines(_ english: String) -> String {
         guard self == .nl else { return english }
         return english.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let body = line.drop { $0 == " " }
             let indent = line.prefix(line.count - body.count)
-            return indent + (Catalogue.dutch[String(body)] ?? String(body))
+            return indent + message(String(body))
         }.joined(separator: "\n")
+    }
+
+    /// A finished English message (an error, a line of help) in this language: the catalogue's
+    /// text for the whole of it, else for a template it fits (`no reserve '{1}'` fits
+    /// `no reserve '999'`), else clause by clause (a label before `: ` and the whole rest, else parts separated by `; `, then by
+    /// the first `: `), so `X; nothing was written` is translated when `X` and `nothing was written` are.
+    /// What the catalogue does not know stays English.
+    func message(_ english: String) -> String {
+        guard self == .nl, !english.isEmpty else { return english }
+        if let whole = Catalogue.translation(of: english) { return whole }
+        if let colon = english.range(of: ": "), let rest = Catalogue.translation(of: String(english[colon.upperBound...])) {
+            return message(String(english[..<colon.lowerBound])) + ": " + rest
+        }
+        let clauses = english.components(separatedBy: "; ")
+        if clauses.count > 1 { return clauses.map(message).joined(separator: "; ") }
+        if let colon = english.range(of: ": ") {
+            return message(String(english[..<colon.lowerBound])) + ": " + message(String(english[colon.upperBound...]))
+        }
+        return english
     }
 
     private func fill(_ template: String, _ arguments: [String]) -> String {
