@@ -114,4 +114,24 @@ import Testing
         let template = try #require(CatalogueTemplate(english: english, dutch: dutch))
         #expect(template.translate(text) == expected)
     }
+
+    /// Each text renderer in Dutch: a label or phrase a Dutch reader finds, and no English label left.
+    @Test(arguments: [
+        (["reserve", "404", "--on", "2023-06-30"], "saldo           raming € 400.000,00 tot € 450.000,00", "balance"),
+        (["contract", "dordrecht-sociaal", "--on", "2026-01-15"], "voorgenomen einde  2030-12-31 (voornemen van college, niet besloten)", "intended end"),
+        (["budget", "--year", "2026"], "vermeld totaal € 266.242.000,00 klopt met de som", "stated total"),
+        (["timeline", "404"], "einddatum van reserve 404 gezet op 2026-12-31", "decision: "),
+        (["audit", "--on", "2026-11-23"], "noemt geen besluit dat het toestaat", "finding(s)"),
+        (["verify"], "in orde: 24 gebeurtenissen", "ok: "),
+        (["subjects"], "genomen door raad", "taken by"),
+        (["log"], "toevoeging van € 5.000.000,00 aan reserve 404", "addition of"),
+    ])
+    func answersForPeopleAreDutch(_ arguments: [String], _ dutch: String, _ english: String) {
+        let r = CLI.run(arguments + ["--lang", "nl", "--events", Repository.shippedEvents])
+        #expect(r.status == 0 || arguments[0] == "audit", "\(r.stderr)")
+        #expect(r.stdout.contains(dutch), "\(r.stdout)")
+        #expect(!r.stdout.contains(english), "\(r.stdout)")
+        let plain = CLI.run(arguments + ["--events", Repository.shippedEvents])
+        #expect(plain.stdout.contains(english), "English stays English: \(plain.stdout)")
+    }
 }

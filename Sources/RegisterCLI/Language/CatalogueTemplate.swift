@@ -31,6 +31,11 @@ struct CatalogueTemplate: Sendable {
         self.dutch = dutch
     }
 
+    /// How many characters of the template are fixed text.
+    var literalLength: Int { parts.reduce(0) { if case .literal(let l) = $1 { return $0 + l.count } else { return $0 } } }
+
+    var startsWithLiteral: Bool { if case .literal? = parts.first { return true } else { return false } }
+
     /// The Dutch text for `text` when it fits this template.
     func translate(_ text: String) -> String? {
         guard let values = Self.match(Substring(text), parts[...]) else { return nil }

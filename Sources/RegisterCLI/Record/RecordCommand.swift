@@ -222,7 +222,7 @@ struct RecordCommand: Command {
         let json = arguments.flag("--json")
         if !json {
             context.print(language.text("Event {1} ({2}), effective {3}:", preview.sequence, type.rawValue, effective))
-            for line in shown ?? [EventSummary.describe(event)] { context.print("  " + line) }
+            for line in shown ?? [language.message(EventSummary.describe(event))] { context.print("  " + line) }
             context.print("  " + language.text("source: {1}", source) + (zaaknummer.map { " (" + language.text("zaaknummer {1}", $0) + ")" } ?? "")
                           + ", " + language.text("actor: {1}", actor))
             context.writeText(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
