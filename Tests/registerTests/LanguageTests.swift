@@ -134,4 +134,25 @@ import Testing
         let plain = CLI.run(arguments + ["--events", Repository.shippedEvents])
         #expect(plain.stdout.contains(english), "English stays English: \(plain.stdout)")
     }
+
+    /// The built binary in a pseudo-terminal (util-linux `script`) with a Dutch locale: a Dutch menu,
+    /// a refused answer asked again in Dutch, and the event appended after "j".
+    @Test func aClerkAtADutchTerminalRecordsAnEvent() throws {
+        let temp = try TemporaryFolder("language-pty")
+        let store = try temp.copyOfShippedEvents()
+        let command = "'\(CLIRunner.binary)' record --events '\(store)'"
+        let answers = ["einddatum", "404", "31-13-2027", "31 december 2027", "2022-0177088", "01-02-2023", "Raadsbesluit", "", "", "j"]
+            .joined(separator: "\n") + "\n"
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: answers, environment: ["CI": "", "LANG": "nl_NL.UTF-8", "LC_ALL": ""],
+                                  executable: "/usr/bin/script")
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("Wat wilt u vastleggen?"), "\(r.stdout)")
+        #expect(r.stdout.contains("er is geen maand 13"), "\(r.stdout)")
+        #expect(r.stdout.contains("Deze gebeurtenis toevoegen? [j/N]"), "\(r.stdout)")
+        #expect(r.stdout.contains("gebeurtenis 25 (id "), "\(r.stdout)")
+        let last = try #require(try EventStore(directory: store).events().last?.envelope)
+        #expect(last.type == "reserve-end-date-changed")
+        #expect(last.payload["endDate"] == "2027-12-31")
+        #expect(last.payload["decision"] == "2022-0177088")
+    }
 }

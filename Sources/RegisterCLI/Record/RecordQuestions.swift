@@ -48,7 +48,7 @@ struct RecordQuestions {
             do {
                 return try accept(answer)
             } catch {
-                context.print("  " + CLIError.from(error).description + "; " + language.text("try again"))
+                context.print("  " + language.message(CLIError.from(error).description) + "; " + language.text("try again"))
             }
         }
         throw CLIError.usage(language.text("no accepted answer to '{1}' after {2} tries; nothing was written", question, Self.attempts),
