@@ -155,4 +155,24 @@ import Testing
         #expect(last.payload["endDate"] == "2027-12-31")
         #expect(last.payload["decision"] == "2022-0177088")
     }
+
+    /// A huge argument quoted in an error costs no noticeable time to translate, and does not crash.
+    @Test func aHugeArgumentIsTranslatedQuickly() {
+        let huge = String(repeating: "a b ", count: 50_000)
+        let start = ContinuousClock.now
+        let r = CLI.run(["reserve", huge, "--on", "31 december 2026 x y z", "--lang", "nl", "--events", Repository.shippedEvents])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("register: fout: "))
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    /// The worst text for the templates, as long as they are tried on: many places where each
+    /// fixed part could start.
+    @Test(arguments: ["a ", "' ", "1 ", " to ", "{1} "])
+    func theWorstTextForTemplatesIsStillQuick(_ unit: String) {
+        let text = String(repeating: unit, count: Catalogue.templateLimit / unit.utf8.count)
+        let start = ContinuousClock.now
+        _ = Language.nl.message(text)
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
 }

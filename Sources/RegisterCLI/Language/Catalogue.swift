@@ -6,9 +6,15 @@
 enum Catalogue {
     /// The Dutch text of a finished English message: the entry for the whole of it, else the
     /// first template it fits.
+    /// A text longer than `templateLimit` characters is looked up whole only: fitting templates
+    /// costs more the longer the text (a message can quote a huge argument).
     static func translation(of english: String) -> String? {
-        dutch[english] ?? templates.lazy.compactMap { $0.translate(english) }.first
+        if let exact = dutch[english] { return exact }
+        guard english.utf8.count <= templateLimit else { return nil }
+        return templates.lazy.compactMap { $0.translate(english) }.first
     }
+
+    static let templateLimit = 400
 
     /// The entries with placeholders, as patterns; the ones with the most fixed text first, so the
     /// most specific fits. A template that starts with a placeholder and has little fixed text
@@ -497,5 +503,16 @@ enum Catalogue {
         "the college intended to extend contract {1} to {2}, to be decided by {3}": "het college was voornemens contract {1} te verlengen tot {2}, te besluiten vóór {3}",
         "on {1} no extension is recorded": "op {1} is geen verlenging vastgelegd",
         "it holds {1} to {2} for {3}, with {4} in open commitments": "ze bevat {1} tot {2} voor {3}, met {4} aan open verplichtingen",
+        "e.g. {1}": "bijv. {1}",
+        "write an amount in euros, e.g. {1}": "schrijf een bedrag in euro's, bijv. {1}",
+        "a dot separates thousands (groups of exactly three digits) and a comma comes before at most two cents digits": "een punt scheidt duizendtallen (groepen van precies drie cijfers) en een komma staat voor hoogstens twee cijfers voor centen",
+        "if you mean {1}, write {2}": "als u {1} bedoelt, schrijf dan {2}",
+        "'{1}' is not an amount": "'{1}' is geen bedrag",
+        "use only digits, dots between groups of three digits and a comma before at most two cents digits, optionally after € or EUR, with no spaces inside the number": "gebruik alleen cijfers, punten tussen groepen van drie cijfers en een komma voor hoogstens twee cijfers voor centen, eventueel na € of EUR, zonder spaties in het getal",
+        "'{1}' is more than the register accepts (€ 10.000.000.000.000,00, ten trillion euros)": "'{1}' is meer dan het register aanvaardt (€ 10.000.000.000.000,00, tien biljoen euro)",
+        "check the number of digits": "controleer het aantal cijfers",
+        "'{1}' is negative, and this amount must be zero or more": "'{1}' is negatief, en dit bedrag moet nul of meer zijn",
+        "write it without a minus sign, e.g. {1}": "schrijf het zonder minteken, bijv. {1}",
+        "known reserves: {1} (see 'register subjects')": "bekende reserves: {1} (zie 'register subjects')",
     ]
 }
