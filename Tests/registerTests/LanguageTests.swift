@@ -173,6 +173,7 @@ import Testing
         let text = String(repeating: unit, count: Catalogue.templateLimit / unit.utf8.count)
         let start = ContinuousClock.now
         _ = Language.nl.message(text)
-        #expect(ContinuousClock.now - start < .seconds(1))
+        // Milliseconds alone; the bound leaves room for a loaded machine, not for a blow-up (seconds per text).
+        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }

@@ -50,7 +50,7 @@ public struct CommandContext {
             writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
             isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
             showsProgress: isatty(2) == 1,
-            readLine: { Swift.readLine(strippingNewline: true) })
+            readLine: { LineEditor.readLine() })
     }
 
     /// Whether a command may ask questions and wait for answers: only with a terminal on both
