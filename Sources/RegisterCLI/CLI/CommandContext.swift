@@ -23,6 +23,8 @@ public struct CommandContext {
     /// Whether standard error is a terminal (so progress can be shown).
     var showsProgress: Bool
     var readLine: () -> String?
+    /// The language of texts for people (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`).
+    var language: Language
 
     public init(environment: [String: String], currentDirectory: String, executablePath: String,
                 readStandardInput: @escaping (Int) -> [UInt8], writeOut: @escaping (String) -> Void,
@@ -37,6 +39,7 @@ public struct CommandContext {
         self.isInteractive = isInteractive
         self.showsProgress = showsProgress
         self.readLine = readLine
+        language = Language(environment: environment)
     }
 
     public static func process() -> CommandContext {
@@ -49,7 +52,7 @@ public struct CommandContext {
             writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
             isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
             showsProgress: isatty(2) == 1,
-            readLine: { Swift.readLine(strippingNewline: true) })
+            readLine: { LineEditor.readLine() })
     }
 
     /// Whether a command may ask questions and wait for answers: only with a terminal on both

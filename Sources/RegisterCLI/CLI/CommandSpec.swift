@@ -13,18 +13,27 @@ struct CommandSpec {
 
     var usage: String { "register \(name) \(arguments)".trimmingCharacters(in: .whitespaces) }
 
-    var help: String {
-        var lines = ["\(abstract)", "", "USAGE: \(usage)"]
-        if !discussion.isEmpty { lines += ["", discussion] }
-        lines += ["", "OPTIONS:"]
+    var help: String { help(in: .en) }
+
+    /// The help in `language`: abstract, discussion and option texts from the catalogue; the usage
+    /// line, option names and examples stay as typed.
+    func help(in language: Language) -> String {
+        var lines = [language.text(abstract), "", language.text("USAGE:") + " \(usage)"]
+        if !discussion.isEmpty { lines += ["", language.lines(discussion)] }
+        lines += ["", language.text("OPTIONS:")]
         let width = allOptions.map(\.label.count).max() ?? 0
         for option in allOptions {
-            lines.append("  " + option.label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.help)
+            lines.append("  " + option.label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + language.text(option.help))
         }
         if !examples.isEmpty {
-            lines += ["", "EXAMPLES:"] + examples.map { "  \($0)" }
+            lines += ["", language.text("EXAMPLES:")] + examples.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every text of the help that the catalogue translates (for the test that none is missing).
+    var translatableTexts: [String] {
+        [abstract] + allOptions.map(\.help) + discussion.split(separator: "\n").map { String($0.drop { $0 == " " }) }.filter { !$0.isEmpty }
     }
 }
 
@@ -48,7 +57,8 @@ struct OptionSpec {
     static let registers = OptionSpec(name: "--registers", valueName: "FILE",
                                       help: "Read every register listed in FILE (one events folder per line; --events may also repeat).")
     static let help = OptionSpec(name: "--help", valueName: nil, help: "Show this help.")
-    static let common: [OptionSpec] = [events, help]
+    static let lang = OptionSpec(name: "--lang", valueName: "en|nl", help: "The language of texts for people (default: from LC_ALL, LC_MESSAGES or LANG; --json and --csv stay as documented).")
+    static let common: [OptionSpec] = [events, lang, help]
 }
 
 import Foundation

@@ -8,9 +8,15 @@ import Foundation
 enum DateArguments {
     static let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
 
+    /// A date in any form `record` reads (`DateText`): 2026-12-31, 31-12-2026, 31/12/2026, 31 december 2026.
     static func date(_ text: String, option: String, command: String) throws(CLIError) -> CalendarDate {
-        do { return try CalendarDate(iso: text) } catch {
-            throw .usage("\(option) '\(text)': \(error); expected a date as YYYY-MM-DD, e.g. 2023-06-30", command: command)
+        do {
+            let d = try DateText.date(text)
+            return try CalendarDate(year: d.year, month: d.month, day: d.day)
+        } catch let error as DateTextError {
+            throw .usage("\(option) \(error)", command: command)
+        } catch {
+            throw .usage("\(option) '\(text)': \(error); \(DateText.acceptedForms)", command: command)
         }
     }
 
@@ -20,11 +26,11 @@ enum DateArguments {
         return RecordedInstant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(offset) * 1000).utcDate
     }
 
-    /// `YYYY-MM-DD` (end of that day in Amsterdam), `YYYY-MM-DDTHH:MM[:SS]` (Amsterdam time),
+    /// A date in any form `date` reads (end of that day in Amsterdam), `YYYY-MM-DDTHH:MM[:SS]` (Amsterdam time),
     /// or the same with `Z` or `+HH:MM` (that offset); seconds may carry milliseconds (`:SS.mmm`).
     static func moment(_ text: String, option: String, command: String) throws(CLIError) -> RecordedInstant {
         let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z|+HH:MM]", command: command)
-        if text.count == 10 {
+        if !text.contains(":") {
             let day = try date(text, option: option, command: command)
             let nextMidnightUTC = Int64(day.adding(days: 1).daysSinceEpoch) * 86_400_000
             return RecordedInstant(millisecondsSinceEpoch: nextMidnightUTC - localOffsetMillis(atUTC: nextMidnightUTC) - 1)

@@ -12,25 +12,28 @@ public enum RegisterCommandLine {
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 
-    static var overview: String {
+    static var overview: String { overview(in: .en) }
+
+    static func overview(in language: Language) -> String {
         var lines = [
-            "register \(version): an append-only, hash-chained register of municipal decisions.",
+            "register \(version): " + language.text("an append-only, hash-chained register of municipal decisions."),
             "",
-            "USAGE: register <command> [options]",
+            language.text("USAGE:") + " register <command> [options]",
             "",
-            "COMMANDS:",
+            language.text("COMMANDS:"),
         ]
         let width = commands.map { $0.spec.name.count }.max() ?? 0
         for command in commands {
-            lines.append("  " + command.spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.spec.abstract)
+            lines.append("  " + command.spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + language.text(command.spec.abstract))
         }
-        lines.append("  " + "help".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "Show help for a command: register help COMMAND")
+        lines.append("  " + "help".padding(toLength: width + 2, withPad: " ", startingAt: 0) + language.text("Show help for a command: register help COMMAND"))
         lines += [
             "",
-            "Every command takes --events DIR (default: $REGISTER_EVENTS, else the repository's events/) and --help.",
-            "Exit codes: 0 ok, 1 findings or damage, 2 usage error, 3 refused input.",
+            language.text("Every command takes --events DIR (default: $REGISTER_EVENTS, else the repository's events/) and --help."),
+            language.text("Every command takes --lang en|nl (default: from LC_ALL, LC_MESSAGES or LANG)."),
+            language.text("Exit codes: 0 ok, 1 findings or damage, 2 usage error, 3 refused input."),
             "",
-            "EXAMPLES:",
+            language.text("EXAMPLES:"),
             "  register reserve 404 --on 2023-06-30",
             "  register contract dordrecht-sociaal --json",
             "  register verify",
@@ -40,16 +43,20 @@ public enum RegisterCommandLine {
 
     /// Runs one command line and returns the exit status; all output goes through `context`.
     public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        var context = context
         do {
-            return try dispatch(arguments, context: context).rawValue
+            let (language, rest) = try LanguageOption.split(arguments)
+            if let language { context.language = language }
+            return try dispatch(rest, context: context).rawValue
         } catch {
             let cliError = CLIError.from(error)
+            let language = context.language
             // The message may quote a stored or given text: it cannot reach the terminal as escapes.
-            context.writeError("register: error: \(DisplayText.escapedKeepingLayout(cliError.description))\n")
+            context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(language.message(cliError.description)))\n")
             if case .usage(_, let command?) = cliError, let spec = commands.first(where: { $0.spec.name == command })?.spec {
-                context.writeError("Usage: \(spec.usage)\nSee 'register help \(command)'.\n")
+                context.writeError(language.text("Usage: {1}", spec.usage) + "\n" + language.text("See 'register help {1}'.", command) + "\n")
             } else if case .usage = cliError {
-                context.writeError("See 'register --help'.\n")
+                context.writeError(language.text("See 'register --help'.") + "\n")
             }
             return cliError.exitCode.rawValue
         }
@@ -57,28 +64,28 @@ public enum RegisterCommandLine {
 
     private static func dispatch(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         guard let first = arguments.first else {
-            context.writeOut(overview)
+            context.writeOut(overview(in: context.language))
             return .ok
         }
         switch first {
         case "--help", "-h":
-            context.writeOut(overview)
+            context.writeOut(overview(in: context.language))
             return .ok
         case "--version":
             context.print("register \(version)")
             return .ok
         case "help":
-            guard arguments.count > 1 else { context.writeOut(overview); return .ok }
+            guard arguments.count > 1 else { context.writeOut(overview(in: context.language)); return .ok }
             guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
                 throw unknownCommand(arguments[1])
             }
-            context.writeOut(command.spec.help)
+            context.writeOut(command.spec.help(in: context.language))
             return .ok
         default:
             guard let command = commands.first(where: { $0.spec.name == first }) else { throw unknownCommand(first) }
             let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
             if parsed.flag("--help") {
-                context.writeOut(command.spec.help)
+                context.writeOut(command.spec.help(in: context.language))
                 return .ok
             }
             return try command.init(parsed, context: context).run(context)

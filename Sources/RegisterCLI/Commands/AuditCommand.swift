@@ -100,17 +100,18 @@ struct AuditCommand: Command {
             }))
             context.printJSON(.object(object))
         } else {
-            var lines = ["Audit of \(subject?.description ?? (stores.count > 1 ? "\(stores.count) registers" : "the whole register")) on \(query.on)"
-                         + (query.knownOnLine.map { ", \($0)" } ?? "")]
-            if labelled.isEmpty { lines.append("no findings") }
+            let l = context.language
+            let scope = subject?.description ?? (stores.count > 1 ? l.text("{1} registers", stores.count) : l.text("the whole register"))
+            var lines = [l.text("Audit of {1} on {2}", scope, query.on) + (query.knownOnLine.map { ", " + l.message($0) } ?? "")]
+            if labelled.isEmpty { lines.append(l.text("no findings")) }
             for (register, f) in labelled {
-                lines.append("\(f.severity.rawValue.uppercased())  \(f.id)" + (register.map { "  [\($0)]" } ?? ""))
-                lines.append("    \(f.message)")
+                lines.append("\(l.text(f.severity.rawValue).uppercased())  \(f.id)" + (register.map { "  [\($0)]" } ?? ""))
+                lines.append("    \(l.message(f.message))")
                 let sources = Set(f.sources.map { $0.document + ($0.zaaknummer.map { " (\($0))" } ?? "") }).sorted()
-                lines.append("    events: \(f.events.joined(separator: ", "))   sources: \(sources.joined(separator: "; "))")
+                lines.append("    " + l.text("events: {1}", f.events.joined(separator: ", ")) + "   " + l.text("sources: {1}", sources.joined(separator: "; ")))
             }
-            let counts = Severity.allCases.map { s in "\(labelled.filter { $0.finding.severity == s }.count) \(s.rawValue)" }
-            lines.append("\(labelled.count) finding(s): \(counts.joined(separator: ", "))")
+            let counts = Severity.allCases.map { s in "\(labelled.filter { $0.finding.severity == s }.count) \(l.text(s.rawValue))" }
+            lines.append(l.text("{1} finding(s): {2}", labelled.count, counts.joined(separator: ", ")))
             context.writeText(lines.joined(separator: "\n") + "\n")
         }
         return labelled.isEmpty ? .ok : .failure

@@ -31,7 +31,7 @@ struct BudgetCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         try query.answerEach("budget \(year)", stores: stores, context: context,
-                             text: BudgetTextRenderer(knownOnSpelling: query.knownOnText), csv: BudgetCSVRenderer()) { store in
+                             text: BudgetTextRenderer(knownOnSpelling: query.knownOnText, language: context.language), csv: BudgetCSVRenderer()) { store in
             try answer(context, store)
         }
     }

@@ -24,7 +24,7 @@ struct ContractCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         try query.answerEach("contract \(contract.rawValue)", stores: stores, context: context,
-                             text: ContractTextRenderer(knownOnSpelling: query.knownOnText), csv: ContractCSVRenderer()) { store in
+                             text: ContractTextRenderer(knownOnSpelling: query.knownOnText, language: context.language), csv: ContractCSVRenderer()) { store in
             try answer(context, store)
         }
     }

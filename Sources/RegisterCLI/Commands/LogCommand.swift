@@ -36,7 +36,7 @@ struct LogCommand: Command {
                 object["file"] = .string(stored.path)
                 context.writeOut((first ? "\n" : ",\n") + JSONWriter.compactString(.object(object)))
             } else {
-                let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? "(not readable by this version)"
+                let summary = context.language.message((try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? "(not readable by this version)")
                 // Stored texts are escaped one by one: a tab or line break in one cannot forge a column or a line.
                 let shown = [e.type, e.id, summary].map(DisplayText.escaped)
                 context.print("\(e.sequence)\t\(e.effectiveDate)\t\(e.recordedAt)\t" + shown.joined(separator: "\t"))

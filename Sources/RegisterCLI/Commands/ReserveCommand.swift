@@ -29,7 +29,7 @@ struct ReserveCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         try query.answerEach("reserve \(reserve.rawValue)", stores: stores, context: context,
-                             text: ReserveTextRenderer(knownOnSpelling: query.knownOnText), csv: ReserveCSVRenderer()) { store in
+                             text: ReserveTextRenderer(knownOnSpelling: query.knownOnText, language: context.language), csv: ReserveCSVRenderer()) { store in
             try answer(context, store)
         }
     }

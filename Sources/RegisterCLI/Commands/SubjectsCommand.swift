@@ -31,8 +31,9 @@ struct SubjectsCommand: Command {
                          "label": .string($0.label), "events": JSONValue($0.eventCount)])
             })]))
         } else {
-            var table = TextTable(["kind", "id", "events", "description"], rightAligned: [2])
-            for e in catalog.entries { table.add([e.subject.kind, e.subject.id, String(e.eventCount), e.label]) }
+            let l = context.language
+            var table = TextTable(["kind", "id", "events", "description"].map { l.text($0) }, rightAligned: [2])
+            for e in catalog.entries { table.add([l.text(e.subject.kind), e.subject.id, String(e.eventCount), l.message(e.label)]) }
             context.writeText(table.render(indent: "") + "\n")
         }
         return .ok

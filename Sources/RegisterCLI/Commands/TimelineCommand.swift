@@ -62,20 +62,21 @@ struct TimelineCommand: Command {
         }
         // Each stored text is escaped on its own (`DisplayText.escaped`): it stays on its line.
         let shown = DisplayText.escaped
-        var lines = ["Timeline of \(shown(subject.description))" + (query.knownOnLine.map { ", \($0)" } ?? "")]
+        let l = context.language
+        var lines = [l.text("Timeline of {1}", shown(subject.description)) + (query.knownOnLine.map { ", " + l.message($0) } ?? "")]
         for e in timeline.entries {
             let mark: String
             switch e.standing {
             case .counts: mark = ""
-            case .corrected(let by): mark = " [CORRECTED by \(shown(by.joined(separator: ", ")))]"
-            case .retracted(let by): mark = " [RETRACTED by \(shown(by))]"
+            case .corrected(let by): mark = " [" + l.text("CORRECTED by {1}", shown(by.joined(separator: ", "))) + "]"
+            case .retracted(let by): mark = " [" + l.text("RETRACTED by {1}", shown(by)) + "]"
             }
             lines.append("\(e.effectiveDate)  #\(e.sequence) \(e.type.rawValue)\(mark)")
-            lines.append("    \(shown(e.summary))")
+            lines.append("    \(shown(l.message(e.summary)))")
             for c in e.changes { lines.append("    \(c.field): \(shown(c.before)) -> \(shown(c.after))") }
-            lines.append("    decision: \(shown(e.decision?.rawValue ?? "none"))   source: \(shown(e.source.document))"
-                         + (e.source.zaaknummer.map { " (zaaknummer \(shown($0)))" } ?? "") + "   recorded \(e.recordedAt)")
-            for a in e.assumptions { lines.append("    assumption: \(shown(a))") }
+            lines.append("    " + l.text("decision: {1}", shown(e.decision?.rawValue ?? l.text("none"))) + "   " + l.text("source: {1}", shown(e.source.document))
+                         + (e.source.zaaknummer.map { " (zaaknummer \(shown($0)))" } ?? "") + "   " + l.text("recorded {1}", e.recordedAt))
+            for a in e.assumptions { lines.append("    " + l.text("assumption: {1}", shown(a))) }
         }
         context.writeText(lines.joined(separator: "\n") + "\n")
         return .ok

@@ -119,17 +119,18 @@ struct VerifyCommand: Command {
             context.printJSON(.object(object))
         } else {
             if !report.isIntact {
-                for problem in report.problems { context.print("damaged: \(problem.file): \(problem.damage)") }
+                for problem in report.problems { context.print(context.language.text("damaged: {1}: {2}", problem.file, problem.damage)) }
                 if report.problemCount > report.problems.count {
                     context.print("damaged: … and \(report.problemCount - report.problems.count) more (\(report.problemCount) damaged or foreign files in all; --json lists the first \(report.problems.count) too)")
                 }
-                context.print("\(report.problemCount) problem(s); \(report.eventCount) event(s) passed every check")
+                context.print(context.language.text("{1} problem(s); {2} event(s) passed every check", report.problemCount, report.eventCount))
             } else if let beyondChain {
-                context.print("failed: \(beyondChain.message)")
+                context.print(context.language.text("failed: {1}", context.language.message(beyondChain.message)))
             } else {
-                context.print("ok: \(report.eventCount) events, head \(report.head.hex)")
+                context.print(context.language.text("ok: {1} events, head {2}", report.eventCount, report.head.hex))
                 if let checkpoint {
-                    context.print("ok: extends the checkpoint of \(checkpoint.checkpoint.time) (\(checkpoint.checkpoint.eventCount) events, root \(checkpoint.checkpoint.root.hex))")
+                    context.print(context.language.text("ok: extends the checkpoint of {1} ({2} events, root {3})", checkpoint.checkpoint.time,
+                                                        checkpoint.checkpoint.eventCount, checkpoint.checkpoint.root.hex))
                 }
             }
             // Where the checkpoint came from and who signed it, unless the failure above already says so.
@@ -137,8 +138,8 @@ struct VerifyCommand: Command {
                 context.print((checkpointSignature.isTrusted ? "checkpoint: " : "note: ") + checkpointSignature.description)
             }
             if signatures.checked {
-                context.print("signatures: \(signatures.valid.count) valid, \(signatures.unsigned.count) unsigned, \(signatures.notAllowed.count) by a key not allowed")
-                for file in signatures.unsigned.prefix(20) { context.print("note: \(file) is not signed") }
+                context.print(context.language.text("signatures: {1} valid, {2} unsigned, {3} by a key not allowed", signatures.valid.count, signatures.unsigned.count, signatures.notAllowed.count))
+                for file in signatures.unsigned.prefix(20) { context.print(context.language.text("note: {1} is not signed", file)) }
                 for (file, why) in signatures.notAllowed.prefix(20) { context.print("note: \(file): \(why)") }
             }
             for temporary in report.leftoverTemporaries {

@@ -12,19 +12,42 @@ struct RecordField {
         case amounts(nameKey: String)
     }
 
+    /// What an identifier field names that the register must already hold; checked as soon as
+    /// it is typed in a terminal (the append checks it in any case).
+    enum Reference { case reserve, decision, contract, commitment, event }
+
     let flag: String
     let key: String
     let kind: Kind
     let required: Bool
     let help: String
+    let reference: Reference?
 
-    init(_ flag: String, _ key: String, _ kind: Kind, required: Bool = true, _ help: String) {
+    init(_ flag: String, _ key: String, _ kind: Kind, required: Bool = true, refers reference: Reference? = nil, _ help: String) {
         self.flag = flag
         self.key = key
         self.kind = kind
         self.required = required
+        self.reference = reference
         self.help = help
     }
+
+    /// What each choice means, as a question lists it.
+    static let choiceLabels: [String: String] = [
+        "raad": "the council (gemeenteraad): raadsbesluit", "college": "the executive (college van B&W)",
+        "algemeen-bestuur": "the general board of a joint arrangement", "unknown": "the source does not say",
+        "exact": "the amount is exact", "approximate": "the amount is about this (an estimate)", "maximum": "the amount is at most this",
+    ]
+
+    /// Other words clerks write for a choice: `gemeenteraad` is `raad`.
+    static let choiceAliases: [String: String] = [
+        "gemeenteraad": "raad", "council": "raad", "b&w": "college", "college van b&w": "college", "executive": "college",
+        "burgemeester en wethouders": "college", "onbekend": "unknown", "exact": "exact", "ongeveer": "approximate", "raming": "approximate", "schatting": "approximate",
+        "maximaal": "maximum", "hoogstens": "maximum",
+    ]
+
+    /// The field as a question shows it: the flag without its dashes.
+    var label: String { String(flag.drop { $0 == "-" }) }
 
     var option: OptionSpec {
         let value: String
@@ -79,7 +102,11 @@ struct RecordField {
             }
             return .number(String(y))
         case .choice(let options):
+            if let canonical = Self.choiceAliases[text.lowercased()], options.contains(canonical) { return .string(canonical) }
             guard options.contains(text) else {
+                if let near = nearest(text, among: options) ?? options.first(where: { $0.hasPrefix(text.lowercased()) || text.lowercased().hasPrefix($0) }) {
+                    throw .usage("\(flag) '\(text)' is not one of \(options.joined(separator: ", ")); did you mean '\(near)'?", command: "record")
+                }
                 throw .usage("\(flag) '\(text)' is not one of \(options.joined(separator: ", "))", command: "record")
             }
             return .string(text)

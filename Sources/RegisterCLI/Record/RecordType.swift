@@ -18,9 +18,12 @@ struct RecordType {
         RecordField("--date", "date", .dateOrUnknown, "The decision date, or 'unknown' when the source leaves it blank."),
         RecordField("--legal-basis", "legalBasis", .text, required: false, "E.g. 'artikel 192, lid 1 Gemeentewet'."),
     ]
-    static let decisionRef = RecordField("--decision", "decision", .identifier, required: false, "The authorising decision (its id).")
-    static let reserve = RecordField("--reserve", "reserve", .identifier, "The reserve number, e.g. 404.")
-    static let contract = RecordField("--contract", "contract", .identifier, "The contract id, e.g. dordrecht-sociaal.")
+    static let decisionRef = RecordField("--decision", "decision", .identifier, required: false, refers: .decision, "The authorising decision (its id).")
+    static let reserve = RecordField("--reserve", "reserve", .identifier, refers: .reserve, "The reserve number, e.g. 404.")
+    static let newReserve = RecordField("--reserve", "reserve", .identifier, "The reserve number, e.g. 404.")
+    static let contract = RecordField("--contract", "contract", .identifier, refers: .contract, "The contract id, e.g. dordrecht-sociaal.")
+    static let newContract = RecordField("--contract", "contract", .identifier, "The contract id, e.g. dordrecht-sociaal.")
+    static let commitment = RecordField("--commitment", "commitment", .identifier, refers: .commitment, "The id of the commitment event.")
 
     static let all: [RecordType] = [
         RecordType(name: "decision-proposed", type: .decisionProposed, abstract: "A proposal (raadsvoorstel): changes nothing by itself.",
@@ -29,7 +32,7 @@ struct RecordType {
         RecordType(name: "decision-rejected", type: .decisionRejected, abstract: "A proposal rejected.", fields: decisionFields),
         RecordType(name: "decision-withdrawn", type: .decisionWithdrawn, abstract: "A proposal withdrawn.", fields: decisionFields),
         RecordType(name: "reserve", type: .reserveEstablished, abstract: "A new bestemmingsreserve.", fields: [
-            reserve, RecordField("--name", "name", .text, "The reserve's name."),
+            newReserve, RecordField("--name", "name", .text, "The reserve's name."),
             RecordField("--end-date", "endDate", .date, "Its end date."), decisionRef,
         ]),
         RecordType(name: "end-date-change", type: .reserveEndDateChanged, abstract: "A reserve's end date moves.", fields: [
@@ -57,11 +60,11 @@ struct RecordType {
             RecordField("--year", "year", .year, required: false, "The year it is for."), decisionRef,
         ]),
         RecordType(name: "settlement", type: .commitmentSettled, abstract: "A commitment paid: it ends (book the payment as a withdrawal).", fields: [
-            reserve, RecordField("--commitment", "commitment", .identifier, "The id of the commitment event."),
+            reserve, commitment,
             RecordField("--amount", "amountCents", .amount, "What was spent on it."), decisionRef,
         ]),
         RecordType(name: "release", type: .commitmentReleased, abstract: "A commitment withdrawn unpaid: it ends.", fields: [
-            reserve, RecordField("--commitment", "commitment", .identifier, "The id of the commitment event."),
+            reserve, commitment,
             RecordField("--reason", "reason", .text, "Why it is released."), decisionRef,
         ]),
         RecordType(name: "estimate", type: .balanceEstimate, abstract: "A reserve's balance estimated as a range.", fields: [
@@ -73,7 +76,7 @@ struct RecordType {
             decisionRef,
         ]),
         RecordType(name: "contract", type: .contractAwarded, abstract: "A contract awarded.", fields: [
-            contract, RecordField("--counterparty", "counterparty", .text, "Who the contract is with."),
+            newContract, RecordField("--counterparty", "counterparty", .text, "Who the contract is with."),
             RecordField("--title", "title", .text, required: false, "What it is for."),
             RecordField("--start", "start", .date, "First day."), RecordField("--end", "end", .date, "Last day."),
             RecordField("--notice-deadline", "noticeDeadline", .date, required: false, "By when parties say whether they continue."),
@@ -96,12 +99,46 @@ struct RecordType {
             RecordField("--of", "of", .text, "budget:YEAR or reserve:ID:allocations."), RecordField("--amount", "amountCents", .amount, "The stated total."),
         ]),
         RecordType(name: "retraction", type: .retraction, abstract: "An earlier event should never have counted.", fields: [
-            RecordField("--retracts", "retracts", .identifier, "The event id."), RecordField("--reason", "reason", .text, "Why."),
+            RecordField("--retracts", "retracts", .identifier, refers: .event, "The event: its sequence number or id."), RecordField("--reason", "reason", .text, "Why."),
         ]),
     ]
 
-    /// Finds a type by its clerk name or its stored type name.
-    static func named(_ name: String) -> RecordType? {
-        all.first { $0.name == name } ?? all.first { $0.type.rawValue == name }
+    /// Dutch names for each type, by its clerk name.
+    static let dutchNames: [String: [String]] = [
+        "decision-proposed": ["voorstel", "raadsvoorstel"],
+        "decision-taken": ["besluit", "raadsbesluit"],
+        "decision-rejected": ["verworpen", "afwijzing"],
+        "decision-withdrawn": ["ingetrokken-voorstel"],
+        "reserve": ["bestemmingsreserve", "instelling"],
+        "end-date-change": ["einddatum", "einddatumwijziging"],
+        "addition": ["toevoeging", "storting"],
+        "withdrawal": ["onttrekking"],
+        "allocation": ["toewijzing", "toekenning"],
+        "reallocation": ["herverdeling", "herschikking"],
+        "commitment": ["verplichting"],
+        "settlement": ["afrekening", "afwikkeling"],
+        "release": ["vrijval"],
+        "estimate": ["raming", "schatting"],
+        "actual": ["werkelijk", "saldo"],
+        "contract": ["gunning", "overeenkomst"],
+        "extension-intended": ["voornemen", "verlengingsvoornemen"],
+        "extension": ["verlenging"],
+        "budget": ["begroting", "begrotingswijziging"],
+        "stated-total": ["totaal", "vermeld-totaal"],
+        "retraction": ["intrekking"],
+        "correction": ["correctie", "herstel"],
+    ]
+
+    /// The first Dutch name of a type (for the menu in Dutch).
+    var dutchName: String? { Self.dutchNames[name]?.first }
+
+    /// Finds a type by its clerk name, its stored type name or a Dutch name (any case).
+    static func named(_ text: String) -> RecordType? {
+        let name = text.lowercased()
+        return all.first { $0.name == name } ?? all.first { $0.type.rawValue == name }
+            ?? all.first { Self.dutchNames[$0.name]?.contains(name) == true }
     }
+
+    /// Every name `named` accepts, for suggestions.
+    static var allNames: [String] { all.map(\.name) + dutchNames.values.flatMap { $0 } }
 }

@@ -5,11 +5,13 @@ import Projections
 struct ReserveTextRenderer: TextAnswerRenderer {
     /// `--known-on` as the user wrote it, echoed beside the moment it means.
     let knownOnSpelling: String?
+    /// The language of the labels and phrases (amounts and dates are written the same in both).
+    var language: Language = .en
 
     func render(_ answer: ReserveAnswer) -> String {
         switch answer.standing {
         case .notYetEstablished(let establishedOn):
-            return "Reserve \(answer.reserve) did not exist yet on \(answer.moment.on); it was established on \(establishedOn).\n"
+            return language.text("Reserve {1} did not exist yet on {2}; it was established on {3}.", answer.reserve, answer.moment.on, establishedOn) + "\n"
         case .established(let r):
             return render(r, of: answer)
         }
@@ -18,47 +20,52 @@ struct ReserveTextRenderer: TextAnswerRenderer {
     private func render(_ r: ReserveAnswer.Reserve, of answer: ReserveAnswer) -> String {
         let on = answer.moment.on
         let shown = DisplayText.escaped
-        var lines = ["Reserve \(shown(answer.reserve.rawValue)) \(shown(r.name))", "  on           \(on)"]
-        if let known = answer.moment.knownOnLine(spelledAs: knownOnSpelling) { lines.append("  known        \(known)") }
+        let l = language
+        let labels = ["on", "known", "status", "end date", "authorised", "balance", "allocations", "commitments"].map { l.text($0) }
+        let width = (labels.map(\.count).max() ?? 11) + 2
+        func row(_ label: String, _ value: String) -> String { "  " + l.text(label).padding(toLength: width, withPad: " ", startingAt: 0) + value }
+        var lines = [l.text("Reserve") + " \(shown(answer.reserve.rawValue)) \(shown(r.name))", row("on", "\(on)")]
+        if let known = answer.moment.knownOnLine(spelledAs: knownOnSpelling) { lines.append(row("known", l.message(known))) }
         lines += [
-            "  status       \(r.status.rawValue) (end date \(r.endDate); established \(r.establishedOn))",
-            "  end date     \(r.endDate)",
-            "  authorised   \(r.authorised.dutch)" + (r.withdrawn == .zero ? "" : "; withdrawn \(r.withdrawn.dutch)"),
-            "  balance      \(Self.describe(r.balance, on: on))",
+            row("status", l.text("{1} (end date {2}; established {3})", l.text(r.status.rawValue), r.endDate, r.establishedOn)),
+            row("end date", "\(r.endDate)"),
+            row("authorised", r.authorised.dutch + (r.withdrawn == .zero ? "" : "; " + l.text("withdrawn {1}", r.withdrawn.dutch))),
+            row("balance", Self.describe(r.balance, on: on, language: l)),
         ]
         if !r.allocations.isEmpty {
-            lines.append("  allocations  \(r.allocated.dutch) over \(r.allocations.count) project(s)")
-            var table = TextTable(["project", "amount"], rightAligned: [1])
+            lines.append(row("allocations", l.text("{1} over {2} project(s)", r.allocated.dutch, r.allocations.count)))
+            var table = TextTable(["project", "amount"].map { l.text($0) }, rightAligned: [1])
             for a in r.allocations { table.add([a.project, a.amount.dutch]) }
             lines.append(table.render(indent: "    "))
         }
         if !r.commitments.isEmpty {
             let open = r.commitments.filter { $0.status == "open" }.count
-            lines.append("  commitments  \(r.committed.dutch) open in \(open) of \(r.commitments.count) commitment(s)")
-            var table = TextTable(["project", "amount", "basis", "year", "decision", "status"], rightAligned: [1])
+            lines.append(row("commitments", l.text("{1} open in {2} of {3} commitment(s)", r.committed.dutch, open, r.commitments.count)))
+            var table = TextTable(["project", "amount", "basis", "year", "decision", "status"].map { l.text($0) }, rightAligned: [1])
             for c in r.commitments {
-                let status = c.status + (c.spent.map { " (\($0.dutch) spent)" } ?? "") + (c.endedBy.map { " by \($0)" } ?? "")
-                table.add([c.project, c.amount.dutch, c.basis.rawValue, c.year.map(String.init) ?? "-", c.decision?.rawValue ?? "none", status])
+                let status = l.text(c.status) + (c.spent.map { " (" + l.text("{1} spent", $0.dutch) + ")" } ?? "")
+                    + (c.endedBy.map { " " + l.text("by {1}", $0) } ?? "")
+                table.add([c.project, c.amount.dutch, l.text(c.basis.rawValue), c.year.map(String.init) ?? "-", c.decision?.rawValue ?? l.text("none"), status])
             }
             lines.append(table.render(indent: "    "))
         }
         if !r.decisions.isEmpty {
-            lines.append("  decisions")
+            lines.append("  " + l.text("decisions"))
             for d in r.decisions {
-                let date = d.known?.date?.iso ?? "date unknown"
-                lines.append("    \(shown(d.id.rawValue))  \(d.known?.status.rawValue ?? "unknown") by \(d.known?.body.rawValue ?? "?"), \(date)"
-                             + (d.known?.title.map { ": \(shown($0))" } ?? ""))
+                let date = d.known?.date?.iso ?? l.text("date unknown")
+                lines.append("    \(shown(d.id.rawValue))  " + l.text("{1} by {2}", l.text(d.known?.status.rawValue ?? "unknown"), d.known?.body.rawValue ?? "?")
+                             + ", \(date)" + (d.known?.title.map { ": \(shown($0))" } ?? ""))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func describe(_ balance: Balance, on date: CalendarDate) -> String {
-        let age = balance.age(on: date).map { Self.age(days: $0, asOf: balance.asOf!, on: date) } ?? ""
+    private static func describe(_ balance: Balance, on date: CalendarDate, language l: Language) -> String {
+        let age = balance.age(on: date).map { l.message(Self.age(days: $0, asOf: balance.asOf!, on: date)) } ?? ""
         switch balance {
-        case .booked(let c): return "\(c.dutch) booked (additions minus withdrawals recorded in the register)"
-        case let .estimate(low, high, asOf): return "estimate \(low.dutch) to \(high.dutch) for \(asOf) (not an actual amount; \(age))"
-        case let .actual(c, asOf): return "\(c.dutch) actual for \(asOf) (\(age))"
+        case .booked(let c): return l.text("{1} booked (additions minus withdrawals recorded in the register)", c.dutch)
+        case let .estimate(low, high, asOf): return l.text("estimate {1} to {2} for {3} (not an actual amount; {4})", low.dutch, high.dutch, asOf, age)
+        case let .actual(c, asOf): return l.text("{1} actual for {2} ({3})", c.dutch, asOf, age)
         }
     }
 

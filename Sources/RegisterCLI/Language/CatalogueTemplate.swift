@@ -1,0 +1,68 @@
+import Foundation
+
+/// A catalogue text with `{1}`, `{2}`, … in it, as a pattern a finished English message can fit.
+///
+/// `no reserve '{1}' in the register` fits `no reserve '999' in the register` with `{1}` = `999`;
+/// the Dutch template is then filled with the same values. A placeholder matches the shortest
+/// text that lets the rest fit, at least one character, and never a clause boundary (`: ` or
+/// `; `), so a short template cannot swallow the clause before it.
+struct CatalogueTemplate: Sendable {
+    enum Part: Sendable, Equatable { case literal(String), slot(Int) }
+
+    let parts: [Part]
+    let dutch: String
+
+    init?(english: String, dutch: String) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(english)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"), let n = Int(rest[afterOpen..<close]) else { return nil }
+            literal += rest[..<open]
+            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            parts.append(.slot(n))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        guard parts.contains(where: { if case .slot = $0 { return true } else { return false } }) else { return nil }
+        self.parts = parts
+        self.dutch = dutch
+    }
+
+    /// How many characters of the template are fixed text.
+    var literalLength: Int { parts.reduce(0) { if case .literal(let l) = $1 { return $0 + l.count } else { return $0 } } }
+
+    var startsWithLiteral: Bool { if case .literal? = parts.first { return true } else { return false } }
+
+    /// The Dutch text for `text` when it fits this template.
+    func translate(_ text: String) -> String? {
+        guard let values = Self.match(Substring(text), parts[...]) else { return nil }
+        var result = dutch
+        for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: value) }
+        return result
+    }
+
+    private static func match(_ text: Substring, _ parts: ArraySlice<Part>) -> [Int: String]? {
+        guard let first = parts.first else { return text.isEmpty ? [:] : nil }
+        switch first {
+        case .literal(let literal):
+            guard text.hasPrefix(literal) else { return nil }
+            return match(text.dropFirst(literal.count), parts.dropFirst())
+        case .slot(let n):
+            guard !text.isEmpty else { return nil }
+            var end = text.index(after: text.startIndex)
+            while true {
+                if case .literal(let next)? = parts.dropFirst().first, !text[end...].hasPrefix(next) {
+                    // not a place the next literal starts: look further
+                } else if var values = match(text[end...], parts.dropFirst()) {
+                    values[n] = String(text[..<end])
+                    return values
+                }
+                guard end < text.endIndex, !text[end...].hasPrefix(": "), !text[end...].hasPrefix("; ") else { return nil }
+                end = text.index(after: end)
+            }
+        }
+    }
+}
