@@ -14,8 +14,12 @@ struct ExportCommand: Command {
         ],
         discussion: """
             json and csv export the events as stored (with their hashes); ledger exports what counts now
-            (corrections applied, retractions left out): reserves as accounts Reserves:<number>, budgets as
-            Budget:<year>:<programme>, so 'ledger -f J bal --end DATE' answers the same money question.
+            (corrections applied, retractions left out) so that it reconciles with the answers: Reserves:<r> is
+            the balance figure (an actual, or the low end of an estimate, with a balance assertion), virtual
+            (Estimate-range:<r>) the estimate's width, (Allocated:<r>:<project>) the earmarks, (Committed:<r>:<project>)
+            the open commitments, tags end-date: and balance:; Budget:<year>:<programme> dated in the year it
+            is for. 'ledger -f J bal --end DAY-AFTER' gives the figures of 'register reserve R --on DAY --json'
+            (docs/auditor-guide.md, "The journal's convention").
             """,
         examples: ["register export --format ledger --output register.journal && hledger -f register.journal bal",
                    "register export --format csv > events.csv"])
