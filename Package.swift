@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "TestSupport"]),
         .testTarget(name: "registerTests", dependencies: ["RegisterCLI", "register", "EventStore", "Projections", "Replication", "Signing", "TestSupport"],
-                    exclude: ["BadInputs"]),
+                    exclude: ["BadInputs", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,6 +38,11 @@ import Testing
         Case(name: "uncheckable stated total", type: .statedTotal, payload: ["of": "everything", "amountCents": 1], field: "payload.of"),
         Case(name: "correction that changes nothing", type: .correction, payload: ["corrects": "e1", "reason": "r"], field: "payload"),
         Case(name: "payload not an object", type: .retraction, payload: "retract e1", field: "payload"),
+        Case(name: "source hash in upper case", type: .sourceDocument, payload: ["document": "a.txt", "sha256": .string(String(repeating: "A", count: 64))], field: "payload.sha256"),
+        Case(name: "source hash too short", type: .sourceDocument, payload: ["document": "a.txt", "sha256": "abc123"], field: "payload.sha256"),
+        Case(name: "source address not a web address", type: .sourceDocument, payload: ["document": "a.txt", "sha256": .string(String(repeating: "a", count: 64)), "address": "file:///etc/passwd"], field: "payload.address"),
+        Case(name: "source address with a space", type: .sourceDocument, payload: ["document": "a.txt", "sha256": .string(String(repeating: "a", count: 64)), "address": "https://x.nl/a b"], field: "payload.address"),
+        Case(name: "source without a hash", type: .sourceDocument, payload: ["document": "a.txt"], field: "payload.sha256"),
     ]
 
     /// As a new event is read (`DecodingRules.append`): what `append` and a push refuse.

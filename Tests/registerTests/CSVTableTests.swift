@@ -4,7 +4,7 @@ import Testing
 
 /// A strict RFC 4180 reader, only for checking what `CSVTable` writes: every record ends in
 /// CRLF, quotes only around whole fields, doubled quotes inside. Returns nil on anything else.
-func parseRFC4180(_ text: String) -> [[String]]? {
+func parseRFC4180(_ text: String, separator: Unicode.Scalar = ",") -> [[String]]? {
     let s = Array(text.unicodeScalars)
     var records: [[String]] = []
     var record: [String] = []
@@ -30,7 +30,7 @@ func parseRFC4180(_ text: String) -> [[String]]? {
                 }
             }
         } else {
-            while i < s.count && s[i] != "," && s[i] != "\r" {
+            while i < s.count && s[i] != separator && s[i] != "\r" {
                 guard s[i] != "\"" && s[i] != "\n" else { return nil }
                 field.append(s[i])
                 i += 1
@@ -38,7 +38,7 @@ func parseRFC4180(_ text: String) -> [[String]]? {
         }
         record.append(String(field))
         guard i < s.count else { return nil }  // the last record must end in CRLF
-        if s[i] == "," {
+        if s[i] == separator {
             i += 1
         } else if s[i] == "\r" && i + 1 < s.count && s[i + 1] == "\n" {
             records.append(record)

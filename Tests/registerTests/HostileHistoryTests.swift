@@ -78,7 +78,7 @@ import Testing
         let r = CLI.run(["log", "--events", store])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.count == 26)
+        #expect(lines.count == 31)
         #expect(lines.last?.contains("x\\u{A}26\\u{9}2026-01-01\\u{9}fake") == true, "\(lines.last ?? "")")
     }
 

@@ -70,13 +70,13 @@ import Testing
 
     /// The newest event's recorded instant moved to 2099: no link breaks (nothing follows it).
     @Test func anEventRecordedInTheFutureFailsVerifyAndIsAnAuditFinding() throws {
-        let path = file("00000024-stated-total.json")
+        let path = file("00000029-source-document.json")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let recorded = try #require(text.firstMatch(of: /"recordedAt": "([^"]+)"/))
         try writeBytes(Array(text.replacingOccurrences(of: String(recorded.output.1), with: "2099-01-01T00:00:00.000Z").utf8), to: path)
         let verify = CLI.run(["verify", "--events", events])
         #expect(verify.status == 1)
-        #expect(verify.stdout.contains("00000024-stated-total.json: recorded in the future"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("00000029-source-document.json: recorded in the future"), "\(verify.stdout)")
         let audit = CLI.run(["audit", "--rule", "recorded-in-future", "--json", "--events", events])
         #expect(audit.stdout.contains("recorded-in-future/"), "\(audit.stdout) \(audit.stderr)")
         #expect(audit.status == 1)

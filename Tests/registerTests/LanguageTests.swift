@@ -66,10 +66,10 @@ import Testing
         #expect(r.stdout.contains("reserve (Het nummer van de reserve, bijv. 404.):"), "\(r.stdout)")
         #expect(r.stdout.contains("decision (Het besluit dat het toestaat (de id ervan).) [Enter: overslaan]:"), "\(r.stdout)")
         #expect(r.stdout.contains("probeer het opnieuw"), "\(r.stdout)")
-        #expect(r.stdout.contains("Gebeurtenis 25 (reserve-withdrawal), gaat in op 2023-12-31:"), "\(r.stdout)")
+        #expect(r.stdout.contains("Gebeurtenis 30 (reserve-withdrawal), gaat in op 2023-12-31:"), "\(r.stdout)")
         #expect(r.stdout.contains("De controle zou over deze gebeurtenis"), "\(r.stdout)")
         #expect(r.stdout.contains("Deze gebeurtenis toevoegen? [j/N]"), "\(r.stdout)")
-        #expect(r.stdout.contains("gebeurtenis 25 (id "), "\(r.stdout)")
+        #expect(r.stdout.contains("gebeurtenis 30 (id "), "\(r.stdout)")
         #expect(try EventStore(directory: store).events().last?.envelope.type == "reserve-withdrawal")
     }
 
@@ -122,7 +122,7 @@ import Testing
         (["budget", "--year", "2026"], "vermeld totaal € 266.242.000,00 klopt met de som", "stated total"),
         (["timeline", "404"], "einddatum van reserve 404 gezet op 2026-12-31", "decision: "),
         (["audit", "--on", "2026-11-23"], "noemt geen besluit dat het toestaat", "finding(s)"),
-        (["verify"], "in orde: 24 gebeurtenissen", "ok: "),
+        (["verify"], "in orde: 29 gebeurtenissen", "ok: "),
         (["subjects"], "genomen door raad", "taken by"),
         (["log"], "toevoeging van € 5.000.000,00 aan reserve 404", "addition of"),
     ])
@@ -149,7 +149,7 @@ import Testing
         #expect(r.stdout.contains("Wat wilt u vastleggen?"), "\(r.stdout)")
         #expect(r.stdout.contains("er is geen maand 13"), "\(r.stdout)")
         #expect(r.stdout.contains("Deze gebeurtenis toevoegen? [j/N]"), "\(r.stdout)")
-        #expect(r.stdout.contains("gebeurtenis 25 (id "), "\(r.stdout)")
+        #expect(r.stdout.contains("gebeurtenis 30 (id "), "\(r.stdout)")
         let last = try #require(try EventStore(directory: store).events().last?.envelope)
         #expect(last.type == "reserve-end-date-changed")
         #expect(last.payload["endDate"] == "2027-12-31")

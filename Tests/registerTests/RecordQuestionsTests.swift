@@ -32,7 +32,7 @@ import Testing
         #expect(last.payload["decision"] == "2022-0177088")
         #expect(last.payload["description"] == nil)
         #expect(last.effectiveDate.iso == "2023-12-31")
-        #expect(r.stdout.contains("appended event 25 (id \(last.id))"), "\(r.stdout)")
+        #expect(r.stdout.contains("appended event 30 (id \(last.id))"), "\(r.stdout)")
         #expect(r.stdout.contains("hash: "))
     }
 
@@ -82,7 +82,7 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("What do you want to record?"))
         #expect(r.stdout.contains("'99' is not a number from 1 to"))
-        #expect(r.stdout.contains("Event 25 (reserve-addition)"), "\(r.stdout)")
+        #expect(r.stdout.contains("Event 30 (reserve-addition)"), "\(r.stdout)")
     }
 
     @Test func withoutATypeOrATerminalItIsAUsageError() {

@@ -91,7 +91,7 @@ import Testing
         }
         let events = try publishedEvents()
         let ids = events.map(\.envelope.id)
-        #expect(events.count == 24 + 2 * perClone)
+        #expect(events.count == 29 + 2 * perClone)
         #expect(Set(ids).count == ids.count, "no event twice")
         #expect(events.map(\.envelope.sequence) == Array(1...events.count))
         for tag in ["a", "b"] { for i in 1...perClone { #expect(ids.contains("\(tag)-\(i)")) } }
@@ -150,16 +150,16 @@ import Testing
         }
         #expect(dropped.contains("not a fast-forward"))
         let badEvent = try pushRefusal { c in
-            try Data("{\"not\": \"an event\"}".utf8).write(to: URL(fileURLWithPath: c + "/events/00000025-decision-taken.json"))
+            try Data("{\"not\": \"an event\"}".utf8).write(to: URL(fileURLWithPath: c + "/events/00000030-decision-taken.json"))
             try git(["add", "events"], in: c)
             try git(["commit", "-qm", "junk"], in: c)
         }
-        #expect(badEvent.contains("00000025-decision-taken.json: unreadable event"), "\(badEvent)")
+        #expect(badEvent.contains("00000030-decision-taken.json: unreadable event"), "\(badEvent)")
         // And a valid append is accepted.
         let good = try clone("good")
         #expect(try register(["append", "-"], in: good, stdin: event("fine")).status == 0)
         #expect(try register(["publish"], in: good).status == 0)
-        #expect(try publishedEvents().count == 25)
+        #expect(try publishedEvents().count == 30)
     }
 
     /// What `append` refuses, the hook refuses too: the same policy, against the names the published
@@ -192,7 +192,7 @@ import Testing
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: manifest))
         #expect(try register(["append", "-"], in: c, stdin: event("named-2")).status == 0)
         #expect(try register(["publish"], in: c).status == 0)
-        #expect(try publishedEvents().count == 27)
+        #expect(try publishedEvents().count == 32)
     }
 
     @Test func syncRefusesARemoteRewrittenBehindItsBackAndChangesNothing() throws {

@@ -46,7 +46,9 @@ import Testing
         Question(arguments: ["log"], status: 0, fragment: ""),
         Question(arguments: ["subjects"], status: 0, fragment: ""),
         Question(arguments: ["export", "--format", "csv"], status: 0, fragment: ""),
-        Question(arguments: ["export", "--format", "ledger"], status: 0, fragment: ""),
+        // The journal folds the reserves as the answers do (it carries earmarks and commitments), so it ends as they do.
+        Question(arguments: ["export", "--format", "ledger"], status: 1,
+                 fragment: "the allocated amount of reserve 999 cannot be computed after event big-allocation"),
     ]
 
     @Test(arguments: questions)

@@ -175,6 +175,19 @@ extension DomainEvent {
             self = .correction(Correction(target: target, reason: reason, effectiveDate: date, change: change))
         case .retraction:
             self = .retraction(target: try p.identifier("retracts"), reason: try p.string("reason", maxLength: 2000))
+        case .sourceDocument:
+            let document = try p.string("document", maxLength: 500)
+            let sha256 = try p.string("sha256", maxLength: 64)
+            guard SourceDocument.isSHA256(sha256) else {
+                throw .invalidField(field: "payload.sha256", problem: "'\(sha256)' is not a SHA-256",
+                                    expected: "64 lowercase hex digits, as 'sha256sum FILE' prints them")
+            }
+            let address = try p.optionalString("address", maxLength: 2000)
+            if let address, !SourceDocument.isAddress(address) {
+                throw .invalidField(field: "payload.address", problem: "'\(address)' is not a public address",
+                                    expected: "an address starting with https:// or http://, without spaces")
+            }
+            self = .sourceDocument(SourceDocument(document: document, sha256: sha256, address: address, title: try p.optionalString("title")))
         }
         try p.finish()
     }

@@ -61,6 +61,8 @@ extension DomainEvent {
             }
         case let .retraction(target, reason):
             put("retracts", target); put("reason", reason)
+        case .sourceDocument(let d):
+            put("document", d.document); put("sha256", d.sha256); put("address", d.address); put("title", d.title)
         }
         return .object(o)
     }
@@ -83,6 +85,7 @@ extension DomainEvent {
         case .statedTotal(let s, _): return [("of", s.description)]
         case .correction(let c): return [("corrects", c.target)]
         case .retraction(let t, _): return [("retracts", t)]
+        case .sourceDocument(let d): return [("document", d.document)]
         }
     }
 }

@@ -33,6 +33,8 @@ public enum DomainEvent: Hashable, Sendable {
     case correction(Correction)
     /// An earlier event should never have counted.
     case retraction(target: String, reason: String)
+    /// The hash (and public address) of a source document the history cites; changes no state.
+    case sourceDocument(SourceDocument)
 
     /// The decision a mutation names as its authority.
     public var authorisingDecision: DecisionID? {
@@ -81,7 +83,7 @@ public enum DomainEvent: Hashable, Sendable {
         case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _): return [.contract(c)]
         case .budgetSet(let year, let lines, _): return [.budget(year: year)] + lines.map { .programme($0.programme) }
         case .statedTotal(let s, _): return [s.subject]
-        case .correction, .retraction: return []
+        case .correction, .retraction, .sourceDocument: return []
         }
     }
 }

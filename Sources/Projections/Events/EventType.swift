@@ -24,6 +24,7 @@ public enum EventType: String, CaseIterable, Sendable {
     case statedTotal = "stated-total"
     case correction = "correction"
     case retraction = "retraction"
+    case sourceDocument = "source-document"
 
     /// The newest payload schema version of this type. Older versions go through `EventUpcaster`.
     public var schemaVersion: Int { self == .correction ? 2 : 1 }

@@ -6,6 +6,8 @@ public struct ContractState: Equatable, Sendable {
     public var counterparty: String
     public var title: String?
     public var start: CalendarDate
+    /// The effective date of the award (the latest `contract-awarded` of the contract).
+    public var awardedOn: CalendarDate
     /// The end date as decided; an intention does not move it.
     public var endDate: CalendarDate
     public var noticeDeadline: CalendarDate?
@@ -59,7 +61,7 @@ public enum ContractProjection {
             guard event.subjects.contains(.contract(contract)) else { continue }
             if case .contractAwarded(let award) = event {
                 state = ContractState(contract: contract, counterparty: award.counterparty, title: award.title, start: award.start,
-                                      endDate: award.end, noticeDeadline: award.noticeDeadline)
+                                      awardedOn: record.effectiveDate, endDate: award.end, noticeDeadline: award.noticeDeadline)
                 decisions = []
             }
             // Changed in place: a copy taken out of the optional would copy the growing arrays on every event.

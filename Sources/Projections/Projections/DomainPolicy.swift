@@ -39,6 +39,7 @@ public struct DomainPolicy: AppendPolicy {
             return [("corrects:" + envelope.id, c.target), (Self.correctionsKey(c.target), envelope.id)] + Self.magnitudeKeys(of: event)
         case .retraction(let target, _): return [(Self.retractedKey(target), envelope.id)]
         case .commitment(let c): return [(Self.commitmentKey(envelope.id), c.reserve.rawValue)] + common
+        case .sourceDocument(let d): return [(Self.sourceDocumentKey(d.document), envelope.id)] + common
         default: return common
         }
     }
@@ -94,6 +95,9 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     static func key(_ subject: Subject) -> String { subject.description }
+
+    /// The index key of the `source-document` event that records a document's hash.
+    static func sourceDocumentKey(_ document: String) -> String { "source:" + document }
 
     /// The catalogue key under which the events that create subjects of a kind are indexed, so
     /// "which reserves are there" reads only the establishments.
@@ -156,6 +160,10 @@ public struct DomainPolicy: AppendPolicy {
             if try known(.reserve(r), lookup) { throw .conflict("reserve \(r) is already established; use reserve-end-date-changed or a correction") }
         case .contractAwarded(let a):
             if try known(.contract(a.contract), lookup) { throw .conflict("contract \(a.contract) is already awarded; record an extension or a correction") }
+        case .sourceDocument(let d):
+            if let existing = try spelling(Self.sourceDocumentKey(d.document), lookup) {
+                throw .conflict("source document '\(d.document)' already has its hash recorded, by event \(existing); correct that event to change it")
+            }
         default:
             break
         }

@@ -44,6 +44,8 @@ public enum EventSummary {
             return "correction of event \(c.target): \(c.reason)"
         case let .retraction(target, reason):
             return "retraction of event \(target): \(reason)"
+        case .sourceDocument(let d):
+            return "source document \(d.document) has SHA-256 \(d.sha256)" + (d.address.map { ", at \($0)" } ?? "")
         }
     }
 

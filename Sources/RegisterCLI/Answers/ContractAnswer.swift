@@ -19,6 +19,8 @@ struct ContractAnswer: Answer {
         let title: String?
         let status: ContractStatus
         let start: CalendarDate
+        /// The effective date of the award; nil in an answer cached before it was kept.
+        let awardedOn: CalendarDate?
         /// The end date as decided; an intention does not move it.
         let endDate: CalendarDate
         let intendedEndDate: CalendarDate?
@@ -52,7 +54,7 @@ struct ContractAnswer: Answer {
             standing = .notYetAwarded(awardedOn: awardedOn)
         case .state(let s):
             standing = .awarded(Contract(
-                counterparty: s.counterparty, title: s.title, status: s.status(on: moment.on), start: s.start, endDate: s.endDate,
+                counterparty: s.counterparty, title: s.title, status: s.status(on: moment.on), start: s.start, awardedOn: s.awardedOn, endDate: s.endDate,
                 intendedEndDate: s.intendedEndDate,
                 intendedExtension: s.intendedExtension.map {
                     IntendedExtension(newEndDate: $0.newEndDate, decideBy: $0.decideBy, body: $0.body, event: $0.eventID)
@@ -66,12 +68,15 @@ struct ContractAnswer: Answer {
         object["contract"] = .string(contract.rawValue)
         switch standing {
         case .notYetAwarded(let awardedOn):
+            // The same keys as an awarded contract's, null (or empty) where they do not apply yet.
             object.merge(["exists": .bool(false), "status": .string("not-awarded"), "awardedOn": awardedOn.json,
-                          "counterparty": .null, "endDate": .null, "intendedEndDate": .null]) { $1 }
+                          "counterparty": .null, "title": .null, "start": .null, "endDate": .null, "intendedEndDate": .null,
+                          "intendedExtension": .null, "noticeDeadline": .null, "decisions": .array([]), "events": .array([])]) { $1 }
         case .awarded(let c):
             object.merge([
                 "exists": .bool(true), "counterparty": .string(c.counterparty),
                 "title": JSONValue(c.title), "status": .string(c.status.rawValue), "start": c.start.json,
+                "awardedOn": c.awardedOn?.json ?? .null,
                 "endDate": c.endDate.json, "intendedEndDate": c.intendedEndDate.json,
                 "intendedExtension": c.intendedExtension.map { i in
                     .object(["newEndDate": i.newEndDate.json, "decideBy": i.decideBy.json, "body": .string(i.body.rawValue),
@@ -100,7 +105,8 @@ struct ContractAnswer: Answer {
         }
         standing = .awarded(Contract(
             counterparty: try reader.string("counterparty"), title: try reader.optionalString("title"),
-            status: try reader.enumeration("status"), start: try reader.date("start"), endDate: try reader.date("endDate"),
+            status: try reader.enumeration("status"), start: try reader.date("start"),
+            awardedOn: try reader.optionalDate("awardedOn"), endDate: try reader.date("endDate"),
             intendedEndDate: try reader.optionalDate("intendedEndDate"), intendedExtension: intended,
             noticeDeadline: try reader.optionalDate("noticeDeadline"),
             decisions: try reader.array("decisions", DecisionSummary.init), events: try reader.strings("events")))

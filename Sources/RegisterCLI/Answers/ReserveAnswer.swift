@@ -86,9 +86,12 @@ struct ReserveAnswer: Answer {
         object["reserve"] = .string(reserve.rawValue)
         switch standing {
         case .notYetEstablished(let establishedOn):
+            // The same keys as an established reserve's: null (or empty) where they do not apply yet.
             object.merge([
                 "name": .null, "exists": .bool(false), "status": .string("not-established"),
-                "establishedOn": establishedOn.json, "endDate": .null, "allocations": .array([]), "allocatedCents": Cents.zero.json,
+                "establishedOn": establishedOn.json, "endDate": .null, "authorisedCents": .null, "withdrawnCents": .null,
+                "allocations": .array([]), "allocatedCents": .null, "commitments": .array([]), "committedCents": .null,
+                "balance": .null, "decisions": .array([]), "events": .array([]),
             ]) { $1 }
         case .established(let r):
             object.merge([

@@ -8,7 +8,7 @@ public enum RegisterCommandLine {
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
         AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
-        ProveCommand.self, VerifyProofCommand.self, ExportCommand.self, RecordCommand.self, ReportCommand.self, CompletionCommand.self,
+        ProveCommand.self, VerifyProofCommand.self, SourcesCommand.self, VerifySourcesCommand.self, ChangesCommand.self, ExportCommand.self, RecordCommand.self, ReportCommand.self, CompletionCommand.self, ManCommand.self,
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 
@@ -50,6 +50,11 @@ public enum RegisterCommandLine {
             return try dispatch(rest, context: context).rawValue
         } catch {
             let cliError = CLIError.from(error)
+            if arguments.contains("--json") {
+                let usage: String? = if case .usage(_, let command?) = cliError { commands.first { $0.spec.name == command }?.spec.usage } else { nil }
+                context.writeError(cliError.jsonLine(usage: usage))
+                return cliError.exitCode.rawValue
+            }
             let language = context.language
             // The message may quote a stored or given text: it cannot reach the terminal as escapes.
             context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(language.message(cliError.description)))\n")

@@ -6,23 +6,31 @@ import Projections
 struct ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export", abstract: "Export the whole history as JSON, CSV or a ledger/hledger journal.",
-        arguments: "--format json|csv|ledger [--output FILE] [--known-on DATE|DATETIME]",
+        arguments: "--format json|csv|ledger [--dialect standard|excel-nl] [--output FILE] [--known-on DATE|DATETIME]",
         options: [
             OptionSpec(name: "--format", valueName: "json|csv|ledger", help: "json: every stored event; csv: one row per event; ledger: the money as a journal."),
+            OptionSpec(name: "--dialect", valueName: "standard|excel-nl",
+                       help: "csv only: standard (RFC 4180: ',' and 5000000.00) or excel-nl (';', 5000000,00 and a UTF-8 BOM: Dutch Excel opens it as it is)."),
             OptionSpec(name: "--output", valueName: "FILE", help: "Write to FILE instead of standard output."),
             .knownOn,
         ],
         discussion: """
             json and csv export the events as stored (with their hashes); ledger exports what counts now
-            (corrections applied, retractions left out): reserves as accounts Reserves:<number>, budgets as
-            Budget:<year>:<programme>, so 'ledger -f J bal --end DATE' answers the same money question.
+            (corrections applied, retractions left out) so that it reconciles with the answers: Reserves:<r> is
+            the balance figure (an actual, or the low end of an estimate, with a balance assertion), virtual
+            (Estimate-range:<r>) the estimate's width, (Allocated:<r>:<project>) the earmarks, (Committed:<r>:<project>)
+            the open commitments, tags end-date: and balance:; Budget:<year>:<programme> dated in the year it
+            is for. 'ledger -f J bal --end DAY-AFTER' gives the figures of 'register reserve R --on DAY --json'
+            (docs/auditor-guide.md, "The journal's convention").
             """,
         examples: ["register export --format ledger --output register.journal && hledger -f register.journal bal",
-                   "register export --format csv > events.csv"])
+                   "register export --format csv > events.csv",
+                   "register export --format csv --dialect excel-nl --output events.csv"])
 
     enum Format: String { case json, csv, ledger }
 
     let format: Format
+    let dialect: CSVDialect
     let output: String?
     let knownOn: RecordedInstant?
     let store: EventStore
@@ -36,6 +44,12 @@ struct ExportCommand: Command {
             throw .usage("--format '\(text)' is not json, csv or ledger", command: Self.spec.name)
         }
         self.format = format
+        let dialectText = try arguments.value("--dialect", command: Self.spec.name)
+        guard let dialect = CSVDialect(rawValue: dialectText ?? "standard") else {
+            throw .usage("--dialect '\(dialectText ?? "")' is not standard or excel-nl", command: Self.spec.name)
+        }
+        guard dialectText == nil || format == .csv else { throw .usage("--dialect applies to --format csv only", command: Self.spec.name) }
+        self.dialect = dialect
         knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
             try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
         }
@@ -64,11 +78,11 @@ struct ExportCommand: Command {
             }
             sink.write(count == 0 ? "]\n" : "\n]\n")
         case .csv:
-            sink.write(CSVTable.line(Self.csvHeader))
+            sink.write(dialect.preamble + CSVTable.line(Self.csvHeader, dialect: dialect))
             var count = 0
             try store.replay { stored in
                 guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
-                sink.write(CSVTable.line(Self.csvRow(stored)))
+                sink.write(CSVTable.line(Self.csvRow(stored, dialect: dialect), dialect: dialect))
                 count += 1
                 progress.tick(count)
             }
@@ -108,13 +122,16 @@ struct ExportCommand: Command {
     }
 
     /// One event as a CSV row (also `register log --csv`).
-    static func csvRow(_ stored: StoredEvent) -> [String] {
+    static func csvRow(_ stored: StoredEvent, dialect: CSVDialect = .standard) -> [String] {
         let e = stored.envelope
-        let summary = (try? DomainEvent(envelope: e)).map(EventSummary.describe) ?? ""
+        let event = try? DomainEvent(envelope: e)
+        let summary = event.map(EventSummary.describe) ?? ""
+        let subjects = event.map { $0.subjects.map(\.description).joined(separator: " ") } ?? ""
+        let amounts = event.map { EventAmounts($0).fields(dialect) } ?? Array(repeating: "", count: EventAmounts.header.count)
         return [String(e.sequence), e.id, e.type, String(e.schemaVersion), e.effectiveDate.iso, e.recordedAt.iso, e.actor,
-                e.source.document, e.source.zaaknummer ?? "", summary, JSONWriter.compactString(e.payload), stored.hash.hex]
+                e.source.document, e.source.zaaknummer ?? "", summary, subjects] + amounts + [JSONWriter.compactString(e.payload), stored.hash.hex]
     }
 
     static let csvHeader = ["sequence", "id", "type", "schema_version", "effective_date", "recorded_at", "actor",
-                            "source_document", "zaaknummer", "summary", "payload_json", "hash"]
+                            "source_document", "zaaknummer", "summary", "subjects"] + EventAmounts.header + ["payload_json", "hash"]
 }

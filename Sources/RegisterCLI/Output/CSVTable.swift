@@ -3,7 +3,8 @@
 ///
 /// A field is quoted when it holds a comma, a double quote, CR or LF, and its quotes are doubled,
 /// so any text (a summary with a line break, a name with "quotes") comes back unchanged. The text
-/// is a Swift `String`, written out as UTF-8 without a byte order mark. Every row has as many
+/// is a Swift `String`, written out as UTF-8 (with a byte order mark only in the Dutch Excel
+/// dialect, `CSVDialect.excelNL`, which also separates fields with `;`). Every row has as many
 /// fields as the header: a short row would shift every later column under the wrong heading.
 ///
 /// A field a spreadsheet would run as a formula (one beginning with `=`, `+`, `-`, `@`, a tab or
@@ -32,18 +33,20 @@ struct CSVTable {
     }
 
     /// One record with its CRLF, for writers that stream rows instead of building a table.
-    static func line(_ fields: [String]) -> String {
+    /// The other dialect (`CSVDialect.excelNL`) separates fields with `;`.
+    static func line(_ fields: [String], dialect: CSVDialect = .standard) -> String {
         // A lone empty field would be an empty line, which readers skip; quoting keeps the row.
         if fields.count == 1 && fields[0].isEmpty { return "\"\"\r\n" }
-        return fields.map(field).joined(separator: ",") + "\r\n"
+        return fields.map { field($0, dialect: dialect) }.joined(separator: dialect.separator) + "\r\n"
     }
 
     /// One field, quoted when needed. Works on Unicode scalars: "\r\n" is a single Swift
     /// `Character`, and a quote followed by a combining accent is one too, so comparing
     /// characters would miss them.
-    static func field(_ raw: String) -> String {
-        let text = neutralised(raw)
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+    static func field(_ raw: String, dialect: CSVDialect = .standard) -> String {
+        let text = neutralised(raw, dialect: dialect)
+        let separator = Unicode.Scalar(dialect == .standard ? "," : ";")
+        let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
@@ -63,16 +66,18 @@ struct CSVTable {
     /// unchanged when it is a plain decimal number, optionally negative (`-1234.56`), which no
     /// spreadsheet runs. The quote is part of the field: a reader that wants the original text
     /// drops one leading `'` before `=`, `+`, `-`, `@`, tab or CR.
-    static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) else { return text }
+    static func neutralised(_ text: String, dialect: CSVDialect = .standard) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first),
+              !isPlainNumber(text, decimalMark: Character(dialect.decimalMark)) else { return text }
         return "'" + text
     }
 
-    /// `-` or nothing, then digits, then optionally `.` and digits: `-5`, `-1234.56`, `0.50`.
-    static func isPlainNumber(_ text: String) -> Bool {
+    /// `-` or nothing, then digits, then optionally the decimal mark (`.`, or `,` in the Dutch
+    /// dialect) and digits: `-5`, `-1234.56`, `0.50`; `-1234,56` with `decimalMark` `,`.
+    static func isPlainNumber(_ text: String, decimalMark: Character = ".") -> Bool {
         var scalars = Substring(text).unicodeScalars[...]
         if scalars.first == "-" { scalars = scalars.dropFirst() }
-        let parts = String(scalars).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = String(scalars).split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == decimalMark })
         guard (1...2).contains(parts.count) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
     }
