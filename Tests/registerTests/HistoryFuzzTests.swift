@@ -58,6 +58,9 @@ import Testing
             if r.status != 0 {
                 if r.stderr.isEmpty {
                     #expect(command.arguments.first == "audit" && r.status == 1, "seed \(seed): '\(command)' exited \(r.status) saying nothing")
+                } else if command.arguments.contains("--json") {
+                    // With --json an error is one JSON object on stderr.
+                    #expect(r.stderr.hasPrefix("{\"error\":{"), "seed \(seed): '\(command)': \(r.stderr)")
                 } else {
                     #expect(r.stderr.hasPrefix("register: error: "), "seed \(seed): '\(command)': \(r.stderr)")
                 }

@@ -67,7 +67,7 @@ import Testing
         let refused = try shell("register publish", in: clerk)
         #expect(refused.status == 3, "\(refused.stderr)")
         #expect(refused.stderr.hasPrefix("register: error: the shared repository 'origin' refused the push (pre-receive hook declined): "
-                                         + "register: refused: 00000026-reserve-addition.json: not a valid event"), "\(refused.stderr)")
+                                         + "register: refused: 00000031-reserve-addition.json: not a valid event"), "\(refused.stderr)")
         #expect(refused.stderr.contains("NO-SUCH-DECISION"))
         #expect(!refused.stderr.contains("others kept publishing first"))
         #expect(try String(contentsOfFile: runs, encoding: .utf8) == "run\n", "the hook ran once: a refusal is not retried")

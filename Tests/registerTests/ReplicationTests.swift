@@ -269,18 +269,18 @@ import Testing
         #expect(try register(["append", "-"], in: clerk, stdin: event("unpublished-2")).status == 0)
         let early = try register(["checkpoint", "--tag", "--remote", "origin"], in: clerk)
         #expect(early.status == 3, "\(early.stderr)")
-        #expect(early.stderr.contains("2 local event(s) after event 24 are not published to 'origin'"), "\(early.stderr)")
+        #expect(early.stderr.contains("2 local event(s) after event 29 are not published to 'origin'"), "\(early.stderr)")
         #expect(early.stderr.contains("run 'register publish' first, then tag"))
         #expect(try git(["tag", "-l"], in: clerk).stdout.isEmpty, "nothing was tagged")
         #expect(try git(["tag", "-l"], in: bare).stdout.isEmpty)
         #expect(try register(["publish"], in: clerk).status == 0)
         let tagged = try register(["checkpoint", "--tag", "--remote", "origin"], in: clerk)
         #expect(tagged.status == 0, "\(tagged.stderr)")
-        #expect(tagged.stderr.contains("tagged checkpoint-26 and pushed it to origin"))
+        #expect(tagged.stderr.contains("tagged checkpoint-31 and pushed it to origin"))
         let auditor = try clone("tag-auditor")
         let verify = CLI.run(["verify", "--checkpoint", "latest"], directory: auditor)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("ok: extends the checkpoint") && verify.stdout.contains("(26 events"))
+        #expect(verify.stdout.contains("ok: extends the checkpoint") && verify.stdout.contains("(31 events"))
     }
 
     /// The hook judges a `checkpoint-*` tag against the history it points at, whoever made it.
@@ -289,36 +289,36 @@ import Testing
         func pushTag(_ name: String, force: Bool = false) throws -> CLIResult {
             try git(["push", "-q"] + (force ? ["--force"] : []) + ["origin", "refs/tags/\(name)"], in: c)
         }
-        // The checkpoint of 25 events on a commit that holds 24 (the 25th never committed or published).
+        // The checkpoint of 30 events on a commit that holds 29 (the 30th never committed or published).
         #expect(try register(["append", "-"], in: c, stdin: event("local-only")).status == 0)
         let ahead = try register(["checkpoint"], in: c).stdout
-        try git(["tag", "-a", "checkpoint-25", "-m", ahead, "HEAD"], in: c)
-        let counted = try pushTag("checkpoint-25")
+        try git(["tag", "-a", "checkpoint-30", "-m", ahead, "HEAD"], in: c)
+        let counted = try pushTag("checkpoint-30")
         #expect(counted.status != 0)
-        #expect(counted.stderr.contains("checkpoint tag checkpoint-25 refused: it claims 25 events with root"), "\(counted.stderr)")
-        #expect(counted.stderr.contains("but the history it points at has 24 events"))
+        #expect(counted.stderr.contains("checkpoint tag checkpoint-30 refused: it claims 30 events with root"), "\(counted.stderr)")
+        #expect(counted.stderr.contains("but the history it points at has 29 events"))
         // The same, committed but not on main.
         try git(["add", "events"], in: c)
         try git(["commit", "-qm", "local only"], in: c)
-        try git(["tag", "-f", "-a", "checkpoint-25", "-m", ahead, "HEAD"], in: c)
-        let unpublished = try pushTag("checkpoint-25")
+        try git(["tag", "-f", "-a", "checkpoint-30", "-m", ahead, "HEAD"], in: c)
+        let unpublished = try pushTag("checkpoint-30")
         #expect(unpublished.stderr.contains("which is not in main's published history"), "\(unpublished.stderr)")
         // Misnamed, lightweight: refused.
         let published = try git(["rev-parse", "origin/main"], in: c).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let honest = CLI.run(["checkpoint", "--events", temp.path("first") + "/events"]).stdout
-        try git(["tag", "-a", "checkpoint-30", "-m", honest, published], in: c)
-        #expect(try pushTag("checkpoint-30").stderr.contains("it must be named checkpoint-24"))
-        try git(["tag", "checkpoint-24", published], in: c)
-        #expect(try pushTag("checkpoint-24").stderr.contains("it is a lightweight tag"))
+        try git(["tag", "-a", "checkpoint-35", "-m", honest, published], in: c)
+        #expect(try pushTag("checkpoint-35").stderr.contains("it must be named checkpoint-29"))
+        try git(["tag", "checkpoint-29", published], in: c)
+        #expect(try pushTag("checkpoint-29").stderr.contains("it is a lightweight tag"))
         // The honest tag, made by hand, is accepted; moving it afterwards is not.
-        try git(["tag", "-f", "-a", "checkpoint-24", "-m", honest, published], in: c)
-        let accepted = try pushTag("checkpoint-24")
+        try git(["tag", "-f", "-a", "checkpoint-29", "-m", honest, published], in: c)
+        let accepted = try pushTag("checkpoint-29")
         #expect(accepted.status == 0, "\(accepted.stderr)")
-        try git(["tag", "-f", "-a", "checkpoint-24", "-m", honest + "\nmoved", published], in: c)
-        #expect(try pushTag("checkpoint-24", force: true).stderr.contains("a published checkpoint is never moved or deleted"))
-        #expect(try git(["push", "-q", "origin", ":refs/tags/checkpoint-24"], in: c).stderr.contains("a published checkpoint is never moved or deleted"))
+        try git(["tag", "-f", "-a", "checkpoint-29", "-m", honest + "\nmoved", published], in: c)
+        #expect(try pushTag("checkpoint-29", force: true).stderr.contains("a published checkpoint is never moved or deleted"))
+        #expect(try git(["push", "-q", "origin", ":refs/tags/checkpoint-29"], in: c).stderr.contains("a published checkpoint is never moved or deleted"))
         let remoteTags = try git(["ls-remote", "--tags", "origin"], in: c).stdout
-        #expect(remoteTags.contains("refs/tags/checkpoint-24") && !remoteTags.contains("checkpoint-25") && !remoteTags.contains("checkpoint-30"))
+        #expect(remoteTags.contains("refs/tags/checkpoint-29") && !remoteTags.contains("checkpoint-30") && !remoteTags.contains("checkpoint-35"))
     }
 
     /// Makes an ed25519 key pair without passphrase; returns (private key path, public key line).
