@@ -341,10 +341,10 @@ import Testing
 
         let unsigned = verify()
         #expect(unsigned.status == 0, "an unsigned tag is a note: \(unsigned.stdout)\(unsigned.stderr)")
-        #expect(unsigned.stdout.contains("note: the checkpoint tag checkpoint-24 is not signed: anyone who can push tags"), "\(unsigned.stdout)")
+        #expect(unsigned.stdout.contains("note: the checkpoint tag checkpoint-29 is not signed: anyone who can push tags"), "\(unsigned.stdout)")
         let strict = verify(["--require-signed"])
         #expect(strict.status == 1)
-        #expect(strict.stdout.hasPrefix("failed: the checkpoint tag checkpoint-24 is not signed") && strict.stdout.contains("(--require-signed)"))
+        #expect(strict.stdout.hasPrefix("failed: the checkpoint tag checkpoint-29 is not signed") && strict.stdout.contains("(--require-signed)"))
         #expect(verify(["--require-signed", "--json"]).json?["checkpoint"]?["signature"] == "unsigned")
 
         #expect(try register(["append", "-"], in: first, stdin: event("before-signed-tag")).status == 0)
@@ -355,9 +355,9 @@ import Testing
         try git(["fetch", "-q", "--tags", "origin"], in: auditor)
         let signed = verify(["--require-signed"])
         #expect(signed.status == 0, "\(signed.stdout)\(signed.stderr)")
-        #expect(signed.stdout.contains("checkpoint: the checkpoint tag checkpoint-25 is signed by griffie:test (key SHA256:"), "\(signed.stdout)")
+        #expect(signed.stdout.contains("checkpoint: the checkpoint tag checkpoint-30 is signed by griffie:test (key SHA256:"), "\(signed.stdout)")
         let json = verify(["--require-signed", "--json"]).json?["checkpoint"]
-        #expect(json?["signature"] == "valid" && json?["signer"] == "griffie:test" && json?["tag"] == "checkpoint-25")
+        #expect(json?["signature"] == "valid" && json?["signer"] == "griffie:test" && json?["tag"] == "checkpoint-30")
 
         try "griffie:test \(strangerPublic)\n".write(toFile: allowed, atomically: true, encoding: .utf8)
         let notAllowed = verify(["--require-signed"])
@@ -366,16 +366,16 @@ import Testing
         #expect(verify().status == 0, "without --require-signed, a key not allowed is a note")
 
         // The same signature on an altered tag (another tagger): it no longer signs it, and that always fails.
-        let object = try git(["cat-file", "tag", "checkpoint-25"], in: auditor).stdout
+        let object = try git(["cat-file", "tag", "checkpoint-30"], in: auditor).stdout
         let altered = object.replacingOccurrences(of: "\ntagger ", with: "\ntagger Someone Else <x@example.org> 1700000000 +0000\nX")
             .replacingOccurrences(of: "\nX", with: "\nignored ")
         let forged = try runProcess("/usr/bin/env", ["git", "-C", auditor, "hash-object", "-t", "tag", "-w", "--stdin", "--literally"],
                                     stdin: Array(altered.utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try git(["update-ref", "refs/tags/checkpoint-25", forged], in: auditor)
+        try git(["update-ref", "refs/tags/checkpoint-30", forged], in: auditor)
         try "griffie:test \(clerkPublic)\n".write(toFile: allowed, atomically: true, encoding: .utf8)
         let invalid = verify()
         #expect(invalid.status == 1, "\(invalid.stdout)")
-        #expect(invalid.stdout.contains("the signature of the checkpoint tag checkpoint-25 does not sign that tag"), "\(invalid.stdout)")
+        #expect(invalid.stdout.contains("the signature of the checkpoint tag checkpoint-30 does not sign that tag"), "\(invalid.stdout)")
     }
 
     @Test func aProvinceAuditsManyRegistersWithLabels() throws {
