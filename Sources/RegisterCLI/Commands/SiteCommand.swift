@@ -26,7 +26,7 @@ struct SiteCommand: Command {
             keep working as the register grows. Open DIR/index.html from disk or serve DIR with any web server; nothing
             is fetched from elsewhere. Run again after new events: only pages whose content changed are rewritten.
             With several registers (repeat --events, or --registers FILE) DIR/index.html lists them and each register's
-            pages go in a folder of its own, named after its folder.
+            pages go in a folder of its own, named after its organisation (the settings' 'organisatie') or its folder.
             """,
         examples: ["register site public/", "register site public/ --lang en",
                    "register site province/ --registers province.txt", "python3 -m http.server -d public 8000"])
@@ -68,9 +68,9 @@ struct SiteCommand: Command {
         var summaries: [SiteProvince.Entry] = []
         var folders = Set<String>()
         for store in stores {
-            let register = try Self.register(store, knownOn: query.knownOn, context: context,
-                                             sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name))
             let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
+            let register = try Self.register(store, name: settings.organisation ?? Self.name(of: store), knownOn: query.knownOn,
+                                             sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name))
             let site = try SitePages(register: register, texts: texts, on: query.on, generatedAt: generatedAt, inProvince: province,
                                      wooSettings: settings)
             let registerPages = try site.all()
@@ -90,7 +90,7 @@ struct SiteCommand: Command {
     }
 
     /// One register read for the site: its history as known at `knownOn`, its head and checkpoint.
-    static func register(_ store: EventStore, knownOn: RecordedInstant?, context: CommandContext, sources: String?) throws -> SiteRegister {
+    static func register(_ store: EventStore, name: String, knownOn: RecordedInstant?, sources: String?) throws -> SiteRegister {
         var history = History()
         var hashes: [SHA256Digest] = []
         try store.replay { stored in
@@ -102,13 +102,14 @@ struct SiteCommand: Command {
             }
             hashes.append(stored.hash)
         }
-        return SiteRegister(name: name(of: store), records: history.resolved(knownOn: knownOn), eventCount: hashes.count,
+        return SiteRegister(name: name, records: history.resolved(knownOn: knownOn), eventCount: hashes.count,
                             headHash: hashes.last ?? .zero,
                             merkleRoot: MerkleTree.root(leafHashes: hashes.map { MerkleTree.leafHash($0.bytes) }),
                             sourceHashes: SourceDocuments.hashes(in: sources))
     }
 
-    /// A register's name: its events folder's name, or the folder above when that is called `events`.
+    /// A register's name when its settings give no organisation: its events folder's name, or the
+    /// folder above when that is called `events`.
     static func name(of store: EventStore) -> String {
         let url = URL(fileURLWithPath: store.directory).standardized
         let last = url.lastPathComponent

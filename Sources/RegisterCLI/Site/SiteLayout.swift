@@ -3,7 +3,8 @@ import Foundation
 /// The frame every page of the site shares: language, title, the way back to the index, the
 /// style sheet (inline, so a page is whole on its own) and the small search script of the index.
 ///
-/// Nothing is fetched from anywhere: no fonts, images, scripts or style sheets by address. The
+/// Nothing is fetched from anywhere: no fonts, images, scripts or style sheets by address (the
+/// empty `data:` icon keeps a browser from asking the server for `/favicon.ico`). The
 /// layout is one column that reflows at any width; wide tables scroll inside their own region,
 /// so the page stays usable at 200% zoom and on a phone.
 enum SiteLayout {
@@ -32,6 +33,7 @@ enum SiteLayout {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <title>\(e(title)) · \(e(frame.registerName))</title>
             <style>
             \(style)</style>
@@ -101,7 +103,8 @@ enum SiteLayout {
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         td ul { margin: 0; padding-left: 1.1rem; }
         .none { color: #555; font-style: italic; }
-        code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+        code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; overflow-wrap: break-word; }
+        .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; overflow-wrap: anywhere; }
         dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.3rem 1rem; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
