@@ -24,6 +24,8 @@ struct SitePages {
 
     private let groups: SiteRecordGroups
     private let catalog: SubjectCatalog
+    /// The subjects that have a page.
+    private let held: Set<Subject>
     private let decisions: DecisionIndex
     private let findings: [Finding]
 
@@ -37,6 +39,7 @@ struct SitePages {
         self.wooSettings = wooSettings
         groups = SiteRecordGroups(records: register.records)
         catalog = SubjectCatalog(records: register.records)
+        held = Set(catalog.entries.map(\.subject))
         decisions = DecisionIndex(records: register.records)
         findings = try Audit.run(records: register.records, on: on)
     }
@@ -59,7 +62,7 @@ struct SitePages {
 
     private func link(_ subject: Subject, from path: String, text: String? = nil) -> String {
         let label = e(text ?? subject.id)
-        guard catalog.entries.contains(where: { $0.subject == subject }) else { return label }
+        guard held.contains(subject) else { return label }
         return "<a href=\"\(SitePaths.root(from: path))\(SitePaths.page(subject))\">\(label)</a>"
     }
 
@@ -187,7 +190,7 @@ struct SitePages {
             if !s.commitments.isEmpty {
                 html += SiteLayout.table(caption: texts.commitments, headers: [texts.project, texts.amount, texts.status, texts.decision],
                                          rows: s.commitments.map {
-                                             [e($0.project), money($0.amount), e($0.status.name),
+                                             [e($0.project), money($0.amount), e(texts.commitmentStatus($0.status.name)),
                                               $0.decision.map { link(.decision($0), from: SitePaths.page(.reserve(reserve))) } ?? e(texts.none)]
                                          }, numeric: [1], rowHeaders: true)
             }
@@ -199,7 +202,7 @@ struct SitePages {
         guard case .state(let s)? = ContractProjection.project(contract, on: on, records: records) else { return "" }
         var pairs: [(String, String)] = [(texts.onDate, date(on)), (texts.counterparty, e(s.counterparty))]
         if let title = s.title { pairs.append((texts.title, e(title))) }
-        pairs += [(texts.status, e(s.status(on: on).rawValue)), (texts.start, date(s.start)), (texts.endDate, date(s.endDate))]
+        pairs += [(texts.status, e(texts.contractStatus(s.status(on: on)))), (texts.start, date(s.start)), (texts.endDate, date(s.endDate))]
         if let deadline = s.noticeDeadline { pairs.append((texts.noticeDeadline, date(deadline))) }
         if let intended = s.intendedEndDate { pairs.append((texts.intendedEnd, date(intended))) }
         return SiteLayout.facts(pairs)

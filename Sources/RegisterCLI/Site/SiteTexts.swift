@@ -135,6 +135,23 @@ struct SiteTexts: Sendable {
         }
     }
 
+    func contractStatus(_ status: ContractStatus) -> String {
+        switch (language, status) {
+        case (.nl, .notStarted): return "nog niet begonnen"
+        case (.nl, .running): return "loopt"
+        case (.nl, .ended): return "afgelopen"
+        case (.en, .notStarted): return "not started"
+        case (.en, .running): return "running"
+        case (.en, .ended): return "ended"
+        }
+    }
+
+    /// A commitment's status (`CommitmentBook.Line.Status.name`): open, settled, released, superseded.
+    func commitmentStatus(_ name: String) -> String {
+        guard language == .nl else { return name }
+        return ["open": "open", "settled": "afgerekend", "released": "vrijgegeven", "superseded": "vervangen"][name] ?? name
+    }
+
     func subjectKind(_ subject: Subject) -> String {
         switch subject {
         case .reserve: return language == .nl ? "Reserve" : "Reserve"
