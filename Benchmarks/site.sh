@@ -23,8 +23,8 @@ timed() {  # timed OUT-PREFIX cmd...: appends "wall_s peak_kib" to OUT-PREFIX.ti
   /usr/bin/time -f "%e %M" -o "$out.t" "$@" > "$out.stdout"
   cat "$out.t" >> "$out.times"
 }
-echo "| events | pages | whole site s | MiB | again, unchanged s | after one append s | files rewritten |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "| events | files | whole site s | peak MiB | again, nothing new s | files rewritten | after one append s | files rewritten |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   store="$work/$n/events"
   [ -d "$store" ] || { echo "site.sh: no store $store (make it with Benchmarks/run.sh $n)" >&2; exit 2; }
@@ -42,10 +42,11 @@ for n in "${sizes[@]}"; do
   done
   pages=$(find "$tmp/site" -type f -not -name .register-site | wc -l)
   rewritten=$(sed -E 's/.* ([0-9]+) written.*/\1/' "$tmp/append.stdout")
+  same=$(sed -E 's/.* ([0-9]+) written.*/\1/' "$tmp/again.stdout")
   whole=$(cut -d' ' -f1 "$tmp/whole.times" | median)
   mib=$(cut -d' ' -f2 "$tmp/whole.times" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')
   again=$(cut -d' ' -f1 "$tmp/again.times" | median)
   after=$(cut -d' ' -f1 "$tmp/append.times" | median)
-  echo "| $n | $pages | $whole | $mib | $again | $after | $rewritten |"
+  echo "| $n | $pages | $whole | $mib | $again | $same | $after | $rewritten |"
   rm -rf "$tmp"
 done

@@ -285,7 +285,7 @@ struct SitePages {
             rows: findings.map { f in
                 [e(f.severity.rawValue), "<code>\(e(f.id))</code>", f.subject.map { link($0, from: path, text: $0.description) } ?? "",
                  e(f.message), f.events.map { eventLink($0, from: path) }.joined(separator: ", "),
-                 Set(f.sources).sorted { $0.document < $1.document }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
+                 Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
             })
     }
 
