@@ -32,10 +32,16 @@ import Testing
         let ids = files.mapValues { Set(matches("\\sid=\"([^\"]+)\"", in: $0)) }
         for (path, html) in files where path.hasSuffix(".html") {
             let page = html.replacingOccurrences(of: "<link rel=\"icon\" href=\"data:,\">", with: "")
-            for external in ["src=", "<link", "@import", "url(", "http://", "https://", "\"//"] where page.contains(external) {
-                problems.append("\(path): contains \(external)")
+            // Attributes of real tags (stored texts are escaped, so `&lt;img src=` is text) and the style sheet.
+            let fetching = matches("(<[a-zA-Z][^>]*\\s(?:src|srcset|poster|action|data)=|<link|<iframe|<object|<embed)", in: page)
+            let style = matches("<style>([\\s\\S]*?)</style>", in: page).joined()
+            for found in fetching + (style.contains("@import") || style.contains("url(") ? ["@import/url( in the style"] : []) {
+                problems.append("\(path): would fetch: \(found)")
             }
-            for href in matches("href=\"([^\"]*)\"", in: page) {
+            for href in matches("href=\"([^\"]*)\"", in: page) where href.hasPrefix("//") || href.contains(":") {
+                problems.append("\(path): links outside the site: \(href)")
+            }
+            for href in matches("href=\"([^\"]*)\"", in: page) where !href.hasPrefix("//") && !href.contains(":") {
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let base = URL(fileURLWithPath: "/site/" + path).deletingLastPathComponent()
                 let target = parts[0].isEmpty ? path : String(base.appendingPathComponent(parts[0]).standardized.path.dropFirst("/site/".count))
@@ -182,5 +188,28 @@ import Testing
         #expect(taken["documenthandelingen"] == nil)  // the meeting date is blank: left out, not guessed
         #expect(taken["ontbreekt"]?.array?.contains("documenthandelingen.vaststelling.atTime") == true)
         #expect(taken["register:bronnen"]?.array?.first?["sha256"] == .string(SHA256.hash(text).hex))
+    }
+
+    @Test func storedTextsAreEscapedAndKnownOnReadsTheRegisterAsItStood() throws {
+        let temp = try TemporaryFolder("site-hostile")
+        let events = try temp.copyOfShippedEvents()
+        try appendWithoutChecks([UncheckedEvent(id: "dec-hostile", type: "decision-taken", payload: [
+            "decision": "x\"><script>alert(1)", "body": "raad", "date": "2026-11-20", "title": "<img src=x onerror=alert(1)> & \u{202E}",
+        ], effective: "2026-11-20")], to: events)
+        let out = temp.path("public")
+        let made = CLI.run(["site", out, "--events", events])
+        #expect(made.status == 0, "\(made.stderr)")
+        let files = try Self.files(out)
+        let page = try #require(files.first { $0.key.hasPrefix("decision/x") }?.value)
+        #expect(!page.contains("<script>alert") && !page.contains("<img"))
+        #expect(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; \\u{202E}"))
+        #expect(files["index.html"]?.contains("<script>alert") == false)
+        #expect(Self.linkProblems(files) == [])
+
+        let before = temp.path("before")
+        #expect(CLI.run(["site", before, "--events", events, "--known-on", "2026-11-23T14:39:59.050Z"]).status == 0)
+        let old = try Self.files(before)
+        #expect(old["index.html"]?.contains("Aantal gebeurtenissen</dt><dd>13</dd>") == true)
+        #expect(old["contract/dordrecht-sociaal.html"] == nil)
     }
 }
