@@ -28,6 +28,14 @@ struct SitePages {
     private let held: Set<Subject>
     private let decisions: DecisionIndex
     private let findings: [Finding]
+    /// For each event id, the findings (indices into `findings`) that name it: one pass, so a page
+    /// finds its findings without scanning every finding's events.
+    private let findingsOfEvent: [String: [Int]]
+    /// For each subject, the findings about it.
+    private let findingsOfSubject: [Subject: [Int]]
+
+    /// How many events a finding lists on a subject's page; the audit page lists them all.
+    static let eventsPerFindingOnAPage = 12
 
     init(register: SiteRegister, texts: SiteTexts, on: CalendarDate, generatedAt: RecordedInstant, inProvince: Bool,
          wooSettings: RegisterSettings?) throws {
@@ -41,7 +49,15 @@ struct SitePages {
         catalog = SubjectCatalog(records: register.records)
         held = Set(catalog.entries.map(\.subject))
         decisions = DecisionIndex(records: register.records)
-        findings = try Audit.run(records: register.records, on: on)
+        let findings = try Audit.run(records: register.records, on: on)
+        self.findings = findings
+        var ofEvent: [String: [Int]] = [:], ofSubject: [Subject: [Int]] = [:]
+        for (i, finding) in findings.enumerated() {
+            for event in Set(finding.events) { ofEvent[event, default: []].append(i) }
+            if let subject = finding.subject { ofSubject[subject, default: []].append(i) }
+        }
+        findingsOfEvent = ofEvent
+        findingsOfSubject = ofSubject
     }
 
     var findingCount: Int { findings.count }
@@ -157,9 +173,10 @@ struct SitePages {
         case .programme: body += ""
         }
         body += try timeline(subject, records: records, path: path)
-        let touching = Set(records.map(\.id))
-        let own = findings.filter { $0.subject == subject || $0.events.contains(where: touching.contains) }
-        body += "<h2>\(e(texts.findings))</h2>\n" + findingsTable(own, path: path)
+        var indices = Set(findingsOfSubject[subject] ?? [])
+        for record in records { indices.formUnion(findingsOfEvent[record.id] ?? []) }
+        let own = indices.sorted().map { findings[$0] }
+        body += "<h2>\(e(texts.findings))</h2>\n" + findingsTable(own, path: path, eventLimit: Self.eventsPerFindingOnAPage)
         let title: String
         switch subject {
         case .budget: title = "\(texts.subjectKind(subject)) \(subject.id)"
@@ -278,15 +295,27 @@ struct SitePages {
 
     // MARK: Findings, sources, budgets
 
-    private func findingsTable(_ findings: [Finding], path: String) -> String {
+    /// The findings as a table; with `eventLimit`, each lists at most that many events and links
+    /// to the audit page for the rest.
+    private func findingsTable(_ findings: [Finding], path: String, eventLimit: Int? = nil) -> String {
         guard !findings.isEmpty else { return "<p class=\"none\">\(e(texts.noFindings))</p>\n" }
         return SiteLayout.table(
             caption: texts.findings, headers: [texts.severity, texts.finding, texts.subject, texts.message, texts.events, texts.sources],
             rows: findings.map { f in
                 [e(f.severity.rawValue), "<code>\(e(f.id))</code>", f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                 e(f.message), f.events.map { eventLink($0, from: path) }.joined(separator: ", "),
+                 e(f.message), events(of: f, path: path, limit: eventLimit),
                  Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
-            })
+            }, rowIDs: findings.map { SitePaths.findingAnchor($0.id) })
+    }
+
+    private func events(of finding: Finding, path: String, limit: Int?) -> String {
+        let shown = limit.map { Array(finding.events.prefix($0)) } ?? finding.events
+        var html = shown.map { eventLink($0, from: path) }.joined(separator: ", ")
+        if shown.count < finding.events.count {
+            html += " <a href=\"\(SitePaths.root(from: path))\(SitePaths.audit)#\(SitePaths.findingAnchor(finding.id))\">"
+                + e(texts.andMore(finding.events.count - shown.count)) + "</a>"
+        }
+        return html
     }
 
     private func auditPage() -> SitePage {

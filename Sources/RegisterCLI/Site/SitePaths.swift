@@ -19,6 +19,9 @@ enum SitePaths {
     /// The fragment of an event's row on a timeline.
     static func eventAnchor(_ id: String) -> String { "e-" + slug(id) }
 
+    /// The fragment of a finding's row on the audit page (and on its subjects' pages).
+    static func findingAnchor(_ id: String) -> String { "f-" + slug(id) }
+
     /// The fragment of a source document's row on the sources page.
     static func sourceAnchor(_ document: String) -> String { "doc-" + slug(document) }
 

@@ -162,7 +162,8 @@ struct SiteTexts: Sendable {
         }
     }
 
-    func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+    /// The link to the rest of a finding's events on the audit page.
+    func andMore(_ n: Int) -> String { language == .nl ? "en nog \(n) (alle op de controlepagina)" : "and \(n) more (all on the audit page)" }
 
     static let nl = SiteTexts(
         language: .nl, siteTitle: "Openbaar register", skipToContent: "Naar de inhoud", backToIndex: "Terug naar het overzicht",
