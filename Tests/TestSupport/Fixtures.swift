@@ -138,7 +138,11 @@ public struct UncheckedEvent: Sendable {
 /// make them) but without `append`, its checks or any policy: a history as it arrives from
 /// outside (a git clone, a copied folder), which `verify` finds intact and no append rule has seen.
 public func appendWithoutChecks(_ events: [UncheckedEvent], to directory: String) throws {
-    let head = try EventStore(directory: directory).head()
+    let store = EventStore(directory: directory)
+    let head = try store.head()
+    // Recorded after the store's newest event (never earlier, which the audit would report), and not in the future.
+    let newest = try store.events().last?.envelope.recordedAt.millisecondsSinceEpoch ?? 0
+    let from = max(SteppingClock.start + 86_400_000, newest + 1)
     var sequence = head?.sequence ?? 0
     var previous = head?.hash ?? .zero
     var files: [(path: String, bytes: [UInt8])] = []
@@ -146,7 +150,7 @@ public func appendWithoutChecks(_ events: [UncheckedEvent], to directory: String
         sequence += 1
         let envelope = EventEnvelope(sequence: sequence, id: event.id, type: event.type, schemaVersion: 1,
                                      effectiveDate: try CalendarDate(iso: event.effective),
-                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: SteppingClock.start + 86_400_000 + Int64(sequence)),  // after the shipped history, not in the future
+                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: from + Int64(sequence)),
                                      actor: event.actor, source: EventSource(document: event.document, zaaknummer: nil),
                                      payload: event.payload, previousHash: previous)
         let bytes = envelope.fileBytes

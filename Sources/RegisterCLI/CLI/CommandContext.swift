@@ -25,6 +25,8 @@ public struct CommandContext {
     var readLine: () -> String?
     /// The language of texts for people (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`).
     var language: Language
+    /// The language `--lang` asked for, when it was given (the site is Dutch unless asked otherwise).
+    var chosenLanguage: Language? = nil
 
     public init(environment: [String: String], currentDirectory: String, executablePath: String,
                 readStandardInput: @escaping (Int) -> [UInt8], writeOut: @escaping (String) -> Void,

@@ -8,7 +8,8 @@ public enum RegisterCommandLine {
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
         AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
-        ProveCommand.self, VerifyProofCommand.self, SourcesCommand.self, VerifySourcesCommand.self, ChangesCommand.self, ExportCommand.self, RecordCommand.self, ReportCommand.self, CompletionCommand.self, ManCommand.self,
+        ProveCommand.self, VerifyProofCommand.self, SourcesCommand.self, VerifySourcesCommand.self, ChangesCommand.self, ExportCommand.self,
+        RecordCommand.self, ReportCommand.self, SiteCommand.self, CompletionCommand.self, ManCommand.self,
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 
@@ -46,7 +47,10 @@ public enum RegisterCommandLine {
         var context = context
         do {
             let (language, rest) = try LanguageOption.split(arguments)
-            if let language { context.language = language }
+            if let language {
+                context.language = language
+                context.chosenLanguage = language
+            }
             return try dispatch(rest, context: context).rawValue
         } catch {
             let cliError = CLIError.from(error)

@@ -2,17 +2,21 @@ import EventStore
 import Foundation
 import Projections
 
-/// `register export --format json|csv|ledger`: the whole history for other tools.
+/// `register export --format json|csv|ledger|zgw-besluiten`: the whole history for other tools.
 struct ExportCommand: Command {
     static let spec = CommandSpec(
-        name: "export", abstract: "Export the whole history as JSON, CSV or a ledger/hledger journal.",
-        arguments: "--format json|csv|ledger [--dialect standard|excel-nl] [--output FILE] [--known-on DATE|DATETIME]",
+        name: "export", abstract: "Export the whole history as JSON, CSV, a ledger/hledger journal or ZGW Besluiten resources.",
+        arguments: "--format json|csv|ledger|zgw-besluiten [--dialect standard|excel-nl] [--output FILE] [--known-on DATE|DATETIME] [--settings FILE] [--sources DIR]",
         options: [
-            OptionSpec(name: "--format", valueName: "json|csv|ledger", help: "json: every stored event; csv: one row per event; ledger: the money as a journal."),
+            OptionSpec(name: "--format", valueName: "json|csv|ledger|zgw-besluiten",
+                       help: "json: every stored event; csv: one row per event; ledger: the money as a journal; zgw-besluiten: taken decisions for the ZGW Besluiten API."),
             OptionSpec(name: "--dialect", valueName: "standard|excel-nl",
                        help: "csv only: standard (RFC 4180: ',' and 5000000.00) or excel-nl (';', 5000000,00 and a UTF-8 BOM: Dutch Excel opens it as it is)."),
             OptionSpec(name: "--output", valueName: "FILE", help: "Write to FILE instead of standard output."),
             .knownOn,
+            OptionSpec(name: "--settings", valueName: "FILE",
+                       help: "zgw-besluiten: the organisation's RSIN and besluittypen (default: register-settings.json beside the events folder)."),
+            OptionSpec(name: "--sources", valueName: "DIR", help: "zgw-besluiten: the source documents, for their SHA-256 (default: sources/ beside the events folder)."),
         ],
         discussion: """
             json and csv export the events as stored (with their hashes); ledger exports what counts now
@@ -22,26 +26,33 @@ struct ExportCommand: Command {
             the open commitments, tags end-date: and balance:; Budget:<year>:<programme> dated in the year it
             is for. 'ledger -f J bal --end DAY-AFTER' gives the figures of 'register reserve R --on DAY --json'
             (docs/auditor-guide.md, "The journal's convention").
+            zgw-besluiten writes every taken decision as a Besluit of the ZGW Besluiten API (besluiten), the documents it
+            rests on (besluitinformatieobjecten) and the decisions that miss a required value (onvolledig, each value with
+            why; also reported on standard error). Values the register does not hold come from the settings file; values
+            it does not know, such as a blank meeting date, are left out, never invented. See docs/reference/publication.md.
             """,
         examples: ["register export --format ledger --output register.journal && hledger -f register.journal bal",
                    "register export --format csv > events.csv",
-                   "register export --format csv --dialect excel-nl --output events.csv"])
+                   "register export --format csv --dialect excel-nl --output events.csv",
+                   "register export --format zgw-besluiten --settings register-settings.json --output besluiten.json"])
 
-    enum Format: String { case json, csv, ledger }
+    enum Format: String { case json, csv, ledger, zgwBesluiten = "zgw-besluiten" }
 
     let format: Format
     let dialect: CSVDialect
     let output: String?
     let knownOn: RecordedInstant?
     let store: EventStore
+    let settingsOption: String?
+    let sourcesOption: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else { throw .usage("export takes no arguments; use --format", command: Self.spec.name) }
         guard let text = try arguments.value("--format", command: Self.spec.name) else {
-            throw .usage("export needs --format json, csv or ledger", command: Self.spec.name)
+            throw .usage("export needs --format json, csv, ledger or zgw-besluiten", command: Self.spec.name)
         }
         guard let format = Format(rawValue: text) else {
-            throw .usage("--format '\(text)' is not json, csv or ledger", command: Self.spec.name)
+            throw .usage("--format '\(text)' is not json, csv, ledger or zgw-besluiten", command: Self.spec.name)
         }
         self.format = format
         let dialectText = try arguments.value("--dialect", command: Self.spec.name)
@@ -55,6 +66,11 @@ struct ExportCommand: Command {
         }
         let store = try context.store(arguments, command: Self.spec.name)
         self.store = store
+        settingsOption = try arguments.value("--settings", command: Self.spec.name)
+        sourcesOption = try arguments.value("--sources", command: Self.spec.name)
+        if format != .zgwBesluiten && (settingsOption != nil || sourcesOption != nil) {
+            throw .usage("--settings and --sources go with --format zgw-besluiten", command: Self.spec.name)
+        }
         output = try arguments.value("--output", command: Self.spec.name).map { (path) throws(CLIError) in
             try OutputPath.check(path, option: "--output", store: store, command: Self.spec.name)
         }
@@ -114,6 +130,16 @@ struct ExportCommand: Command {
             for (i, record) in records.inEffectOrder.enumerated() {
                 if let transaction = try journal.transaction(for: record) { sink.write(transaction + "\n") }
                 progress.tick(i + 1)
+            }
+        case .zgwBesluiten:
+            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
+            let sources = try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name)
+            let records = try context.history(of: store).resolved(knownOn: knownOn)
+            let export = ZGWBesluiten(records: records, settings: settings, sourceHashes: SourceDocuments.hashes(in: sources))
+            sink.write(JSONWriter.prettyString(export.json))
+            for incomplete in export.incomplete {
+                context.writeError("register: decision \(DisplayText.escaped(incomplete.identificatie)) is not a complete Besluit: "
+                                   + incomplete.missing.map { "\($0.field) (\($0.reason))" }.joined(separator: "; ") + "\n")
             }
         }
         progress.finish()

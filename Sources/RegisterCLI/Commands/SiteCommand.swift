@@ -1,0 +1,118 @@
+import EventStore
+import Foundation
+import Projections
+
+/// `register site DIR`: the whole register as a static website, for council members, journalists
+/// and citizens; with several registers, a province's index over all of them.
+struct SiteCommand: Command {
+    static let spec = CommandSpec(
+        name: "site", abstract: "Write the register as a static website (no server needed), with Woo metadata beside it.",
+        arguments: "DIR [--lang nl|en] [--on DATE] [--known-on DATE|DATETIME] [--sources DIR] [--settings FILE] [--events DIR ...|--registers FILE]",
+        options: [
+            OptionSpec(name: "--lang", valueName: "nl|en", help: "The language of the pages (default: nl, Dutch)."),
+            .on, .knownOn,
+            OptionSpec(name: "--sources", valueName: "DIR",
+                       help: "The source documents, to show their SHA-256 (default: sources/ beside the events folder, if there is one)."),
+            OptionSpec(name: "--settings", valueName: "FILE",
+                       help: "The organisation's settings for the Woo metadata (default: register-settings.json beside the events folder)."),
+            .registers,
+        ],
+        discussion: """
+            Writes DIR/index.html (what the register holds, its head hash, event count and checkpoint, when it was
+            generated), a page per reserve, contract, programme, budget year and decision with its timeline, sources and
+            marks, the audit findings (audit.html), the sources with their hashes (sources.html), the multi-year budget
+            with its totals checked (budgets.html) and the Woo metadata of every decision (woo-metadata.json).
+            A page's file name follows from its subject's id (reserve/404.html, decision/2022-0177088.html), so links
+            keep working as the register grows. Open DIR/index.html from disk or serve DIR with any web server; nothing
+            is fetched from elsewhere. Run again after new events: only pages whose content changed are rewritten.
+            With several registers (repeat --events, or --registers FILE) DIR/index.html lists them and each register's
+            pages go in a folder of its own, named after its organisation (the settings' 'organisatie') or its folder.
+            """,
+        examples: ["register site public/", "register site public/ --lang en",
+                   "register site province/ --registers province.txt", "python3 -m http.server -d public 8000"])
+
+    let output: String
+    let language: SiteLanguage
+    let query: QueryOptions
+    let stores: [EventStore]
+    let sourcesOption: String?
+    let settingsOption: String?
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard arguments.positionals.count == 1 else {
+            throw .usage("site needs exactly one DIR to write the website into, e.g. 'register site public/'", command: Self.spec.name)
+        }
+        // `--lang` is read for every command before it is parsed (`LanguageOption`); the site is
+        // Dutch unless it asks for English, whatever the locale.
+        language = context.chosenLanguage == .en ? .en : .nl
+        query = try QueryOptions(arguments, command: Self.spec.name)
+        stores = try context.stores(arguments, command: Self.spec.name)
+        sourcesOption = try arguments.value("--sources", command: Self.spec.name)
+        settingsOption = try arguments.value("--settings", command: Self.spec.name)
+        if stores.count > 1 && sourcesOption != nil {
+            throw .usage("--sources goes with one register; with several, each register's sources/ folder beside its events is read",
+                         command: Self.spec.name)
+        }
+        var output = arguments.positionals[0]
+        for store in stores { output = try OutputPath.check(output, option: "DIR", store: store, command: Self.spec.name) }
+        self.output = output
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let texts = SiteTexts.of(language)
+        let generatedAt = RecordedInstant.now()
+        let province = stores.count > 1
+        var pages: [SitePage] = []
+        var summaries: [SiteProvince.Entry] = []
+        var folders = Set<String>()
+        for store in stores {
+            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
+            let register = try Self.register(store, name: settings.organisation ?? Self.name(of: store), knownOn: query.knownOn,
+                                             sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name))
+            let site = try SitePages(register: register, texts: texts, on: query.on, generatedAt: generatedAt, inProvince: province,
+                                     wooSettings: settings)
+            let registerPages = try site.all()
+            guard province else { pages = registerPages; break }
+            var folder = SitePaths.slug(register.name)
+            var n = 2
+            while !folders.insert(folder).inserted { folder = SitePaths.slug(register.name) + "-\(n)"; n += 1 }
+            pages += registerPages.map { SitePage(path: folder + "/" + $0.path, content: $0.content) }
+            summaries.append(SiteProvince.Entry(name: register.name, folder: folder, eventCount: register.eventCount,
+                                                headHash: register.headHash, findings: site.findingCount))
+        }
+        if province { pages.append(SiteProvince.index(summaries, texts: texts, generatedAt: generatedAt)) }
+        let outcome = try SiteFiles.write(pages, into: output)
+        context.print("wrote \(output): \(pages.count) file(s), \(outcome.written.count) written, \(outcome.unchanged) unchanged"
+                      + (outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed") + "; open \(output)/index.html")
+        return .ok
+    }
+
+    /// One register read for the site: its history as known at `knownOn`, its head and checkpoint.
+    static func register(_ store: EventStore, name: String, knownOn: RecordedInstant?, sources: String?) throws -> SiteRegister {
+        var history = History()
+        var hashes: [SHA256Digest] = []
+        try store.replay { stored in
+            guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
+            do {
+                history.append(try DomainRecord(envelope: stored.envelope))
+            } catch {
+                throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
+            }
+            hashes.append(stored.hash)
+        }
+        return SiteRegister(name: name, records: history.resolved(knownOn: knownOn), eventCount: hashes.count,
+                            headHash: hashes.last ?? .zero,
+                            merkleRoot: MerkleTree.root(leafHashes: hashes.map { MerkleTree.leafHash($0.bytes) }),
+                            sourceHashes: SourceDocuments.hashes(in: sources))
+    }
+
+    /// A register's name when its settings give no organisation: its events folder's name, or the
+    /// folder above when that is called `events`.
+    static func name(of store: EventStore) -> String {
+        let url = URL(fileURLWithPath: store.directory).standardized
+        let last = url.lastPathComponent
+        guard last == "events" else { return last }
+        let parent = url.deletingLastPathComponent().lastPathComponent
+        return parent.isEmpty || parent == "/" ? last : parent
+    }
+}
