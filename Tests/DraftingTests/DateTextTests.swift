@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import RegisterCLI
+@testable import Drafting
 
 /// Dates as clerks write them: ISO or Dutch day-first, full years, real days only.
 @Suite struct DateTextTests {
