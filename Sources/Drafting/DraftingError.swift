@@ -12,6 +12,8 @@ public enum DraftingError: Error, Equatable, Sendable, CustomStringConvertible {
     case nothingToDraft(document: String, kind: DocumentKind, detail: String)
     /// A clerk's value for a field that cannot be read (`detail` lists the accepted forms).
     case invalidEdit(field: String, text: String, detail: String)
+    /// A draft whose required fields are not all known (each named with the reason).
+    case incomplete(fields: [String])
     /// A field the draft does not have, or one a clerk may not change.
     case unknownField(field: String, fields: [String])
 
@@ -32,6 +34,8 @@ public enum DraftingError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "'register record' if it does hold any"
         case let .invalidEdit(field, text, detail):
             return "\(field) '\(text)': \(detail)"
+        case let .incomplete(fields):
+            return "this draft cannot be appended yet: unknown " + fields.joined(separator: "; ") + ". Edit the field first (e), or skip the draft (s)"
         case let .unknownField(field, fields):
             return "this draft has no field '\(field)'; its fields are " + fields.joined(separator: ", ")
         }

@@ -39,6 +39,20 @@ public enum DraftSchema {
         return ["effectiveDate"] + fields
     }
 
+    /// The optional fields of `type` a clerk may add in review.
+    public static func optional(_ type: EventType) -> [String] {
+        switch type {
+        case .decisionProposed, .decisionTaken, .decisionRejected, .decisionWithdrawn: return ["title", "dateNote", "proposedBy", "legalBasis"]
+        case .reserveEstablished, .reserveEndDateChanged, .allocation, .reallocation, .balanceActual, .contractExtended, .budgetSet,
+             .commitmentSettled, .commitmentReleased: return ["decision"]
+        case .reserveAddition, .reserveWithdrawal: return ["decision", "description"]
+        case .commitment: return ["year", "decision"]
+        case .contractAwarded: return ["title", "noticeDeadline", "decision"]
+        case .contractExtensionIntended: return ["decideBy"]
+        case .balanceEstimate, .statedTotal, .correction, .retraction: return []
+        }
+    }
+
     /// How the clerk's text for `key` is read (the last part of a path such as
     /// `allocations[2].amountCents` decides).
     public static func kind(of key: String) -> Kind {
@@ -53,6 +67,15 @@ public enum DraftSchema {
         case "reserve", "decision", "contract", "programme", "commitment", "of": return .identifier
         default: return .text
         }
+    }
+
+    /// The parts of a list field's key: `allocations[2].amountCents` is (`allocations`, 2, `amountCents`).
+    public static func listPath(_ key: String) -> (list: String, line: Int, item: String)? {
+        guard let open = key.firstIndex(of: "["), let close = key[open...].firstIndex(of: "]"),
+              let line = Int(key[key.index(after: open)..<close]) else { return nil }
+        let rest = key[key.index(after: close)...]
+        guard rest.first == ".", rest.count > 1 else { return nil }
+        return (String(key[..<open]), line, String(rest.dropFirst()))
     }
 
     /// The types a draft of `type` may be changed to in review: a table of earmarks is an

@@ -87,7 +87,7 @@ enum DecisionRules {
             } else {
                 fields.append(.unknown("body", "the decision text does not say who decides"))
             }
-            own.taken = DraftEvent(type: .decisionTaken, basis: "the signed decision (\(r.decisionMarker.map { "\($0.lines)" } ?? "") to \(signature.quote.lines))",
+            own.taken = DraftEvent(type: .decisionTaken, basis: "the signed decision (lines \(r.decisionMarker?.firstLine ?? signature.quote.firstLine)-\(signature.quote.lastLine))",
                                    fields: order(fields))
             own.effective = effective
         }
@@ -194,7 +194,7 @@ enum DecisionRules {
             fields.append(DraftField("body", .text("raad"), .derived(how: "a raadsvoorstel is put to the raad", from: [entry.quote])))
             fields.append(DraftField("proposedBy", .text("college"), .derived(how: "a raadsvoorstel comes from the college", from: [entry.quote])))
         } else {
-            fields.append(.unknown("body", "the document does not say who took this decision"))
+            fields.append(.quoted("body", .text("unknown"), entry.quote, remark: "the document does not say who took this decision"))
         }
         if let d = entry.date {
             fields.append(.quoted("effectiveDate", .date(d.date.firstDay), d.quote))
@@ -218,7 +218,7 @@ enum DecisionRules {
             fields.append(.unknown("effectiveDate", "the document gives no date for this decision"))
         }
         let type: EventType = entry.kind == .proposal ? .decisionProposed : .decisionTaken
-        return DraftEvent(type: type, basis: "named as a related decision (\(entry.quote.lines))", fields: order(fields))
+        return DraftEvent(type: type, basis: "the related decisions it lists (\(entry.quote.lines))", fields: order(fields))
     }
 
     private static func effectiveDate(of adoption: Adoption) -> DraftField {

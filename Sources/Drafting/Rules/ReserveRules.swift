@@ -29,8 +29,10 @@ enum ReserveRules {
         }
         for m in endDate.matches(in: text) {
             guard let n = m["n"], let d = m["d"], let date = try? DatePhrase.read(NameText.tidy(r.text[d])), date.isDay else { continue }
+            let number = DraftField.quoted("reserve", .text(String(r.text[n])), r.quote(n))
+            if let name = m["name"], let existing = named(r, number: number, name: name) { drafts.append((r.quote(m.range), existing)) }
             drafts.append((r.quote(m.range), DraftEvent(type: .reserveEndDateChanged, basis: basis, fields: [
-                effective, .quoted("reserve", .text(String(r.text[n])), r.quote(n)), .quoted("endDate", .date(date.lastDay), r.quote(d)), decision,
+                effective, number, .quoted("endDate", .date(date.lastDay), r.quote(d)), decision,
             ])))
         }
         for (patterns, type) in [(addition, EventType.reserveAddition), (withdrawal, .reserveWithdrawal)] {
@@ -45,7 +47,30 @@ enum ReserveRules {
                 }
             }
         }
-        return drafts.sorted { $0.0 < $1.0 }.map(\.1)
+        return drafts.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+    }
+
+    /// The reserve a decision changes, as the document names it (`de reserve 404 SI Sociaal Domein …`), with the end
+    /// date it has until the change when the document says so (`beschikbaar te houden … na 31-12-2022`): for a
+    /// register that does not hold the reserve yet. The document does not say when or by which decision it was
+    /// formed, so those stay unknown.
+    private static func named(_ r: DocumentReading, number: DraftField, name range: Range<String.Index>) -> DraftEvent? {
+        let name = NameText.tidy(r.text[range]).trimmingQuotes
+        guard let first = name.first, first.isLetter, name.count <= 300 else { return nil }
+        var fields: [DraftField] = [
+            .unknown("effectiveDate", "the document does not say when the reserve was formed"), number,
+            .quoted("name", .text(name), r.quote(range)),
+        ]
+        if let m = currentEnd.firstMatch(in: r.text[...]), let d = m["d"] ?? m["d2"], let date = try? DatePhrase.read(NameText.tidy(r.text[d])), date.isDay {
+            fields.append(DraftField("endDate", .date(date.lastDay), .derived(
+                how: "the money is to stay available after this day only by the decision, so it is the end date until then",
+                from: [r.quote(r.source.sentence(around: m.range))])))
+        } else {
+            fields.append(.unknown("endDate", "the document does not give the end date before the change"))
+        }
+        fields.append(.unknown("decision", "the document does not name the decision that formed the reserve"))
+        return DraftEvent(type: .reserveEstablished, basis: "the reserve the decision changes, as the document names it: "
+                          + "record it only if the register does not hold reserve \(number.value.map { "\($0)" } ?? "")", fields: fields)
     }
 
     /// The costs a decided raadsvoorstel lists per project, as commitments against its reserve:
@@ -159,7 +184,7 @@ enum ReserveRules {
 
     private static let reserve = Phrases.reserveWord + #"\s+(?<n>"# + Phrases.reserveNumber + ")"
     static let establish = TextPattern(#"(?:een\s+)?(?:bestemmings)?reserve\s+(?<n>"# + Phrases.reserveNumber + #")\s+(?<name>[^,;.\n]+?(?:\n[^,;.\n]+?)?)\s+in\s+te\s+stellen(?:,?\s+met\s+(?:een\s+|als\s+)?einddatum\s+(?:van\s+)?(?<d>"# + Phrases.day + "))?")
-    static let endDate = TextPattern(#"(?:einddatum|looptijd)\s+van\s+"# + reserve + #"(?:[^;.]{0,200}?)\s+(?:op\s+te\s+schuiven|te\s+verschuiven|te\s+verlengen|te\s+wijzigen|vast\s+te\s+stellen|te\s+bepalen)\s+(?:naar|tot\s+en\s+met|tot|op)\s+(?<d>"# + Phrases.day + "|" + Phrases.endOfYear + ")")
+    static let endDate = TextPattern(#"(?:einddatum|looptijd)\s+van\s+"# + reserve + #"(?:\s+(?<name>[^;.]{1,200}?))?\s+(?:op\s+te\s+schuiven|te\s+verschuiven|te\s+verlengen|te\s+wijzigen|vast\s+te\s+stellen|te\s+bepalen)\s+(?:naar|tot\s+en\s+met|tot|op)\s+(?<d>"# + Phrases.day + "|" + Phrases.endOfYear + ")")
     static let addition: [TextPattern] = [
         TextPattern(#"(?<a>"# + Phrases.amount + #")\s+(?:toe\s+te\s+voegen|te\s+storten)\s+(?:aan|in)\s+"# + reserve),
         TextPattern(#"(?:toevoeging|storting)\s+van\s+(?<a>"# + Phrases.amount + #")\s+(?:aan|in)\s+"# + reserve),
@@ -170,6 +195,7 @@ enum ReserveRules {
         TextPattern(#"onttrekking\s+van\s+(?<a>"# + Phrases.amount + #")\s+(?:aan|uit|van)\s+"# + reserve),
         TextPattern(#"(?:aan|uit)\s+"# + reserve + #"[^.;]{0,120}?\s+(?<a>"# + Phrases.amount + #")\s+te\s+onttrekken"#),
     ]
+    static let currentEnd = TextPattern(#"(?:beschikbaar\s+te\s+houden|beschikbaar\s+blijven)[^.]{0,160}?\s+na\s+(?<d>"# + Phrases.day + #")|(?:huidige|geldende)\s+einddatum\s+(?:van\s+|is\s+)?(?<d2>"# + Phrases.day + ")")
     static let basisWord = #"(?<basis>ongeveer|circa|ca\.|naar\s+schatting|zo'n|maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan)"#
     static let commitmentPatterns: [TextPattern] = [
         TextPattern(#"\bde\s+kosten\s+voor\s+(?:de\s+|het\s+)?(?:project\s+)?(?<project>[^,.;:\n]{1,80}?)\s+bedragen\s+(?:"# + basisWord + #"\s+)?(?<a>"# + Phrases.amount + ")"),

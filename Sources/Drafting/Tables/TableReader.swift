@@ -240,11 +240,13 @@ struct LineShape {
             let piece = pieces[k]
             if LineShape.isAmount(piece.text) {
                 var range = piece.range
+                var amount = piece.text
                 if k > 0, pieces[k - 1].text == "€" || pieces[k - 1].text.uppercased() == "EUR" {
                     range = pieces[k - 1].range.lowerBound..<range.upperBound
+                    amount = "€ " + amount
                     k -= 1
                 }
-                cells.insert(DocumentTable.Cell(value: .amount(String(text[range])), range: range), at: 0)
+                cells.insert(DocumentTable.Cell(value: .amount(amount), range: range), at: 0)
             } else if ["-", "–", "—"].contains(piece.text) {
                 cells.insert(DocumentTable.Cell(value: .dash, range: piece.range), at: 0)
             } else if separated, k == pieces.count - 1, k > 0 {

@@ -8,7 +8,7 @@ public enum RegisterCommandLine {
     static let commands: [any Command.Type] = [
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
         AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
-        ProveCommand.self, VerifyProofCommand.self, ExportCommand.self, RecordCommand.self, ReportCommand.self, CompletionCommand.self,
+        ProveCommand.self, VerifyProofCommand.self, ExportCommand.self, RecordCommand.self, DraftCommand.self, ReportCommand.self, CompletionCommand.self,
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 
