@@ -1,18 +1,19 @@
 extension SourceText {
     /// The sentence around `range`: back to the end of the previous sentence or paragraph, on to
     /// the end of this one. A sentence ends at `.`, `?` or `!` followed by white space and a
-    /// capital letter or a paragraph break; abbreviations such as `t.b.v.` and amounts such as
-    /// `€ 400.000,-` do not end one.
+    /// capital letter or a paragraph break, and at a `;` that ends a line (the points of a
+    /// decision); abbreviations such as `t.b.v.` and amounts such as `€ 400.000,-` do not end one.
     public func sentence(around range: Range<String.Index>) -> Range<String.Index> {
         var start = range.lowerBound
         while start > text.startIndex {
             let before = text.index(before: start)
-            if isParagraphBreak(endingAt: start) || (isSentenceEnd(at: before) && startsSentence(at: start)) { break }
+            if isParagraphBreak(endingAt: start) || (isSentenceEnd(at: before) && startsSentence(at: start)) || endsPoint(at: before) { break }
             start = before
         }
         var end = range.upperBound
         while end < text.endIndex {
             if isParagraphBreak(endingAt: end) { break }
+            if endsPoint(at: end) { end = text.index(after: end); break }
             if isSentenceEnd(at: end) {
                 let next = text.index(after: end)
                 if next == text.endIndex || startsSentence(at: next) || isParagraphBreak(endingAt: next) { end = next; break }
@@ -29,6 +30,14 @@ extension SourceText {
         while first > 1, !self.line(first - 1).allSatisfy(\.isWhitespace) { first -= 1 }
         while last < lineCount, !self.line(last + 1).allSatisfy(\.isWhitespace) { last += 1 }
         return range(ofLine: first).lowerBound..<range(ofLine: last).upperBound
+    }
+
+    /// A `;` at the end of a line.
+    private func endsPoint(at index: String.Index) -> Bool {
+        guard index < text.endIndex, text[index] == ";" else { return false }
+        var next = text.index(after: index)
+        while next < text.endIndex, text[next] == " " || text[next] == "\t" { next = text.index(after: next) }
+        return next == text.endIndex || text[next] == "\n"
     }
 
     private func isSentenceEnd(at index: String.Index) -> Bool {

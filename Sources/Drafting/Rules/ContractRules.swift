@@ -106,7 +106,7 @@ enum ContractRules {
         }
         fields.append(DraftField("body", .text("college"), .quoted(r.quote(who))))
         return DraftEvent(type: .contractExtensionIntended, basis: "an intention to extend (\(sentence.lines)): it moves no end date", fields: fields,
-                          remarks: ["'\(sentence.oneLine)'" + (years.map { " '\($0.1.oneLine)'" } ?? "")])
+                          remarks: ["'\(sentence.oneLine)'" + (years.map { sentence.text.contains($0.1.text) ? "" : " '\($0.1.oneLine)'" } ?? "")])
     }
 
     /// The party most often named in `contract met …`.

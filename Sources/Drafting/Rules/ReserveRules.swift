@@ -40,9 +40,10 @@ enum ReserveRules {
                 for m in pattern.matches(in: text) {
                     guard let n = m["n"], let a = m["a"], let cents = try? AmountPhrase.cents(String(r.text[a])), cents > 0 else { continue }
                     let sentence = r.quote(r.source.sentence(around: m.range))
+                    let point = sentence.oneLine.drop { $0.isNumber || $0 == "." || $0 == ")" || $0 == " " }
                     drafts.append((r.quote(m.range), DraftEvent(type: type, basis: basis, fields: [
                         effective, .quoted("reserve", .text(String(r.text[n])), r.quote(n)), .quoted("amountCents", .cents(cents), r.quote(a)), decision,
-                        .quoted("description", .text(String(sentence.oneLine.prefix(300))), sentence),
+                        .quoted("description", .text(String(point.prefix(300))), sentence),
                     ])))
                 }
             }
