@@ -53,6 +53,6 @@ public enum ComparisonReport {
 
     private static func quoted(_ text: String?) -> String {
         guard let text else { return "nothing" }
-        return "'" + (text.count > 60 ? String(text.prefix(59)) + "…" : text) + "'"
+        return "'" + (text.count > 100 ? String(text.prefix(99)) + "…" : text) + "'"
     }
 }
