@@ -45,7 +45,7 @@ public enum Drafter {
             let decision: DraftField = r.kind.decides ? own.decision
                 : .unknown("decision", "the document names no decision that set these amounts (the audit reports a change without one)")
             drafts += TableRules.drafts(r, tables: tables, effective: r.kind.decides ? own.effective : dated, decision: decision,
-                                        earmarkAuthority: r.kind.decides ? own.decision : authority(named, decision))
+                                        earmarkAuthority: r.kind.decides ? own.decision : authority(named))
         }
         drafts += ContractRules.drafts(r)
 
@@ -66,7 +66,7 @@ public enum Drafter {
 
     /// The authority of a raadsinformatiebrief's earmarks: it decides nothing, so they execute the
     /// one decision the document says made the money available, when there is exactly one.
-    private static func authority(_ named: DecisionRules.Named, _ none: DraftField) -> DraftField {
+    private static func authority(_ named: DecisionRules.Named) -> DraftField {
         let funded = named.fundings.filter { $0.adoption.money != nil && $0.decision.isKnown }
         guard funded.count == 1, let decision = funded[0].decision.value, let money = funded[0].adoption.money else {
             return .unknown("decision", "the document names no decision these earmarks execute")

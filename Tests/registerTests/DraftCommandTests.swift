@@ -143,6 +143,20 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func aDocumentsEscapeSequencesNeverReachTheTerminal() throws {
+        let temp = try TemporaryFolder("draft-escape")
+        let file = temp.path("besluit.txt")
+        let text = "Raadsbesluit\n\nZaaknummer 2024-0000001\n\nDe raad van de gemeente Ergens;\n\ninzake Rood\u{1B}[31m en \u{202E}omgekeerd;\n\n"
+            + "b e s l u i t :\n\nde einddatum van de reserve 701 Test\u{1B}[2J\u{07} op te schuiven naar 31 december 2027.\n\n"
+            + "Aldus besloten in de vergadering van 1 maart 2024.\n"
+        try writeBytes(Array(text.utf8), to: file)
+        let r = CLI.run(["draft", file, "--events", try temp.folder()])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("reserve-end-date-changed"))
+        #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(r.stdout.contains("Rood\u{FFFD}[31m"))
+    }
+
     @Test func aFileThatIsNoTextIsRefused() throws {
         let temp = try TemporaryFolder("draft-binary")
         let file = temp.path("scan.pdf")

@@ -49,9 +49,8 @@ public struct DraftEvent: Hashable, Sendable {
     /// The indices of the lines of a list field (`allocations[0]…`, `allocations[1]…`).
     public func lines(_ list: String) -> [Int] {
         var seen: [Int] = []
-        for field in fields where field.key.hasPrefix(list + "[") {
-            let inside = field.key.dropFirst(list.count + 1).prefix { $0 != "]" }
-            if let n = Int(inside), !seen.contains(n) { seen.append(n) }
+        for field in fields {
+            if let path = DraftSchema.listPath(field.key), path.list == list, !seen.contains(path.line) { seen.append(path.line) }
         }
         return seen
     }

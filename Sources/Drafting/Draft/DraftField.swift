@@ -94,14 +94,17 @@ public struct DraftField: Hashable, Sendable {
         self.remark = remark
     }
 
+    private init(unknown key: String, reason: String) {
+        self.key = key
+        value = nil
+        provenance = nil
+        remark = reason
+    }
+
     /// A field the document does not give: the clerk must fill it in (or leave it out, where the
     /// event allows that).
     public static func unknown(_ key: String, _ reason: String) -> DraftField {
-        var field = DraftField(key, .blank, .clerk)
-        field.value = nil
-        field.provenance = nil
-        field.remark = reason
-        return field
+        DraftField(unknown: key, reason: reason)
     }
 
     public static func quoted(_ key: String, _ value: DraftValue, _ quote: Quote, remark: String? = nil) -> DraftField {

@@ -21,7 +21,7 @@ enum DraftRendering {
         if let d = drafts.documentDate, let value = d.value, let q = d.provenance?.quotes.first { facts.append("dated \(value) (\(q.lines))") } else { facts.append("not dated") }
         lines.append(facts.joined(separator: "; "))
         lines.append("\(drafts.drafts.count) draft event\(drafts.drafts.count == 1 ? "" : "s").")
-        return lines.joined(separator: "\n") + "\n"
+        return displayable(lines.joined(separator: "\n") + "\n")
     }
 
     static func text(_ draft: DraftEvent, number: Int, of count: Int, held: EventEnvelope?) -> String {
@@ -36,7 +36,19 @@ enum DraftRendering {
         if let held { lines.append("  The register already holds this: event \(held.sequence) (\(held.id), \(held.type)).") }
         let missing = draft.missing
         if !missing.isEmpty { lines.append("  Cannot be appended until given: " + missing.joined(separator: ", ") + ".") }
-        return lines.joined(separator: "\n") + "\n"
+        return displayable(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The text with every control character (but the line ends), and every character that
+    /// reorders text (bidi controls), shown as `�`: a document's text cannot reach the terminal
+    /// as escape sequences.
+    static func displayable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            let v = scalar.value
+            let control = (v < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x2028 || v == 0x2029
+            return control ? "\u{FFFD}" : scalar
+        }))
     }
 
     /// Where a field's value comes from, in words.

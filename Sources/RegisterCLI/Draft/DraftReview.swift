@@ -45,11 +45,11 @@ struct DraftReview {
                         index += 1
                         continue review
                     } catch let error as DraftingError {
-                        context.print("not appended: \(error)")
+                        context.print(DraftRendering.displayable("not appended: \(error)"))
                     } catch {
                         let cliError = CLIError.from(error)
                         guard cliError.exitCode == .refused else { throw error }
-                        context.print("not appended, refused: \(cliError.description). Edit the draft (e) or skip it (s).")
+                        context.print(DraftRendering.displayable("not appended, refused: \(cliError.description). Edit the draft (e) or skip it (s)."))
                     }
                 case "e", "edit":
                     if edit(index, context) {
@@ -108,7 +108,7 @@ struct DraftReview {
                 if key == "reserve", case .text(let number)? = drafts.drafts[index].value("reserve") { offer(reserve: number, from: index, context) }
                 return true
             } catch {
-                context.print("\(error)")
+                context.print(DraftRendering.displayable("\(error)"))
             }
         }
         context.print("nothing changed")
