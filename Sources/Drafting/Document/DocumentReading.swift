@@ -122,8 +122,8 @@ struct DocumentReading {
         let kind: DocumentKind
         if let decisionMarker, let signature {
             quotes = [decisionMarker, signature.quote]
-            if let p = proposal ?? raadsvoorstel.map({ ($0, $0.text.startIndex..<$0.text.startIndex) }) {
-                quotes.insert(p.heading, at: 0)
+            if let heading = proposal?.heading ?? raadsvoorstel {
+                quotes.insert(heading, at: 0)
                 kind = .proposalWithDecision
             } else {
                 kind = .decision

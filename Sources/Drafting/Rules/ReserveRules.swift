@@ -102,8 +102,9 @@ enum ReserveRules {
                                          remarks: ["'\(r.quote(r.source.sentence(around: m.range)).oneLine)'"]))
             }
         }
-        return drafts.sorted { ($0["project"]?.provenance?.quotes.first ?? Quote(text: "", firstLine: 0, lastLine: 0))
-            < ($1["project"]?.provenance?.quotes.first ?? Quote(text: "", firstLine: 0, lastLine: 0)) }
+        // In document order, whichever phrasing found them.
+        func line(_ draft: DraftEvent) -> Int { draft["project"]?.provenance?.quotes.first?.firstLine ?? 0 }
+        return drafts.enumerated().sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }.map(\.element)
     }
 
     /// The year the projects are continued in: a sentence with `doorzetten`, `voortzetten` or
