@@ -2,7 +2,7 @@ import TestSupport
 import Testing
 @testable import Drafting
 
-/// Dates as clerks write them: ISO or Dutch day-first, full years, real days only.
+/// Dates as clerks write them: ISO, Dutch day-first or with the month's name, full years, real days only.
 @Suite struct DateTextTests {
     func iso(_ date: (year: Int, month: Int, day: Int)) -> String {
         func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
@@ -23,6 +23,11 @@ import Testing
         ("  31-12-2026 ", "2026-12-31"),
         ("0001-01-01", "0001-01-01"),
         ("30-4-2023", "2023-04-30"),
+        ("31 december 2026", "2026-12-31"),
+        ("1 mrt 2026", "2026-03-01"),
+        ("3 Okt. 2026", "2026-10-03"),
+        ("15 May 2026", "2026-05-15"),
+        ("1 mei 2026", "2026-05-01"),
     ])
     func accepted(text: String, expected: String) throws {
         #expect(iso(try DateText.date(text)) == expected)
@@ -38,6 +43,7 @@ import Testing
     @Test(arguments: [
         ("", "empty"),
         ("   ", "empty"),
+        ("31 februari 2026", "impossible"),
         ("30-02-2026", "impossible"),
         ("29-02-2026", "impossible"),
         ("29-02-1900", "impossible"),
@@ -55,7 +61,9 @@ import Testing
         ("2026.12.31", "malformed"),
         ("31-12/2026", "malformed"),
         ("2026-1-5", "malformed"),
-        ("31 december 2026", "malformed"),
+        ("31 decembre 2026", "malformed"),
+        ("31 december 26", "malformed"),
+        ("december 31 2026", "malformed"),
         ("31 12 2026", "malformed"),
         ("2026-12-31T10:00", "malformed"),
         ("20261231", "malformed"),
@@ -98,7 +106,7 @@ import Testing
     @Test func aTwoDigitYearAsksForTheFullYear() {
         #expect(DateTextError.twoDigitYear("31-12-26").description
             == "'31-12-26' has a two-digit year, which could mean 19xx or 20xx; write the year in full: "
-            + "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026 or 31.12.2026)")
+            + "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026, 31.12.2026 or 31 december 2026)")
     }
 
     @Test(arguments: [1900, 2023, 2100])

@@ -19,15 +19,15 @@ enum ContractRules {
         let sentence = r.quote(r.source.sentence(around: m.range))
         var fields: [DraftField] = []
         let startField: DraftField = start.isDay ? .quoted("start", .date(start.firstDay), r.quote(s))
-            : DraftField("start", .date(start.firstDay), .derived(how: "'van \(start.words)': from its first day", from: [r.quote(s)]))
+            : DraftField("start", .date(start.firstDay), .derived(how: "'van \(NameText.tidy(r.text[s]))': from its first day", from: [r.quote(s)]))
         let through = !r.text[till].lowercased().hasPrefix("tot ") || r.text[till].lowercased().hasPrefix("tot en met")
         let endField: DraftField
         if end.isDay {
             endField = .quoted("end", .date(end.lastDay), r.quote(e))
         } else if through {
-            endField = DraftField("end", .date(end.lastDay), .derived(how: "'t/m \(end.words)': through its last day", from: [r.quote(e)]))
+            endField = DraftField("end", .date(end.lastDay), .derived(how: "'t/m \(NameText.tidy(r.text[e]))': through its last day", from: [r.quote(e)]))
         } else {
-            endField = .unknown("end", "'tot \(end.words)' may mean up to its start or through its end; give the last day")
+            endField = .unknown("end", "'tot \(NameText.tidy(r.text[e]))' may mean up to its start or through its end; give the last day")
         }
         let party = m["party"].map { (trimmed(NameText.tidy(r.text[$0])), r.quote($0)) } ?? mostNamedParty(r)
         if let party {

@@ -201,14 +201,14 @@ enum DecisionRules {
             fields.append(.quoted("date", .date(d.date.firstDay), d.quote))
         } else if let adoption {
             fields.append(.quoted("date", .blank, entry.quote, remark: "the document gives no date for the proposal itself"))
-            fields.append(.quoted("dateNote", .text("not dated in the document; adopted by the \(adoption.body) in \(adoption.when.words)"), adoption.whenQuote))
+            fields.append(.quoted("dateNote", .text("not dated in the document; adopted by the \(adoption.body) in \(adoption.whenQuote.oneLine)"), adoption.whenQuote))
             if adoption.when.isDay {
                 fields.append(DraftField("effectiveDate", .date(adoption.when.firstDay), .assumed(
                     reason: "The proposal is not dated; it came before its adoption on \(adoption.when.firstDay.iso), which is used.",
                     from: [adoption.whenQuote])))
             } else {
                 fields.append(DraftField("effectiveDate", .date(adoption.when.lastDay), .assumed(
-                    reason: "The proposal is not dated; it came before the \(adoption.body) adopted it in \(adoption.when.words) "
+                    reason: "The proposal is not dated; it came before the \(adoption.body) adopted it in \(adoption.whenQuote.oneLine) "
                         + "('\(adoption.whenQuote.oneLine)'). The day is unknown, so the latest day that allows is used, "
                         + "\(adoption.when.lastDay.iso), so no answer shows it earlier than the document supports.",
                     from: [adoption.whenQuote, entry.quote])))
@@ -224,15 +224,15 @@ enum DecisionRules {
     private static func effectiveDate(of adoption: Adoption) -> DraftField {
         if adoption.when.isDay { return .quoted("effectiveDate", .date(adoption.when.firstDay), adoption.whenQuote) }
         return DraftField("effectiveDate", .date(adoption.when.lastDay), .assumed(
-            reason: "The document gives only '\(adoption.when.words)' ('\(adoption.whenQuote.oneLine)'). The day is unknown, so the latest "
+            reason: "The document gives only '\(adoption.whenQuote.oneLine)'. The day is unknown, so the latest "
                 + "day that allows is used, \(adoption.when.lastDay.iso), so no answer shows the change earlier than the document supports.",
             from: [adoption.whenQuote]))
     }
 
     private static func dateFields(_ when: DatePhrase, _ quote: Quote) -> [DraftField] {
         if when.isDay { return [.quoted("date", .date(when.firstDay), quote)] }
-        return [.quoted("date", .blank, quote, remark: "the document gives only \(when.words)"),
-                .quoted("dateNote", .text("\(when.words) (month only)"), quote)]
+        return [.quoted("date", .blank, quote, remark: "the document gives only \(quote.oneLine)"),
+                .quoted("dateNote", .text("\(quote.oneLine) (month only)"), quote)]
     }
 
     /// The related decisions of every `Wat zijn de belangrijkste gerelateerde besluiten?` section.

@@ -14,16 +14,9 @@ public enum DatePhrase: Hashable, Sendable {
     /// `eind 2025`, `einde van 2022`: the year's last day, as the text means it.
     case endOfYear(Int)
 
-    /// Dutch month names and the abbreviations documents use, with their numbers.
-    static let monthNames: [(name: String, month: Int)] = [
-        ("januari", 1), ("februari", 2), ("maart", 3), ("april", 4), ("mei", 5), ("juni", 6), ("juli", 7),
-        ("augustus", 8), ("september", 9), ("oktober", 10), ("november", 11), ("december", 12),
-        ("jan", 1), ("feb", 2), ("mrt", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9),
-        ("okt", 10), ("nov", 11), ("dec", 12),
-    ]
-
-    static let monthAlternatives = "(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-        + "|jan\\.?|feb\\.?|mrt\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept\\.?|sep\\.?|okt\\.?|nov\\.?|dec\\.?)"
+    /// The month names `DateText` reads (Dutch and English, full and short), longest first, as
+    /// a regular expression: `december`, `dec.`, `mrt`.
+    static let monthAlternatives = "(?:" + DateText.monthsByName.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")\\.?"
 
     /// A day, as a regular expression: `31 december 2026`, `31-12-2022`, `2022-12-31`.
     static let dayPattern = #"(?:\d{1,2}\s+"# + monthAlternatives + #"\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"#
@@ -32,39 +25,27 @@ public enum DatePhrase: Hashable, Sendable {
     /// The end of a year: `eind 2025`, `einde van 2022`, `aan het einde van 2022`, `ultimo 2024`.
     static let endOfYearPattern = #"(?:(?:aan\s+het\s+)?einde?\s+(?:van\s+)?|ultimo\s+)\d{4}"#
 
-    /// What `text` says: a day, a month, a year or a year's end.
+    /// What `text` says: a day, a month, a year or a year's end. A day is read by `DateText`
+    /// (`31 december 2026`, `31-12-2022`), so its errors are the ones `record` gives.
     public static func read(_ text: String) throws(DateTextError) -> DatePhrase {
         let words = text.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
         guard !words.isEmpty else { throw .empty(text) }
         if words.count == 1, words[0].count == 4, let year = Int(words[0]) { return .year(year) }
-        if words.count == 1 {
-            let d = try DateText.date(words[0])
-            return .day(try calendarDate(d.year, d.month, d.day, text: text))
-        }
         var rest = words[...]
-        if ["aan", "het"].contains(rest.first) { rest = rest.drop(while: { $0 == "aan" || $0 == "het" }) }
+        while let first = rest.first, first == "aan" || first == "het" { rest = rest.dropFirst() }
         if let first = rest.first, first == "eind" || first == "einde" || first == "ultimo" {
             rest = rest.dropFirst()
             if rest.first == "van" { rest = rest.dropFirst() }
-            guard rest.count == 1, let year = Int(rest.first!), rest.first!.count == 4 else { throw .malformed(text) }
+            guard rest.count == 1, let word = rest.first, word.count == 4, let year = Int(word) else { throw .malformed(text) }
             return .endOfYear(year)
         }
-        let parts = Array(rest)
-        func month(_ word: String) -> Int? {
-            let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
-            return monthNames.first { $0.name == bare }?.month
+        if rest.count == 2, let month = DateText.monthsByName[rest.first!.hasSuffix(".") ? String(rest.first!.dropLast()) : rest.first!] {
+            let word = rest.last!
+            guard word.count == 4, let year = Int(word), year >= 1 else { throw word.count == 2 ? .twoDigitYear(text) : .malformed(text) }
+            return .month(year: year, month: month)
         }
-        func year(_ word: String) throws(DateTextError) -> Int {
-            guard word.count == 4, let y = Int(word), y >= 1 else {
-                throw word.count == 2 ? .twoDigitYear(text) : .malformed(text)
-            }
-            return y
-        }
-        if parts.count == 2, let m = month(parts[0]) { return .month(year: try year(parts[1]), month: m) }
-        if parts.count == 3, let day = Int(parts[0]), parts[0].count <= 2, let m = month(parts[1]) {
-            return .day(try calendarDate(try year(parts[2]), m, day, text: text))
-        }
-        throw .malformed(text)
+        let d = try DateText.date(words.joined(separator: " "))
+        return .day(try calendarDate(d.year, d.month, d.day, text: text))
     }
 
     private static func calendarDate(_ year: Int, _ month: Int, _ day: Int, text: String) throws(DateTextError) -> CalendarDate {
@@ -105,16 +86,6 @@ public enum DatePhrase: Hashable, Sendable {
     }
 
     public var year: Int { firstDay.year }
-
-    /// The phrase in words, for notes: `juni 2019`, `2023`, `eind 2025`, `2022-11-08`.
-    public var words: String {
-        switch self {
-        case .day(let d): return d.iso
-        case .month(let y, let m): return "\(Self.monthNames[m - 1].name) \(y)"
-        case .year(let y): return "\(y)"
-        case .endOfYear(let y): return "eind \(y)"
-        }
-    }
 
     private static func unchecked(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate {
         // Every caller passes a month 1-12 and a day that month has, in a year DateText accepted.

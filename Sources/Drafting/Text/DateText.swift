@@ -7,13 +7,33 @@
 /// result into its own date type.
 public enum DateText {
     /// The forms every error message offers.
-    public static let acceptedForms = "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026 or 31.12.2026)"
+    public static let acceptedForms = "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026, 31.12.2026 or 31 december 2026)"
+
+    /// Month names in Dutch and English, full and short (`december`, `dec`, `mrt`, `okt`, `mei`, `May`).
+    static let monthsByName: [String: Int] = {
+        let dutch = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        var names: [String: Int] = ["mrt": 3, "okt": 10, "sept": 9]
+        for (i, name) in (dutch + english).enumerated() {
+            names[name] = i % 12 + 1
+            names[String(name.prefix(3)), default: i % 12 + 1] = i % 12 + 1
+        }
+        return names
+    }()
 
     /// The calendar date `text` means.
     public static func date(_ text: String) throws(DateTextError) -> (year: Int, month: Int, day: Int) {
         let scalars = Array(text.unicodeScalars.drop(while: \.properties.isWhitespace).reversed()
             .drop(while: \.properties.isWhitespace).reversed())
         guard !scalars.isEmpty else { throw .empty(text) }
+        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: { $0 == " " })
+        if words.count == 3, words[1].allSatisfy({ $0.isLetter || $0 == "." }) {
+            // `31 december 2026`: the month by name.
+            let monthWord = words[1].lowercased().trimmingSuffix(".")
+            guard let month = monthsByName[monthWord], let day = Int(words[0]), words[0].count <= 2, words[0].allSatisfy(\.isASCII),
+                  let year = Int(words[2]), words[2].count == 4, words[2].allSatisfy(\.isASCII) else { throw .malformed(text) }
+            return try numeric(text, year: year, month: month, day: day, dayFirst: true)
+        }
         guard let separator = scalars.first(where: { !$0.isASCIIDigit }), ["-", "/", "."].contains(separator),
               scalars.allSatisfy({ $0.isASCIIDigit || $0 == separator }) else { throw .malformed(text) }
         let parts = scalars.split(separator: separator, omittingEmptySubsequences: false)
@@ -31,7 +51,12 @@ public enum DateText {
             guard parts[2].count == 4 else { throw .malformed(text) }
             (year, month, day) = (value(parts[2]), value(parts[1]), value(parts[0]))
         }
+        return try numeric(text, year: year, month: month, day: day, dayFirst: dayFirst)
+    }
 
+    /// Checks that the date exists.
+    private static func numeric(_ text: String, year: Int, month: Int, day: Int, dayFirst: Bool) throws(DateTextError)
+        -> (year: Int, month: Int, day: Int) {
         guard year >= 1 else { throw .impossible(text, reason: "there is no year 0") }
         guard (1...12).contains(month) else {
             throw .impossible(text, reason: "there is no month \(month)" + (dayFirst ? " (the day comes before the month: DD-MM-YYYY)" : ""))
@@ -80,6 +105,10 @@ public enum DateTextError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' is not a real date: \(reason); \(DateText.acceptedForms)"
         }
     }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }
 
 extension Unicode.Scalar {
