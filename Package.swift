@@ -7,6 +7,7 @@
 //   Signing      OpenSSH signatures of event files (runs ssh-keygen)
 //   Replication  the store shared through git (runs git), through the store's locked API
 //   Projections  the domain: pure values and folds, no I/O
+//   Drafting     reading decision documents: Dutch amounts and dates, draft events with quotes; pure, no I/O
 //   RegisterCLI  the command line's commands, answers and renderers, as a library
 //   register     main.swift only
 //   TestSupport  what every test target shares: temporary folders, seeded randomness, processes
@@ -24,12 +25,15 @@ let package = Package(
         .target(name: "Signing", dependencies: ["EventStore"]),
         .target(name: "Replication", dependencies: ["EventStore"]),
         .target(name: "Projections", dependencies: ["EventStore"]),
-        .target(name: "RegisterCLI", dependencies: ["EventStore", "Projections", "Replication", "Signing"]),
+        .target(name: "Drafting", dependencies: ["EventStore", "Projections"]),
+        .target(name: "RegisterCLI", dependencies: ["EventStore", "Projections", "Drafting", "Replication", "Signing"]),
         .executableTarget(name: "register", dependencies: ["RegisterCLI"]),
         .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "TestSupport"]),
-        .testTarget(name: "registerTests", dependencies: ["RegisterCLI", "register", "EventStore", "Projections", "Replication", "Signing", "TestSupport"],
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "EventStore", "Projections", "TestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "registerTests", dependencies: ["RegisterCLI", "register", "EventStore", "Projections", "Drafting", "Replication", "Signing", "TestSupport"],
                     exclude: ["BadInputs", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

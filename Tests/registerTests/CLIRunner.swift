@@ -36,7 +36,7 @@ enum CLI {
 
     /// The commands that can change an events folder.
     static func writes(_ arguments: [String]) -> Bool {
-        ["append", "record", "publish", "sync"].contains(arguments.first ?? "")
+        ["append", "record", "draft", "publish", "sync"].contains(arguments.first ?? "")
     }
 
     private final class Output { var text = "" }

@@ -1,3 +1,4 @@
+import Drafting
 import Glibc
 import EventStore
 import Projections
@@ -53,6 +54,8 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
                 return .refused("\(e); nothing was written")
             }
         case let e as DomainError:
+            return .refused("\(e)")
+        case let e as DraftingError:
             return .refused("\(e)")
         case let e as SigningError:
             switch e {

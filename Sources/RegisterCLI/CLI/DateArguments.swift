@@ -1,3 +1,4 @@
+import Drafting
 import EventStore
 import Foundation
 

@@ -9,7 +9,7 @@ public enum RegisterCommandLine {
         ReserveCommand.self, ContractCommand.self, BudgetCommand.self, TimelineCommand.self, SubjectsCommand.self,
         AuditCommand.self, AppendCommand.self, VerifyCommand.self, LogCommand.self, CheckpointCommand.self,
         ProveCommand.self, VerifyProofCommand.self, SourcesCommand.self, VerifySourcesCommand.self, ChangesCommand.self, ExportCommand.self,
-        RecordCommand.self, ReportCommand.self, SiteCommand.self, CompletionCommand.self, ManCommand.self,
+        RecordCommand.self, DraftCommand.self, ReportCommand.self, SiteCommand.self, CompletionCommand.self, ManCommand.self,
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 

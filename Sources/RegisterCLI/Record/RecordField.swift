@@ -1,3 +1,4 @@
+import Drafting
 import EventStore
 
 /// One payload field of a `register record` type: the flag a clerk types and how its text is read.

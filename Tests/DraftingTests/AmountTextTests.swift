@@ -1,7 +1,7 @@
 import TestSupport
 import Projections
 import Testing
-@testable import RegisterCLI
+@testable import Drafting
 
 /// Amounts as clerks write them: Dutch separators read exactly, anything ambiguous refused.
 @Suite struct AmountTextTests {

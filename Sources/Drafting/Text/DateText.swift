@@ -5,9 +5,9 @@
 /// 1926 or 2026, so it is refused. The date must exist (30 February is refused, and so is
 /// `12/31/2026`, since there is no month 31: dates are never month-first). The caller turns the
 /// result into its own date type.
-enum DateText {
+public enum DateText {
     /// The forms every error message offers.
-    static let acceptedForms = "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026, 31.12.2026 or 31 december 2026)"
+    public static let acceptedForms = "expected YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-12-31 or 31-12-2026 (also 31/12/2026, 31.12.2026 or 31 december 2026)"
 
     /// Month names in Dutch and English, full and short (`december`, `dec`, `mrt`, `okt`, `mei`, `May`).
     static let monthsByName: [String: Int] = {
@@ -22,7 +22,7 @@ enum DateText {
     }()
 
     /// The calendar date `text` means.
-    static func date(_ text: String) throws(DateTextError) -> (year: Int, month: Int, day: Int) {
+    public static func date(_ text: String) throws(DateTextError) -> (year: Int, month: Int, day: Int) {
         let scalars = Array(text.unicodeScalars.drop(while: \.properties.isWhitespace).reversed()
             .drop(while: \.properties.isWhitespace).reversed())
         guard !scalars.isEmpty else { throw .empty(text) }
@@ -68,9 +68,9 @@ enum DateText {
         return (year, month, day)
     }
 
-    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -83,7 +83,7 @@ enum DateText {
 }
 
 /// Why a date was refused; each case carries the text as the clerk wrote it.
-enum DateTextError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum DateTextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing (or only spaces) was written.
     case empty(String)
     /// Not in one of the accepted forms.
@@ -93,7 +93,7 @@ enum DateTextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The form is right but the date does not exist; `reason` says why.
     case impossible(String, reason: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .empty:
             return "no date was given; \(DateText.acceptedForms)"

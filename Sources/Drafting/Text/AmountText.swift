@@ -10,16 +10,16 @@ import Projections
 /// Accepted: `5000000`, `5.000.000`, `5.000.000,00`, `5000000,5` (= 50 cents), `400.000,-` or
 /// `400.000,--` (no cents), with `€`, `€ ` or `EUR ` in front and spaces around. A leading
 /// minus (`-€ 12,50`, `€ -12,50`) only where the caller allows negative amounts.
-enum AmountText {
+public enum AmountText {
     /// The largest amount accepted, in cents: ten trillion euros, the same cap as `Cents.limit`,
     /// so a sum of up to 9.000 amounts at the cap still fits in an `Int64`.
-    static let limitCents: Int64 = 1_000_000_000_000_000
+    public static let limitCents: Int64 = 1_000_000_000_000_000
 
     /// The forms every error message offers, so a clerk can see what to write instead.
-    static let acceptedForms = "5000000, 5.000.000, € 5.000.000,00, EUR 5.000.000,00, 0,50 or 400.000,-"
+    public static let acceptedForms = "5000000, 5.000.000, € 5.000.000,00, EUR 5.000.000,00, 0,50 or 400.000,-"
 
     /// The amount `text` means, in cents; `allowNegative` permits one leading minus sign.
-    static func cents(_ text: String, allowNegative: Bool = false) throws(AmountTextError) -> Int64 {
+    public static func cents(_ text: String, allowNegative: Bool = false) throws(AmountTextError) -> Int64 {
         var rest = text[...].trimmingWhitespace()
         guard !rest.isEmpty else { throw .empty(text) }
         var negative = false
@@ -80,7 +80,7 @@ enum AmountText {
 }
 
 /// Why an amount was refused; each case carries the text as the clerk wrote it.
-enum AmountTextError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum AmountTextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing (or only spaces) was written.
     case empty(String)
     /// Letters, spaces inside the number, or other characters an amount does not have.
@@ -92,7 +92,7 @@ enum AmountTextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A minus sign where only zero or more is accepted.
     case negative(String)
 
-    var description: String {
+    public var description: String {
         let examples = "e.g. \(AmountText.acceptedForms)"
         switch self {
         case .empty:

@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import RegisterCLI
+@testable import Drafting
 
 /// Dates as clerks write them: ISO, Dutch day-first or with the month's name, full years, real days only.
 @Suite struct DateTextTests {
