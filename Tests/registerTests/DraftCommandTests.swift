@@ -120,7 +120,8 @@ import Testing
         let temp = try TemporaryFolder("draft-pty")
         let store = try temp.folder()
         let command = "'\(CLIRunner.binary)' draft '\(Self.besluit)' --actor griffie:pty --events '\(store)'"
-        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: "a\nq\n", executable: "/usr/bin/script")
+        // A clerk's terminal, not CI (under CI the register never asks).
+        let r = try CLIRunner.run(["-qec", command, "/dev/null"], stdin: "a\nq\n", environment: ["CI": ""], executable: "/usr/bin/script")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Accept, edit, skip or quit? [a/e/s/q]"))
         #expect(r.stdout.contains("appended event 1 as 00000001-decision-taken.json"))
