@@ -96,7 +96,8 @@ import Testing
     }
 
     @Test func aFlagOfAnotherTypeIsAUsageError() throws {
-        let r = CLI.run(["record", "end-date-change", "--amount", "5", "--events", Repository.shippedEvents])
+        let temp = try TemporaryFolder("clerk-usage")
+        let r = CLI.run(["record", "end-date-change", "--amount", "5", "--events", try temp.copyOfShippedEvents()])
         #expect(r.status == 2)
         #expect(r.stderr.contains("option '--amount' does not belong to 'record end-date-change'"))
     }

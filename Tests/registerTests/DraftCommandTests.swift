@@ -172,7 +172,9 @@ import Testing
         (["draft", "a.txt", "--jsno"], "Did you mean '--json'?"),
     ])
     func usageErrors(_ arguments: [String], _ message: String) throws {
-        let r = CLI.run(arguments + ["--events", Repository.shippedEvents])
+        // A command that can append is only ever pointed at a copy, even when it must refuse.
+        let temp = try TemporaryFolder("draft-usage")
+        let r = CLI.run(arguments + ["--events", try temp.copyOfShippedEvents()])
         #expect(r.status == 2 && r.stderr.contains(message), "\(r.stderr)")
     }
 

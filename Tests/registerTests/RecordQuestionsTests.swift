@@ -85,8 +85,9 @@ import Testing
         #expect(r.stdout.contains("Event 30 (reserve-addition)"), "\(r.stdout)")
     }
 
-    @Test func withoutATypeOrATerminalItIsAUsageError() {
-        let r = CLI.run(["record", "--events", Repository.shippedEvents])
+    @Test func withoutATypeOrATerminalItIsAUsageError() throws {
+        let temp = try TemporaryFolder("record-usage")
+        let r = CLI.run(["record", "--events", try temp.copyOfShippedEvents()])
         #expect(r.status == 2)
         #expect(r.stderr.contains("record needs a TYPE"))
     }
@@ -161,15 +162,19 @@ import Testing
     }
 
     @Test func aCorrectionRefusesTheFieldsThatSayWhatTheEventIsAbout() throws {
+        let temp = try TemporaryFolder("record-correction")
+        let store = try temp.copyOfShippedEvents()
+        let before = try digest(of: store)
         let r = CLI.run(["record", "correction", "5", "--reserve", "405", "--reason", "x", "--source", "t", "--yes",
-                         "--events", Repository.shippedEvents])
+                         "--events", store])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--reserve says what event 5 is about and cannot be corrected"), "\(r.stderr)")
-        let nothing = CLI.run(["record", "correction", "5", "--reason", "x", "--source", "t", "--yes", "--events", Repository.shippedEvents])
+        let nothing = CLI.run(["record", "correction", "5", "--reason", "x", "--source", "t", "--yes", "--events", store])
         #expect(nothing.status == 2 && nothing.stderr.contains("nothing to correct in event 5"), "\(nothing.stderr)")
         let missing = CLI.run(["record", "correction", "99", "--amount", "1", "--reason", "x", "--source", "t", "--yes",
-                               "--events", Repository.shippedEvents])
+                               "--events", store])
         #expect(missing.status == 3 && missing.stderr.contains("there is no event '99'"), "\(missing.stderr)")
+        #expect(try digest(of: store) == before)
     }
 
     @Test func aCorrectionInATerminalAsksEachFieldWithItsCurrentValue() throws {
