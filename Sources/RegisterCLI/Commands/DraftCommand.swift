@@ -72,7 +72,8 @@ struct DraftCommand: Command {
     func run(_ context: CommandContext) throws -> ExitCode {
         if compare { return try runCompare(context) }
         let drafts = try read(files[0], as: sourceName)
-        let recorded = (try? store.events().map(\.envelope)) ?? []
+        // A damaged store is said, never read as an empty one.
+        let recorded = FileManager.default.fileExists(atPath: store.directory) ? try store.events().map(\.envelope) : []
         if json {
             context.printJSON(DraftRendering.json(drafts, actor: actor, recorded: recorded))
             return .ok

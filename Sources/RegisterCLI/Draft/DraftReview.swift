@@ -85,7 +85,8 @@ struct DraftReview {
         let appender = DomainAppend(store: store, context: context)
         let preview = try appender.append(event, expecting: nil, dryRun: true)
         let receipt = try appender.append(event, expecting: .sequence(preview.sequence - 1))
-        if let all = try? store.events().map(\.envelope) { recorded = all }
+        // What the register now holds: the one event just appended, not a replay of the history.
+        recorded.append(DomainAppend.envelope(event, sequence: receipt.sequence, head: .zero))
         return receipt
     }
 
