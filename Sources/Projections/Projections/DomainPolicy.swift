@@ -154,7 +154,7 @@ public struct DomainPolicy: AppendPolicy {
         do {
             try checkDomain(candidate, lookup: lookup)
         } catch {
-            throw StoreError.refused(reason: error.description)
+            throw StoreError.refused(PolicyRefusal(error))
         }
     }
 
