@@ -48,11 +48,17 @@ struct SubjectIndex: Sendable {
 
     /// One fact, as a line's bytes without the newline.
     static func line(key: String, value: String) -> [UInt8] {
-        Array((escape(KeyIndex.normalised(key)) + "\t" + escape(value)).utf8)
+        let key = escape(KeyIndex.normalised(key)), value = escape(value)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count + value.utf8.count + 1)
+        bytes += key.utf8
+        bytes.append(0x09)
+        bytes += value.utf8
+        return bytes
     }
 
     private static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5c || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
