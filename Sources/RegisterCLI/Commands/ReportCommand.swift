@@ -138,7 +138,7 @@ struct ReportCommand: Command {
 
         let page = ReportPage(
             title: l.text("Reserve {1}: {2}", reserve, name),
-            subtitle: l.text("On {1}", query.on) + (query.knownOnLine.map { ", " + l.message($0) } ?? ""),
+            subtitle: l.text("Date asked about: {1}", query.on) + (query.knownOnLine.map { ", " + l.message($0) } ?? ""),
             generatedAt: RecordedInstant.now().iso,
             series: series, endDates: endDates,
             timeline: timeline.entries.map { e in

@@ -150,7 +150,7 @@ enum HTMLReport {
 
     static func findingsSection(_ findings: [ReportFinding], language l: Language) -> String {
         var html = "<section id=\"findings\">\n<h2>\(escape(l.text("Findings")))</h2>\n"
-        html += "<p class=\"count\">\(escape(l.text("{1} finding(s)", findings.count)))</p>\n"
+        html += "<p class=\"count\">\(escape(findings.count == 1 ? l.text("1 finding") : l.text("{1} findings", findings.count)))</p>\n"
         html += "<table class=\"findings\">\n<thead><tr>" + ["Severity", "Id", "Message", "Events", "Sources"].map { "<th>\(escape(l.text($0)))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
         if findings.isEmpty { html += "<tr><td colspan=\"5\" class=\"none\">\(escape(l.text("No findings.")))</td></tr>\n" }

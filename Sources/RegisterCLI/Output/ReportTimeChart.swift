@@ -196,7 +196,7 @@ struct ReportTimeChart {
                 svg += "<title>\(HTMLReport.escape(s.name))</title></polyline>\n"
                 for point in stretch {
                     svg += "<circle cx=\"\(Self.number(x(point.day)))\" cy=\"\(Self.number(y(point.cents)))\" r=\"3\" fill=\"\(color)\">"
-                    svg += "<title>\(HTMLReport.escape(language.text("{1}: {2} from {3}", s.name, HTMLReport.money(point.cents, withCents: true), ReportDay.iso(point.day))))</title></circle>\n"
+                    svg += "<title>\(HTMLReport.escape("\(s.name): \(HTMLReport.money(point.cents, withCents: true)) " + language.text("from {1}", ReportDay.iso(point.day))))</title></circle>\n"
                 }
             }
         }
