@@ -11,9 +11,11 @@ struct ReportCommand: Command {
         options: [OptionSpec(name: "--html", valueName: "FILE", help: "Where to write the page (no scripts or files fetched from anywhere)."),
                   .on, .knownOn],
         discussion: """
-            SUBJECT is a reserve (default: the only reserve, if there is one). The chart plots the booked balance,
-            the estimated or actual balance range, allocations and commitments as steps over time, with the end date
-            and each change of it marked. The page opens in any browser and prints well.
+            SUBJECT is a reserve (default: the only reserve, if there is one). The page names the history it was made
+            from (event count, head hash, Merkle root, the latest checkpoint tag; no folder), then the summary and a
+            chart of the open commitments against the balance (an overview from 0 and a zoom; an estimate hatched),
+            the assumptions, the findings linked to the numbered timeline rows, the timeline, and the money over time.
+            Printed, the summary is the first page. Labels follow --lang. The page opens in any browser.
             """,
         examples: ["register report 404 --html reserve-404.html", "register report --html report.html --known-on 2023-01-01"])
 

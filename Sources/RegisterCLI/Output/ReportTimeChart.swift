@@ -176,7 +176,7 @@ struct ReportTimeChart {
     func lines() -> String {
         var svg = "<g class=\"series\">\n"
         for (index, s) in series.enumerated() {
-            let color = Self.palette[index % Self.palette.count]
+            let color = colour(index)
             var stretches: [[(day: Int, cents: Int64)]] = [[]]
             var ends: [Int] = []
             for point in s.points {
@@ -217,11 +217,14 @@ struct ReportTimeChart {
         return svg + "</g>\n"
     }
 
+    /// A series' colour: its own from the palette; an estimate's that of the first series (the balance's).
+    func colour(_ index: Int) -> String { page.series[index].estimate ? Self.palette[0] : Self.palette[index % Self.palette.count] }
+
     func legend() -> String {
         let l = language
         var html = "<ul class=\"legend\">\n"
         for (index, s) in page.series.enumerated() {
-            let color = Self.palette[index % Self.palette.count]
+            let color = colour(index)
             let empty = series[index].points.allSatisfy { $0.cents == nil } ? " <span class=\"none\">\(HTMLReport.escape(l.text("(no dated values)")))</span>" : ""
             let dashed = s.estimate ? " " + HTMLReport.escape(l.text("(dashed: an estimate)")) : ""
             html += "<li><span class=\"swatch\(s.estimate ? " dashed" : "")\" style=\"border-top-color: \(color)\"></span>\(HTMLReport.escape(s.name))\(dashed)\(empty)</li>\n"
