@@ -106,6 +106,29 @@ import Testing
         #expect(!html.contains("/events"))
     }
 
+    /// A `checkpoint-N` tag in the events' repository is named, with whether the history extends it.
+    @Test func theLatestCheckpointTagIsNamed() throws {
+        let temp = try TemporaryFolder("report-checkpoint")
+        let events = try temp.copyOfShippedEvents("repo/events")
+        let repo = temp.path("repo")
+        let text = CLI.run(["checkpoint", "--events", events]).stdout
+        for git in [["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "events"],
+                    ["-c", "user.name=t", "-c", "user.email=t@t", "tag", "-a", "checkpoint-29", "-m", text]] {
+            let r = try CLIRunner.run(["-C", repo] + git, executable: "/usr/bin/git")
+            #expect(r.status == 0, "git \(git): \(r.stderr)")
+        }
+        let out = temp.path("report.html")
+        #expect(CLI.run(["report", "404", "--html", out, "--on", "2026-11-23", "--events", events]).status == 0)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("checkpoint-29: 29 events, root "))
+        #expect(html.contains("this history extends it unchanged"))
+        #expect(!html.contains(repo))
+        // Read as it stood before the last five events: the checkpoint covers more than this history.
+        #expect(CLI.run(["report", "404", "--html", out, "--on", "2026-11-23", "--known-on", "2026-11-23T14:40:00Z", "--events", events]).status == 0)
+        let earlier = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(earlier.contains("this history does NOT extend it"))
+    }
+
     @Test func findingsLinkToNumberedTimelineRows() throws {
         let html = try report().html
         #expect(html.contains("<tr id=\"event-13\"><td class=\"event\">#13<br><code>res-404-end-date-2026</code></td>"))
