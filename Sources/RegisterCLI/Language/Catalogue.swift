@@ -589,6 +589,9 @@ enum Catalogue {
         "'{1}' is negative, and this amount must be zero or more": "'{1}' is negatief, en dit bedrag moet nul of meer zijn",
         "write it without a minus sign, e.g. {1}": "schrijf het zonder minteken, bijv. {1}",
         "known reserves: {1} (see 'register subjects')": "bekende reserves: {1} (zie 'register subjects')",
+        // register completion
+        "The scripts complete the register's own reserve, contract, programme and decision ids, audit rule names,": "De scripts vullen de eigen nummers van reserves, contracten, programma's en besluiten van het register aan, de namen van controleregels,",
+        "record's types and only the flags of the chosen type, by running: register completion candidates -- WORD...": "de soorten van record en alleen de opties van de gekozen soort, door uit te voeren: register completion candidates -- WOORD...",
         // register report
         "SUBJECT is a reserve (default: the only reserve, if there is one). The page names the history it was made": "ONDERWERP is een reserve (standaard: de enige reserve, als er één is). De pagina noemt de geschiedenis waaruit ze",
         "from (event count, head hash, Merkle root, the latest checkpoint tag; no folder), then the summary and a": "is gemaakt (aantal gebeurtenissen, laatste hash, Merkle-wortel, het laatste controlepunt-tag; geen map), dan de samenvatting en een",
