@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders the auditor's HTML report of reserve 404 (the shipped history, on 2026-11-23) in headless
-# Chromium, in English and in Dutch: saves a screenshot for the docs, prints each to PDF and checks
-# that the PDF's first page holds the summary (title, summary heading, the risk sentence, the head
-# hash of the history), with `pdftotext -f 1 -l 1`.
+# Chromium, in English and in Dutch: checks in Chromium's network log that the page requests
+# nothing, prints each to PDF and checks that the PDF's first page holds the summary (title,
+# summary heading, the risk sentence, the head hash of the history) with `pdftotext -f 1 -l 1`,
+# and saves a screenshot for the docs.
 #   scripts/report-browser-check.sh [SCREENSHOT.png]   (default docs/images/report-404.png;
 #                                                       installs Debian's chromium and poppler-utils when missing)
 # Not run by .ci/run: it needs chromium. The fast checks of the same page are ReportEvidenceTests
@@ -32,6 +33,12 @@ status=0
 for lang in en nl; do
   html="$work/report-404-$lang.html"
   .build/debug/register report 404 --html "$html" --on 2026-11-23 --lang "$lang" >/dev/null
+  browser --log-net-log="$work/net-$lang.json" --dump-dom "file://$html" >/dev/null
+  # Chromium asks its own update and account services now and then, whatever page it shows;
+  # those are not the page's. Any other address in the network log is.
+  requests=$(grep -o '"url":"[^"]*"' "$work/net-$lang.json" | sed 's/^"url":"//; s/"$//' | sort -u \
+    | grep -Ev '^https?://(update\.googleapis\.com|[a-z0-9-]+\.gvt1\.com|clients[0-9]*\.google\.com|safebrowsing\.googleapis\.com|optimizationguide-pa\.googleapis\.com|accounts\.google\.com|content-autofill\.googleapis\.com)(:[0-9]+)?/' || true)
+  if [ -n "$requests" ]; then echo "$lang: the page requested:"; echo "$requests"; status=1; else echo "$lang: the page requests nothing (Chromium's network log)"; fi
   browser --print-to-pdf="$work/report-404-$lang.pdf" --no-pdf-header-footer "file://$html" >/dev/null
   pdftotext -layout -f 1 -l 1 "$work/report-404-$lang.pdf" "$work/page1-$lang.txt"
   pages=$(pdfinfo "$work/report-404-$lang.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
