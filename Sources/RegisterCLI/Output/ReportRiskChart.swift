@@ -35,7 +35,9 @@ struct ReportRiskChart {
     let summary: ReportSummary
     let language: Language
     let bars: [Bar]
-    let overviewHigh: Int64, overviewStep: Int64
+    /// The overview's scale, in cents: from `overviewLow` (at most 0) to `overviewHigh` in steps of `overviewStep`.
+    let overviewLow: Int64, overviewHigh: Int64, overviewStep: Int64
+    /// The zoom's scale, in cents: the balance and the commitments with some room around them.
     let zoomLow: Int64, zoomHigh: Int64, zoomStep: Int64
     let marks: [Mark]
     /// The zoom's value labels, placed (one per mark, in the same order).
@@ -91,8 +93,6 @@ struct ReportRiskChart {
             return ReportLabelLayout.Label(x: zx(mark.cents) - w / 2, width: w)
         }, from: plotLeft - 60, to: plotRight + Self.right)
     }
-
-    let overviewLow: Int64
 
     static func balanceLabel(_ kind: ReportBalance.Kind) -> String {
         switch kind {
