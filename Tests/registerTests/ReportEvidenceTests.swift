@@ -50,6 +50,14 @@ import Testing
         #expect(chart.legend().contains("hatched, dashed outline: an estimate"))
     }
 
+    /// The row names end 10 px left of the plot; each must fit between the chart's edge and there.
+    @Test(arguments: [Language.en, .nl])
+    func rowNamesFitLeftOfThePlot(language: Language) {
+        let chart = ReportRiskChart(summary: Self.estimate, language: language)
+        for bar in chart.bars { #expect(ReportLabelLayout.width(of: bar.label, fontSize: ReportRiskChart.fontSize) <= chart.plotLeft - 10, "\(bar.label)") }
+        #expect(chart.plotLeft < ReportRiskChart.width / 2)
+    }
+
     @Test func anActualIsSolidNotHatched() {
         var summary = Self.estimate
         summary.balance = ReportBalance(kind: .actual, low: 43_250_000, high: 43_250_000)

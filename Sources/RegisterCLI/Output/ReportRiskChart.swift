@@ -9,7 +9,8 @@
 /// table after it.
 struct ReportRiskChart {
     static let width = 960.0
-    static let left = 170.0, right = 30.0
+    /// The narrowest room left of the plot for the row names; wider when a name needs it.
+    static let minimumLeft = 170.0, right = 30.0
     static let fontSize = 12.0
     static let barHeight = 18.0, rowPitch = 26.0, labelRow = 16.0
     static let colours = (authorised: "#a9bfd6", allocated: "#5f86b0", balance: "#1f5fa8", committed: "#c2571a")
@@ -35,6 +36,8 @@ struct ReportRiskChart {
     let summary: ReportSummary
     let language: Language
     let bars: [Bar]
+    /// Where the plot starts: room for the longest row name.
+    let left: Double
     /// The overview's scale, in cents: from `overviewLow` (at most 0) to `overviewHigh` in steps of `overviewStep`.
     let overviewLow: Int64, overviewHigh: Int64, overviewStep: Int64
     /// The zoom's scale, in cents: the balance and the commitments with some room around them.
@@ -57,6 +60,7 @@ struct ReportRiskChart {
                 estimate: b.kind == .estimate, value: balanceValue),
             Bar(label: l.text("Open commitments"), low: 0, high: summary.committed, colour: Self.colours.committed, estimate: false, value: money(summary.committed)),
         ]
+        left = Swift.max(Self.minimumLeft, (bars.map { ReportLabelLayout.width(of: $0.label, fontSize: Self.fontSize) }.max() ?? 0) + 20)
         let all = bars.flatMap { [$0.low, $0.high] }.map(ReportScale.clamp)
         let lowest = Swift.min(0, all.min() ?? 0), highest = Swift.max(0, all.max() ?? 0)
         overviewStep = ReportScale.niceStep(Swift.max(1, (highest - lowest) / 5))
@@ -85,7 +89,7 @@ struct ReportRiskChart {
         }
         marks.append(Mark(cents: summary.committed, text: l.text("committed {1}", money(summary.committed)), colour: Self.colours.committed, dashed: false))
         self.marks = marks
-        let plotLeft = Self.left, plotRight = Self.width - Self.right
+        let plotLeft = left, plotRight = Self.width - Self.right
         let lowX = zoomLow, highX = zoomHigh
         func zx(_ c: Int64) -> Double { plotLeft + Double(ReportScale.clamp(c) - lowX) / Double(highX - lowX) * (plotRight - plotLeft) }
         markLabels = ReportLabelLayout.place(marks.map { mark in
@@ -104,7 +108,7 @@ struct ReportRiskChart {
 
     // MARK: Scales
 
-    var plotLeft: Double { Self.left }
+    var plotLeft: Double { left }
     var plotRight: Double { Self.width - Self.right }
     func ox(_ c: Int64) -> Double { plotLeft + Double(ReportScale.clamp(c) - overviewLow) / Double(overviewHigh - overviewLow) * (plotRight - plotLeft) }
     func zx(_ c: Int64) -> Double {
@@ -151,11 +155,11 @@ struct ReportRiskChart {
         let n = ReportScale.number
         let money = { (c: Int64) in HTMLReport.money(c, withCents: false) }
         var svg = "<g class=\"overview\">\n"
-        svg += "<text x=\"\(n(Self.left))\" y=\"\(n(overviewTop - 12))\" class=\"panel\">\(e(language.text("Overview: {1} to {2}", money(overviewLow), money(overviewHigh))))</text>\n"
+        svg += "<text x=\"\(n(left))\" y=\"\(n(overviewTop - 12))\" class=\"panel\">\(e(language.text("Overview: {1} to {2}", money(overviewLow), money(overviewHigh))))</text>\n"
         svg += axis(y: overviewAxis, top: overviewTop, low: overviewLow, high: overviewHigh, step: overviewStep, x: ox)
         for (index, bar) in bars.enumerated() {
             let y = overviewTop + Double(index) * Self.rowPitch
-            svg += "<text x=\"\(n(Self.left - 10))\" y=\"\(n(y + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bar.label))</text>"
+            svg += "<text x=\"\(n(left - 10))\" y=\"\(n(y + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bar.label))</text>"
             svg += rect(x1: ox(bar.low), x2: ox(bar.high), y: y, colour: bar.colour, estimate: bar.estimate, title: "\(bar.label): \(bar.value)")
             let valueWidth = ReportLabelLayout.width(of: bar.value, fontSize: Self.fontSize)
             let after = Swift.max(ox(bar.high), ox(bar.low) + 2) + 6
@@ -182,14 +186,14 @@ struct ReportRiskChart {
         let l = language
         let money = { (c: Int64) in HTMLReport.money(c, withCents: false) }
         var svg = "<g class=\"zoom\">\n"
-        svg += "<text x=\"\(n(Self.left))\" y=\"\(n(zoomTitle))\" class=\"panel\">\(e(l.text("Zoom: {1} to {2}, around the balance", money(zoomLow), money(zoomHigh))))</text>\n"
+        svg += "<text x=\"\(n(left))\" y=\"\(n(zoomTitle))\" class=\"panel\">\(e(l.text("Zoom: {1} to {2}, around the balance", money(zoomLow), money(zoomHigh))))</text>\n"
         svg += axis(y: zoomAxis, top: zoomLabelsTop, low: zoomLow, high: zoomHigh, step: zoomStep, x: zx)
         let b = summary.balance
         let balanceY = zoomTop, committedY = zoomTop + Self.rowPitch
-        svg += "<text x=\"\(n(Self.left - 10))\" y=\"\(n(balanceY + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bars[2].label))</text>"
+        svg += "<text x=\"\(n(left - 10))\" y=\"\(n(balanceY + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bars[2].label))</text>"
         svg += rect(x1: zx(b.kind == .estimate ? b.low : Swift.min(0, zoomLow)), x2: zx(b.high), y: balanceY, colour: Self.colours.balance,
                     estimate: b.kind == .estimate, title: "\(bars[2].label): \(bars[2].value)") + "\n"
-        svg += "<text x=\"\(n(Self.left - 10))\" y=\"\(n(committedY + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bars[3].label))</text>"
+        svg += "<text x=\"\(n(left - 10))\" y=\"\(n(committedY + Self.barHeight - 5))\" text-anchor=\"end\">\(e(bars[3].label))</text>"
         svg += rect(x1: zx(Swift.min(0, zoomLow)), x2: zx(summary.committed), y: committedY, colour: Self.colours.committed, estimate: false,
                     title: "\(bars[3].label): \(bars[3].value)") + "\n"
         for (mark, label) in zip(marks, markLabels) {
