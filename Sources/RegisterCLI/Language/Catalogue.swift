@@ -397,6 +397,7 @@ enum Catalogue {
         "corrects event {1} ({2}, {3}):": "corrigeert gebeurtenis {1} ({2}, {3}):",
         "the council (gemeenteraad): raadsbesluit": "de gemeenteraad: raadsbesluit",
         "the executive (college van B&W)": "het college van B&W",
+        "the mayor (burgemeester): a decision of the mayor's own powers": "de burgemeester: een besluit uit eigen bevoegdheid van de burgemeester",
         "the general board of a joint arrangement": "het algemeen bestuur van een gemeenschappelijke regeling",
         "the source does not say": "de bron zegt het niet",
         "the amount is exact": "het bedrag is exact",
