@@ -24,7 +24,25 @@ enum Catalogue {
         .filter { $0.startsWithLiteral || $0.literalLength >= 8 }
         .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
 
-    static let dutch: [String: String] = [
+    /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`
+    /// and `Catalogue+Store` (an English text is in one of them only; `LanguageTests` checks).
+    static let dutch: [String: String] = general.merging(audit) { a, _ in a }.merging(history) { a, _ in a }.merging(store) { a, _ in a }
+
+    /// Every key of every part, once per part it is in (for the test that no text is in two).
+    static var allKeys: [String] { [general, audit, history, store, values].flatMap(\.keys) }
+
+    /// The Dutch of a value inside a text (see `values`): the entry for the whole of it, else the
+    /// first value pattern it fits, else `translation(of:)`.
+    static func valueTranslation(of english: String) -> String? {
+        if let exact = dutch[english] ?? values[english] { return exact }
+        guard english.utf8.count <= templateLimit else { return nil }
+        return valueTemplates.lazy.compactMap { $0.translate(english) }.first ?? translation(of: english)
+    }
+
+    static let valueTemplates: [CatalogueTemplate] = values.compactMap { CatalogueTemplate(english: $0.key, dutch: $0.value) }
+        .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
+
+    private static let general: [String: String] = [
         "error:": "fout:",
         "Usage: {1}": "Gebruik: {1}",
         "See 'register help {1}'.": "Zie 'register help {1}'.",

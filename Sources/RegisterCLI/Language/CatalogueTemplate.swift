@@ -36,11 +36,13 @@ struct CatalogueTemplate: Sendable {
 
     var startsWithLiteral: Bool { if case .literal? = parts.first { return true } else { return false } }
 
-    /// The Dutch text for `text` when it fits this template.
+    /// The Dutch text for `text` when it fits this template. A value the catalogue knows is
+    /// translated too (`it holds {1}` with `{1}` = `€ 5,00 booked`); any other value (a name, an
+    /// id, an amount) is kept as written.
     func translate(_ text: String) -> String? {
         guard let values = Self.match(Substring(text), parts[...]) else { return nil }
         var result = dutch
-        for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: value) }
+        for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: Catalogue.valueTranslation(of: value) ?? value) }
         return result
     }
 
