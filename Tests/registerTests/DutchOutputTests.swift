@@ -123,6 +123,7 @@ import Testing
 
     /// Runs each command in Dutch; returns what stayed English: catalogue misses and lines with English words.
     static func englishIn(_ commands: [[String]], store: String) -> [String] {
+        let data = historyTexts(of: store)
         let misses = CatalogueMisses()
         var found: [String] = []
         Language.$misses.withValue(misses) {
@@ -133,15 +134,21 @@ import Testing
                 }
             }
         }
-        return misses.texts.filter { !isData($0) }.map { "not in the catalogue: \($0)" } + found
+        return misses.texts.filter { !isData($0, data) }.map { "not in the catalogue: \($0)" } + found
     }
 
     /// A text that is not a sentence: a number, an id, a date, an amount, a hash; or a text of the history itself.
-    static func isData(_ text: String) -> Bool {
-        englishWords(in: text).isEmpty && !text.contains(" ") || historyTexts.contains(text)
+    static func isData(_ text: String, _ history: Set<String>) -> Bool {
+        englishWords(in: text).isEmpty && !text.contains(" ") || history.contains(text)
     }
 
-    static let historyTexts: Set<String> = Set(everyKind.flatMap { texts(in: $0.payload) })
+    /// Every text in the events of `store` (names, titles, reasons): what the history says, not the register.
+    static func historyTexts(of store: String) -> Set<String> {
+        let files = (FileManager.default.enumerator(atPath: store)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }
+        return Set(files.flatMap { file in
+            (try? JSONParser.parse(readBytes(store + "/" + file))).map { texts(in: $0.object?["payload"] ?? .null) } ?? []
+        })
+    }
 
     static func texts(in value: JSONValue) -> [String] {
         switch value {
@@ -203,7 +210,7 @@ import Testing
         let misses = CatalogueMisses()
         let r = Language.$misses.withValue(misses) { CLI.run(["site", out, "--events", store, "--on", "2026-06-30"]) }
         #expect(r.status == 0, "\(r.stderr)")
-        var found = misses.texts.filter { !Self.isData($0) }.map { "not in the catalogue: \($0)" }
+        var found = misses.texts.filter { !Self.isData($0, Self.historyTexts(of: store)) }.map { "not in the catalogue: \($0)" }
         let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }.sorted()
         #expect(files.count > 10)
         for file in files {
@@ -237,5 +244,69 @@ import Testing
         var seen: [String: Int] = [:]
         for key in Catalogue.allKeys { seen[key, default: 0] += 1 }
         #expect(seen.filter { $0.value > 1 }.keys.sorted() == [])
+    }
+
+    /// Each way a copied store can be damaged, made on a copy of the shipped history.
+    static let damages: [(name: String, make: @Sendable (String) throws -> Void)] = [
+        ("altered", { dir in
+            let path = dir + "/00000005-reserve-addition.json"
+            var bytes = try readBytes(path)
+            bytes[bytes.count / 2] = bytes[bytes.count / 2] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+            try writeBytes(bytes, to: path)
+        }),
+        ("deleted", { dir in try FileManager.default.removeItem(atPath: dir + "/00000007-stated-total.json") }),
+        ("renamed", { dir in try FileManager.default.moveItem(atPath: dir + "/00000008-reallocation.json", toPath: dir + "/00000008-allocation.json") }),
+        ("foreign", { dir in try writeBytes(Array("notities".utf8), to: dir + "/notities.txt") }),
+        ("leftover", { dir in try writeBytes(Array("{".utf8), to: dir + "/.tmp-1-abcdef12.json") }),
+        ("garbage", { dir in try writeBytes(Array("geen json".utf8), to: dir + "/00000029-source-document.json") }),
+        ("linked", { dir in
+            let path = dir + "/00000010-decision-proposed.json"
+            try FileManager.default.moveItem(atPath: path, toPath: dir + "/elders.json.bak")
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: dir + "/elders.json.bak")
+        }),
+        ("misplaced", { dir in
+            try FileManager.default.createDirectory(atPath: dir + "/0001", withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: dir + "/00000012-decision-taken.json", toPath: dir + "/0001/00000012-decision-taken.json")
+        }),
+        ("twice", { dir in try FileManager.default.copyItem(atPath: dir + "/00000013-reserve-end-date-changed.json", toPath: dir + "/00000013-reserve-addition.json") }),
+    ]
+
+    /// `verify`, and a question that must refuse to answer, on every kind of damage: in Dutch.
+    @Test func damageIsReportedInDutch() throws {
+        var found: [String] = []
+        for damage in Self.damages {
+            let temp = try TemporaryFolder("dutch-damage")
+            let store = try temp.copyOfShippedEvents()
+            try damage.make(store)
+            let verify = CLI.run(["verify", "--events", store])
+            #expect(verify.status == (damage.name == "leftover" ? 0 : 1), "\(damage.name): \(verify.stdout)")
+            found += Self.englishIn([["verify"], ["log"], ["reserve", "404"]], store: store).map { "\(damage.name): \($0)" }
+        }
+        #expect(found.isEmpty, "English in Dutch output:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Generated histories (`HistoryGenerator`, as the history fuzzer makes them) appended through
+    /// the domain's policy: each refusal, and the answers about what was stored, in Dutch.
+    @Test(arguments: [UInt64(3), 17, 29, 41, 53, 67])
+    func generatedHistoriesAreDutch(_ seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let generator = HistoryGenerator(bytes: random.bytes(160), amounts: .small, maximumEvents: 14)
+        let temp = try TemporaryFolder("dutch-generated")
+        let store = EventStore(directory: try temp.folder(), clock: SteppingClock().next)
+        let misses = CatalogueMisses()
+        var refusals: [String] = []
+        for draft in generator.drafts {
+            do { _ = try store.append(draft, policy: DomainPolicy()) } catch {
+                refusals.append(Language.$misses.withValue(misses) { Language.nl.message(CLIError.from(error).description) })
+            }
+        }
+        let data = Self.historyTexts(of: store.directory).union(generator.drafts.flatMap { Self.texts(in: $0.payload) })
+        var found = misses.texts.filter { !Self.isData($0, data) }.map { "refusal not in the catalogue: \($0)" }
+        found += refusals.filter { !Self.englishWords(in: $0).isEmpty }.map { "refusal: \($0)" }
+        let subjects = HistoryGenerator.reserves + HistoryGenerator.contracts.map { "contract:" + $0 }
+            + HistoryGenerator.decisions.map { "decision:" + $0 } + HistoryGenerator.years.map { "budget:\($0)" }
+        found += Self.englishIn([["audit", "--on", "2023-06-30"], ["audit", "--on", "9999-12-31"], ["log"], ["subjects"]]
+                                + subjects.map { ["timeline", $0] }, store: store.directory)
+        #expect(found.isEmpty, "seed \(seed): English in Dutch output:\n\(found.joined(separator: "\n"))")
     }
 }

@@ -449,7 +449,7 @@ enum Catalogue {
         "'{1}' is ambiguous: it names {2}": "'{1}' is dubbelzinnig: het noemt {2}",
         "write one of those": "schrijf een daarvan",
         "field '{1}'": "veld '{1}'",
-        "record that {1} first, or fix the reference": "leg eerst die {1} vast, of verbeter de verwijzing",
+        "record that {1} first, or fix the reference": "leg die eerst vast, of verbeter de verwijzing",
         "expected {1}": "verwacht {1}",
         "'{1}' is not an amount the register can read unambiguously": "'{1}' is geen bedrag dat het register ondubbelzinnig kan lezen",
         "no amount was given": "er is geen bedrag gegeven",
