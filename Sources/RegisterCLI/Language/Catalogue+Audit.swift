@@ -53,6 +53,7 @@ extension Catalogue {
         "reserve {1} has {2} in open commitments, more than the balance they follow ({3}, plus {4} added since, less {5} spent on settled commitments":
             "reserve {1} heeft {2} aan open verplichtingen, meer dan het saldo dat ze volgen ({3}, plus {4} sindsdien toegevoegd, min {5} uitgegeven aan afgerekende verplichtingen",
         "{1} left) on {2}": "{1} over) op {2}",
+        "{1} to {2} left) on {3}": "{1} tot {2} over) op {3}",
         "reserve {1} has {2} in open commitments against the balance they follow, estimated at {3}":
             "reserve {1} heeft {2} aan open verplichtingen tegenover het saldo dat ze volgen, geraamd op {3}",
         "reserve {1} has {2} in open commitments against the balance they follow, estimated at {3}, plus {4} added since":
@@ -63,6 +64,7 @@ extension Catalogue {
             "reserve {1} heeft {2} aan open verplichtingen tegenover het saldo dat ze volgen, geraamd op {3}, plus {4} sindsdien toegevoegd, min {5} uitgegeven aan afgerekende verplichtingen",
         "covered only if the actual remainder is at least {1}": "alleen gedekt als het werkelijke restant minstens {1} is",
         "{1} left: covered only if the actual remainder is at least {2}": "{1} over: alleen gedekt als het werkelijke restant minstens {2} is",
+        "{1} to {2} left: covered only if the actual remainder is at least {3}": "{1} tot {2} over: alleen gedekt als het werkelijke restant minstens {3} is",
         // Stated totals.
         "the source states {1} as {2}, but the parts add up to {3} (difference {4})": "de bron vermeldt {1} als {2}, maar de delen tellen op tot {3} (verschil {4})",
         // Contracts.

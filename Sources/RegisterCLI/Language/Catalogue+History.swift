@@ -39,7 +39,6 @@ extension Catalogue {
         "{1} booked": "{1} geboekt",
         "{1} to {2} for {3}": "{1} tot {2} voor {3}",
         "{1} actual for {2}": "{1} werkelijk voor {2}",
-        "{1} to {2}": "{1} tot {2}",
         "{1} (booked)": "{1} (geboekt)",
         "{1} to {2} (estimate for {3})": "{1} tot {2} (raming voor {3})",
         "{1} (actual for {2})": "{1} (werkelijk voor {2})",

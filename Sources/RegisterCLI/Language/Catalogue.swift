@@ -24,12 +24,13 @@ enum Catalogue {
         .filter { $0.startsWithLiteral || $0.literalLength >= 8 }
         .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
 
-    /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`
-    /// and `Catalogue+Store` (an English text is in one of them only; `LanguageTests` checks).
+    /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`,
+    /// `Catalogue+Store` and `Catalogue+Draft` (an English text is in one of them only; `LanguageTests` checks).
     static let dutch: [String: String] = general.merging(audit) { a, _ in a }.merging(history) { a, _ in a }.merging(store) { a, _ in a }
+        .merging(draft) { a, _ in a }
 
     /// Every key of every part, once per part it is in (for the test that no text is in two).
-    static var allKeys: [String] { [general, audit, history, store, values].flatMap(\.keys) }
+    static var allKeys: [String] { [general, audit, history, store, draft, values].flatMap(\.keys) }
 
     /// The Dutch of a value inside a text (see `values`): the entry for the whole of it, else the
     /// first value pattern it fits, else `translation(of:)`.

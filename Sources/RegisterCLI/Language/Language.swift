@@ -43,6 +43,13 @@ public enum Language: String, CaseIterable, Sendable {
         return Catalogue.valueTranslation(of: english) ?? english
     }
 
+    /// A sentence that is not the register's own (a reason the reading of a document gives): its
+    /// Dutch when the catalogue has it whole or as a template, else as written. Never a miss.
+    func known(_ english: String) -> String {
+        guard self == .nl else { return english }
+        return Catalogue.translation(of: english) ?? english
+    }
+
     /// A whole text of several lines, translated line by line (help discussions, lists), each
     /// line as `message` translates it, its indentation kept.
     func lines(_ english: String) -> String {
