@@ -56,6 +56,9 @@ import Testing
             e("actual-404", "balance-actual", "2021-01-15", ["reserve": "404", "asOf": "2020-12-31", "amountCents": money(50_000)]),
             e("w-404", "reserve-withdrawal", "2021-02-01", ["reserve": "404", "amountCents": money(80_000), "decision": "D1"]),
             e("c-late", "commitment", "2021-03-01", ["reserve": "404", "project": "P3", "amountCents": money(100_000), "basis": "exact", "decision": "D1"]),
+            e("c-late2", "commitment", "2021-03-02", ["reserve": "404", "project": "P4", "amountCents": money(20_000), "basis": "exact", "decision": "D1"]),
+            e("add-after-actual", "reserve-addition", "2021-04-01", ["reserve": "404", "amountCents": money(5_000), "decision": "D1"]),
+            e("settle-late2", "commitment-settled", "2021-05-01", ["reserve": "404", "commitment": "c-late2", "amountCents": money(15_000), "decision": "D1"]),
             e("w-after-end", "reserve-withdrawal", "2023-02-01", ["reserve": "404", "amountCents": money(1_000), "decision": "D1"]),
             e("end-revive", "reserve-end-date-changed", "2023-03-01", ["reserve": "404", "endDate": "2026-08-31", "decision": "DL"]),
             // 405: the same name under the same decision; 406: lapsed holding an estimate, commitments inside it;
@@ -65,11 +68,15 @@ import Testing
             e("add-406", "reserve-addition", "2020-02-01", ["reserve": "406", "amountCents": money(400_000), "decision": "D1"]),
             e("est-406", "balance-estimate", "2022-01-15", ["reserve": "406", "asOf": "2021-12-31", "lowCents": money(100_000), "highCents": money(300_000)]),
             e("c-406", "commitment", "2022-02-01", ["reserve": "406", "project": "P1", "amountCents": money(200_000), "basis": "exact", "decision": "D1"]),
+            e("add-406-later", "reserve-addition", "2022-03-01", ["reserve": "406", "amountCents": money(10_000), "decision": "D1"]),
+            e("rel-ghost", "commitment-released", "2022-05-01", ["reserve": "406", "commitment": "c-onbekend", "reason": "vergissing", "decision": "D1"]),
             e("r407", "reserve-established", "2020-01-15", ["reserve": "407", "name": "Reserve wijken", "endDate": "2030-12-31", "decision": "D1"]),
             e("est-407", "balance-estimate", "2022-01-15", ["reserve": "407", "asOf": "2021-12-31", "lowCents": money(100_000), "highCents": money(300_000)]),
             e("w-407", "reserve-withdrawal", "2022-03-01", ["reserve": "407", "amountCents": money(150_000), "decision": "D1"]),
+            e("w-407b", "reserve-withdrawal", "2022-04-01", ["reserve": "407", "amountCents": money(150_000), "decision": "D1"]),
             e("w-2035", "reserve-withdrawal", "2035-01-01", ["reserve": "407", "amountCents": money(10_000), "decision": "D1"]),
             e("r408", "reserve-established", "2021-01-01", ["reserve": "408", "name": "Reserve sport", "endDate": "2030-12-31", "decision": "D1"]),
+            e("w-408", "reserve-withdrawal", "2021-01-15", ["reserve": "408", "amountCents": money(1_000), "decision": "D1"]),
             e("end-408", "reserve-end-date-changed", "2021-02-01", ["reserve": "408", "endDate": "2020-12-31", "decision": "D1"]),
             e("r409", "reserve-established", "2020-01-15", ["reserve": "409", "name": "Reserve cultuur", "endDate": "2030-12-31", "decision": "D1"]),
             e("add-409", "reserve-addition", "2020-02-01", ["reserve": "409", "amountCents": money(1_000), "decision": "D1"]),
@@ -82,6 +89,13 @@ import Testing
             e("int-c2", "contract-extension-intended", "2023-01-01", ["contract": "C2", "newEndDate": "2028-12-31", "decideBy": "2023-12-31", "body": "college"]),
             e("ext-c2", "contract-extended", "2024-03-05", ["contract": "C2", "newEndDate": "2028-12-31", "decision": "DL"]),
             e("short-c2", "contract-extended", "2024-04-01", ["contract": "C2", "newEndDate": "2025-06-30"]),
+            e("c3", "contract-awarded", "2020-01-01", ["contract": "C3", "counterparty": "Cultuurhuis", "start": "2020-01-01", "end": "2030-12-31", "decision": "D1"]),
+            e("int-c3", "contract-extension-intended", "2023-01-01", ["contract": "C3", "newEndDate": "2035-12-31", "decideBy": "2023-12-31", "body": "raad"]),
+            e("ext-c3", "contract-extended", "2024-03-10", ["contract": "C3", "newEndDate": "2032-12-31", "decision": "DL"]),
+            // One decision recorded three ways.
+            e("dx-1", "decision-taken", "2021-01-01", ["decision": "DX", "body": "raad", "date": "2021-01-01"]),
+            e("dx-2", "decision-taken", "2021-01-05", ["decision": "DX", "body": "college", "date": "2021-01-05"]),
+            e("dx-3", "decision-rejected", "2021-01-06", ["decision": "DX", "body": "raad", "date": .null]),
             // A budget whose stated total is off.
             e("b2025", "budget-set", "2024-12-17", ["year": 2025, "decision": "D1", "programmes": .array([
                 .object(["programme": "wonen", "name": "Wonen", "amountCents": money(1_000_000)]),
@@ -113,8 +127,9 @@ import Testing
 
     /// The commands a clerk or auditor reads, on `store`.
     static func commands(_ store: String) -> [[String]] {
-        let subjects = ["404", "405", "406", "407", "408", "409", "contract:C1", "contract:C2", "decision:D1", "decision:DL", "budget:2025", "programme:wonen"]
-        return [["audit", "--on", "2026-06-30"], ["audit", "--on", "2026-12-31"], ["audit", "--on", "2020-06-15"], ["log"], ["subjects"], ["sources"], ["verify"],
+        let subjects = ["404", "405", "406", "407", "408", "409", "contract:C1", "contract:C2", "contract:C3", "decision:DX", "decision:D1", "decision:DL", "budget:2025", "programme:wonen"]
+        return [["audit", "--on", "2026-06-30"], ["audit", "--on", "2026-12-31"], ["audit", "--on", "2020-06-15"],
+                ["audit", "--on", "2026-08-30", "--rule", "ends-soon"], ["audit", "--on", "2026-08-31", "--rule", "ends-soon"], ["log"], ["subjects"], ["sources"], ["verify"],
                 ["changes", "--known-since", "2020-01-01", "--on", "2026-06-30"], ["changes", "--known-since", "2026-11-24T00:00Z", "--on", "2020-12-31"],
                 ["reserve", "404", "--on", "2021-06-30"], ["reserve", "406", "--on", "2026-06-30"], ["contract", "C2", "--on", "2024-06-30"],
                 ["budget", "--year", "2025"]]
@@ -287,7 +302,7 @@ import Testing
 
     /// Generated histories (`HistoryGenerator`, as the history fuzzer makes them) appended through
     /// the domain's policy: each refusal, and the answers about what was stored, in Dutch.
-    @Test(arguments: [UInt64(3), 17, 29, 41, 53, 67])
+    @Test(arguments: [UInt64(3), 17, 29, 41])
     func generatedHistoriesAreDutch(_ seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         let generator = HistoryGenerator(bytes: random.bytes(160), amounts: .small, maximumEvents: 14)
@@ -308,5 +323,18 @@ import Testing
         found += Self.englishIn([["audit", "--on", "2023-06-30"], ["audit", "--on", "9999-12-31"], ["log"], ["subjects"]]
                                 + subjects.map { ["timeline", $0] }, store: store.directory)
         #expect(found.isEmpty, "seed \(seed): English in Dutch output:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The nets catch what they are for: a text the catalogue lacks is reported, one it has is
+    /// not, and an untranslated finding is seen by its English words.
+    @Test func theNetsCatchEnglish() {
+        let misses = CatalogueMisses()
+        Language.$misses.withValue(misses) {
+            _ = Language.nl.message("reserve 404 has grown a beard")
+            _ = Language.nl.message("reserve 404 ends on 2026-12-31, in 30 days (horizon 90 days)")
+        }
+        #expect(misses.texts == ["reserve 404 has grown a beard"])
+        #expect(Self.englishWords(in: "    reserve 404 has € 5,00 in open commitments against the balance they follow") == ["has", "commitments", "the", "balance"])
+        #expect(Self.englishWords(in: "    reserve 404 eindigt op 2026-12-31; res-404-end-date-2026 allocation") == [])
     }
 }
