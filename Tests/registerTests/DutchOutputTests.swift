@@ -226,6 +226,7 @@ import Testing
         let r = Language.$misses.withValue(misses) { CLI.run(["site", out, "--events", store, "--on", "2026-06-30"]) }
         #expect(r.status == 0, "\(r.stderr)")
         var found = misses.texts.filter { !Self.isData($0, Self.historyTexts(of: store)) }.map { "not in the catalogue: \($0)" }
+        found += r.stdout.split(separator: "\n").map(String.init).filter { !Self.englishWords(in: $0).isEmpty }.map { "site: \($0)" }
         let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }.sorted()
         #expect(files.count > 10)
         for file in files {
