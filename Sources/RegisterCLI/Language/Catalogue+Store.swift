@@ -69,7 +69,8 @@ extension Catalogue {
         "a string is not closed": "een tekenreeks is niet afgesloten",
         "a string is not valid UTF-8": "een tekenreeks is geen geldige UTF-8",
         "unknown escape {1}": "onbekende escape {1}",
-        "a raw control character ({1}) inside a string; write it as an escape": "een los stuurteken ({1}) in een tekenreeks; schrijf het als escape",
+        "a raw control character ({1}) inside a string": "een los stuurteken ({1}) in een tekenreeks",
+        "write it as an escape": "schrijf het als escape",
         "a lone high surrogate {1}": "een losse hoge surrogaat {1}",
         "a high surrogate not followed by a low one": "een hoge surrogaat zonder lage erna",
         "a lone low surrogate {1}": "een losse lage surrogaat {1}",
@@ -115,17 +116,9 @@ extension Catalogue {
         "it may not survive a power failure. Append the same event again": "ze overleeft misschien geen stroomstoring. Voeg dezelfde gebeurtenis opnieuw toe",
         "that stores nothing twice and confirms it": "dat slaat niets dubbel op en bevestigt haar",
         // The domain's refusals.
-        "'{1}' is not an event type; expected one of {2}": "'{1}' is geen soort gebeurtenis; verwacht een van {2}",
-        "{1} version {2} is newer than this register understands (up to {3}); upgrade register": "{1} versie {2} is nieuwer dan dit register begrijpt (tot en met {3}); werk register bij",
         "the register holds no {1} '{2}'; record that {1} first, or fix the reference": "het register kent geen {1} '{2}'; leg die eerst vast, of verbeter de verwijzing",
         "'{1}' differs from {2} '{3}', which the register holds, only in case or leading zeros": "'{1}' verschilt van {2} '{3}', die het register kent, alleen in hoofdletters of voorloopnullen",
         "names are compared that way, so write '{1}' (or choose a name that differs in more)": "namen worden zo vergeleken, dus schrijf '{1}' (of kies een naam die meer verschilt)",
-        "reserve {1} is already established; use reserve-end-date-changed or a correction": "reserve {1} is al ingesteld; gebruik reserve-end-date-changed of een correctie",
-        "contract {1} is already awarded; record an extension or a correction": "contract {1} is al gegund; leg een verlenging of een correctie vast",
-        "source document '{1}' already has its hash recorded, by event {2}; correct that event to change it": "van brondocument '{1}' is de hash al vastgelegd, door gebeurtenis {2}; corrigeer die gebeurtenis om haar te wijzigen",
-        "event {1} is already retracted by {2}; an event is retracted once": "gebeurtenis {1} is al ingetrokken door {2}; een gebeurtenis wordt één keer ingetrokken",
-        "event {1} is a retraction; a retraction cannot be corrected or retracted": "gebeurtenis {1} is een intrekking; een intrekking kan niet worden gecorrigeerd of ingetrokken",
-        "retract those first, or record a correction": "trek die eerst in, of leg een correctie vast",
         "cannot read the store's index": "kan de index van het register niet lezen",
     ]
 }

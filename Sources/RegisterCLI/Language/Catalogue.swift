@@ -6,11 +6,13 @@
 enum Catalogue {
     /// The Dutch text of a finished English message: the entry for the whole of it, else the
     /// first template it fits.
-    /// A text longer than `templateLimit` characters is looked up whole only: fitting templates
-    /// costs more the longer the text (a message can quote a huge argument).
+    /// A text longer than `templateLimit` characters is looked up whole, or fitted only to
+    /// templates of a fixed start and one placeholder for the rest (`expected one of {1}`), which
+    /// costs one comparison: fitting other templates costs more the longer the text (a message
+    /// can quote a huge argument).
     static func translation(of english: String) -> String? {
         if let exact = dutch[english] { return exact }
-        guard english.utf8.count <= templateLimit else { return nil }
+        guard english.utf8.count <= templateLimit else { return templates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first }
         return templates.lazy.compactMap { $0.translate(english) }.first
     }
 
@@ -25,18 +27,20 @@ enum Catalogue {
         .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
 
     /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`,
-    /// `Catalogue+Store` and `Catalogue+Draft` (an English text is in one of them only; `LanguageTests` checks).
+    /// `Catalogue+Store`, `Catalogue+Refusals` and `Catalogue+Draft` (an English text is in one of them only; `LanguageTests` checks).
     static let dutch: [String: String] = general.merging(audit) { a, _ in a }.merging(history) { a, _ in a }.merging(store) { a, _ in a }
-        .merging(draft) { a, _ in a }
+        .merging(draft) { a, _ in a }.merging(refusals) { a, _ in a }
 
     /// Every key of every part, once per part it is in (for the test that no text is in two).
-    static var allKeys: [String] { [general, audit, history, store, draft, values].flatMap(\.keys) }
+    static var allKeys: [String] { [general, audit, history, store, draft, refusals, values].flatMap(\.keys) }
 
     /// The Dutch of a value inside a text (see `values`): the entry for the whole of it, else the
     /// first value pattern it fits, else `translation(of:)`.
     static func valueTranslation(of english: String) -> String? {
         if let exact = dutch[english] ?? values[english] { return exact }
-        guard english.utf8.count <= templateLimit else { return nil }
+        guard english.utf8.count <= templateLimit else {
+            return valueTemplates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first ?? translation(of: english)
+        }
         return valueTemplates.lazy.compactMap { $0.translate(english) }.first ?? translation(of: english)
     }
 
