@@ -89,6 +89,8 @@ extension Catalogue {
         "no commitment of reserve {1} with that id takes effect before it": "geen verplichting van reserve {1} met die id gaat eerder in",
         "algemeen-bestuur": "algemeen bestuur",
         "decision {1}": "besluit {1}",
+        "the file {1}": "het bestand {1}",
+        "text given on the command line": "tekst gegeven op de opdrachtregel",
         "project of reserve {1}": "project van reserve {1}",
         "the balance of reserve {1}": "het saldo van reserve {1}",
         "the authorised amount of reserve {1}": "het toegestane bedrag van reserve {1}",

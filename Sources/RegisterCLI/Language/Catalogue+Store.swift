@@ -95,6 +95,18 @@ extension Catalogue {
         "damaged: … and {1} more ({2} damaged or foreign files in all; --json lists the first {3} too)":
             "beschadigd: … en nog {1} ({2} beschadigde of vreemde bestanden in totaal; --json noemt ook de eerste {3})",
         "checkpoint: {1}": "controlepunt: {1}",
+        "the checkpoint comes from {1}, not from a signed tag": "het controlepunt komt uit {1}, niet uit een ondertekende tag",
+        "it is as trustworthy as the place it was published": "het is zo betrouwbaar als de plek waar het werd gepubliceerd",
+        "the checkpoint tag {1} is not signed": "de controlepunt-tag {1} is niet ondertekend",
+        "anyone who can push tags to this repository could have made it (a clerk signs one with 'register checkpoint --tag --sign KEY')":
+            "iedereen die tags naar deze repository kan pushen kan haar hebben gemaakt (een griffier ondertekent er een met 'register checkpoint --tag --sign SLEUTEL')",
+        "the checkpoint tag {1} is signed by {2} (key {3}), a key allowed_signers allows": "de controlepunt-tag {1} is ondertekend door {2} (sleutel {3}), een sleutel die allowed_signers toestaat",
+        "the checkpoint tag {1} is signed by {2}, a key allowed_signers allows": "de controlepunt-tag {1} is ondertekend door {2}, een sleutel die allowed_signers toestaat",
+        "the checkpoint tag {1} is signed by key {2}, but not by a key the register allows": "de controlepunt-tag {1} is ondertekend met sleutel {2}, maar niet met een sleutel die het register toestaat",
+        "the checkpoint tag {1} is signed, but not by a key the register allows": "de controlepunt-tag {1} is ondertekend, maar niet met een sleutel die het register toestaat",
+        "the signature of the checkpoint tag {1} does not sign that tag ({2})": "de handtekening van de controlepunt-tag {1} ondertekent die tag niet ({2})",
+        "the tag or its signature was altered": "de tag of de handtekening is gewijzigd",
+        "{1} (--require-signed)": "{1} (--require-signed)",
         "note: {1}": "opmerking: {1}",
         // The store's errors.
         "{1} failed on {2}": "{1} mislukte op {2}",
