@@ -339,6 +339,9 @@ import Testing
         #expect(misses.texts == ["reserve 404 has grown a beard"])
         #expect(Self.englishWords(in: "    reserve 404 has € 5,00 in open commitments against the balance they follow") == ["has", "commitments", "the", "balance"])
         #expect(Self.englishWords(in: "    reserve 404 eindigt op 2026-12-31; res-404-end-date-2026 allocation") == [])
+        // A name is kept as written, even one that reads like a balance.
+        #expect(Language.nl.message("reserve 404 established: Geld to go for kids, end date 2026-12-31")
+                == "reserve 404 ingesteld: Geld to go for kids, einddatum 2026-12-31")
     }
 
     /// Every refused input of the corpus in `BadInputs/`, appended in Dutch: each refusal in Dutch.

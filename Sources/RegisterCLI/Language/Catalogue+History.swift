@@ -66,12 +66,22 @@ extension Catalogue {
     /// for `Language.value`, never for a whole message, so short patterns such as `{1} booked`
     /// cannot fit the middle of an unrelated sentence.
     static let values: [String: String] = [
-        "{1} booked": "{1} geboekt",
-        "{1} to {2} for {3}": "{1} tot {2} voor {3}",
-        "{1} actual for {2}": "{1} werkelijk voor {2}",
-        "{1} (booked)": "{1} (geboekt)",
-        "{1} to {2} (estimate for {3})": "{1} tot {2} (raming voor {3})",
-        "{1} (actual for {2})": "{1} (werkelijk voor {2})",
+        // A balance, as the audit and the timeline write it: amounts start with `€` or `-€`, so
+        // a name that happens to read `… to … for …` is not taken for one.
+        "€ {1} booked": "€ {1} geboekt",
+        "-€ {1} booked": "-€ {1} geboekt",
+        "€ {1} actual for {2}": "€ {1} werkelijk voor {2}",
+        "-€ {1} actual for {2}": "-€ {1} werkelijk voor {2}",
+        "€ {1} to € {2} for {3}": "€ {1} tot € {2} voor {3}",
+        "-€ {1} to € {2} for {3}": "-€ {1} tot € {2} voor {3}",
+        "-€ {1} to -€ {2} for {3}": "-€ {1} tot -€ {2} voor {3}",
+        "€ {1} (booked)": "€ {1} (geboekt)",
+        "-€ {1} (booked)": "-€ {1} (geboekt)",
+        "€ {1} (actual for {2})": "€ {1} (werkelijk voor {2})",
+        "-€ {1} (actual for {2})": "-€ {1} (werkelijk voor {2})",
+        "€ {1} to € {2} (estimate for {3})": "€ {1} tot € {2} (raming voor {3})",
+        "-€ {1} to € {2} (estimate for {3})": "-€ {1} tot € {2} (raming voor {3})",
+        "-€ {1} to -€ {2} (estimate for {3})": "-€ {1} tot -€ {2} (raming voor {3})",
         "more than {1}": "meer dan {1}",
         "today": "vandaag",
         "tomorrow": "morgen",
