@@ -82,8 +82,11 @@ struct SiteCommand: Command {
         }
         if province { pages.append(SiteProvince.index(summaries, texts: texts, generatedAt: generatedAt)) }
         let outcome = try SiteFiles.write(pages, into: output)
-        context.print("wrote \(output): \(pages.count) file(s), \(outcome.written.count) written, \(outcome.unchanged) unchanged"
-                      + (outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed") + "; open \(output)/index.html")
+        let l = context.language
+        context.print(outcome.removed.isEmpty
+            ? l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged; open {5}", output, pages.count, outcome.written.count, outcome.unchanged, output + "/index.html")
+            : l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged, {5} removed; open {6}", output, pages.count, outcome.written.count,
+                     outcome.unchanged, outcome.removed.count, output + "/index.html"))
         return .ok
     }
 

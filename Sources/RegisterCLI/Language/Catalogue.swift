@@ -6,11 +6,13 @@
 enum Catalogue {
     /// The Dutch text of a finished English message: the entry for the whole of it, else the
     /// first template it fits.
-    /// A text longer than `templateLimit` characters is looked up whole only: fitting templates
-    /// costs more the longer the text (a message can quote a huge argument).
+    /// A text longer than `templateLimit` characters is looked up whole, or fitted only to
+    /// templates of a fixed start and one placeholder for the rest (`expected one of {1}`), which
+    /// costs one comparison: fitting other templates costs more the longer the text (a message
+    /// can quote a huge argument).
     static func translation(of english: String) -> String? {
         if let exact = dutch[english] { return exact }
-        guard english.utf8.count <= templateLimit else { return nil }
+        guard english.utf8.count <= templateLimit else { return templates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first }
         return templates.lazy.compactMap { $0.translate(english) }.first
     }
 
@@ -24,7 +26,28 @@ enum Catalogue {
         .filter { $0.startsWithLiteral || $0.literalLength >= 8 }
         .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
 
-    static let dutch: [String: String] = [
+    /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`,
+    /// `Catalogue+Store`, `Catalogue+Refusals` and `Catalogue+Draft` (an English text is in one of them only; `LanguageTests` checks).
+    static let dutch: [String: String] = general.merging(audit) { a, _ in a }.merging(history) { a, _ in a }.merging(store) { a, _ in a }
+        .merging(draft) { a, _ in a }.merging(refusals) { a, _ in a }
+
+    /// Every key of every part, once per part it is in (for the test that no text is in two).
+    static var allKeys: [String] { [general, audit, history, store, draft, refusals, values].flatMap(\.keys) }
+
+    /// The Dutch of a value inside a text (see `values`): the entry for the whole of it, else the
+    /// first value pattern it fits, else `translation(of:)`.
+    static func valueTranslation(of english: String) -> String? {
+        if let exact = dutch[english] ?? values[english] { return exact }
+        guard english.utf8.count <= templateLimit else {
+            return valueTemplates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first ?? translation(of: english)
+        }
+        return valueTemplates.lazy.compactMap { $0.translate(english) }.first ?? translation(of: english)
+    }
+
+    static let valueTemplates: [CatalogueTemplate] = values.compactMap { CatalogueTemplate(english: $0.key, dutch: $0.value) }
+        .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
+
+    private static let general: [String: String] = [
         "error:": "fout:",
         "Usage: {1}": "Gebruik: {1}",
         "See 'register help {1}'.": "Zie 'register help {1}'.",
@@ -429,7 +452,7 @@ enum Catalogue {
         "'{1}' is ambiguous: it names {2}": "'{1}' is dubbelzinnig: het noemt {2}",
         "write one of those": "schrijf een daarvan",
         "field '{1}'": "veld '{1}'",
-        "record that {1} first, or fix the reference": "leg eerst die {1} vast, of verbeter de verwijzing",
+        "record that {1} first, or fix the reference": "leg die eerst vast, of verbeter de verwijzing",
         "expected {1}": "verwacht {1}",
         "'{1}' is not an amount the register can read unambiguously": "'{1}' is geen bedrag dat het register ondubbelzinnig kan lezen",
         "no amount was given": "er is geen bedrag gegeven",

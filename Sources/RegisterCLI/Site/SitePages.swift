@@ -240,7 +240,7 @@ struct SitePages {
         html += "<ul>\n"
         for record in authorised {
             let subjects = record.original.event.subjects.map { link($0, from: path, text: $0.description) }.joined(separator: ", ")
-            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(EventSummary.describe(record.original.event)))"
+            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(texts.speech.message(EventSummary.describe(record.original.event))))"
             html += mark(record).map { " <span class=\"mark\">\($0)</span>" } ?? ""
             html += "</li>\n"
         }
@@ -278,10 +278,10 @@ struct SitePages {
         let standingOf = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String]] = [], ids: [String?] = []
         for entry in timeline.entries {
-            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\($0.field): \($0.before) → \($0.after)"))</li>" }.joined() + "</ul>"
+            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(texts.speech.value($0.field)): \(texts.speech.value($0.before)) → \(texts.speech.value($0.after))"))</li>" }.joined() + "</ul>"
             let assumptions = entry.assumptions.isEmpty ? "" : "<p><strong>\(e(texts.assumptions)):</strong> " + entry.assumptions.map(e).joined(separator: " ") + "</p>"
             rows.append([date(entry.effectiveDate), e(entry.recordedAt.iso), "<code>\(e(entry.type.rawValue))</code>",
-                         e(entry.summary) + assumptions, changes,
+                         e(texts.speech.message(entry.summary)) + assumptions, changes,
                          entry.decision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
                          sourceLink(entry.source, from: path),
                          standingOf[entry.id].flatMap(mark).map { "<span class=\"mark\">\($0)</span>" } ?? ""])
@@ -302,8 +302,8 @@ struct SitePages {
         return SiteLayout.table(
             caption: texts.findings, headers: [texts.severity, texts.finding, texts.subject, texts.message, texts.events, texts.sources],
             rows: findings.map { f in
-                [e(f.severity.rawValue), "<code>\(e(f.id))</code>", f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                 e(f.message), events(of: f, path: path, limit: eventLimit),
+                [e(texts.speech.text(f.severity.rawValue)), "<code>\(e(f.id))</code>", f.subject.map { link($0, from: path, text: $0.description) } ?? "",
+                 e(texts.speech.message(f.message)), events(of: f, path: path, limit: eventLimit),
                  Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
             }, rowIDs: findings.map { SitePaths.findingAnchor($0.id) })
     }
