@@ -67,7 +67,7 @@ import Testing
         let blank = try #require(incomplete.first { $0["identificatie"] == "2022-0177088" })
         #expect(blank["besluit"]?["datum"] == nil)
         #expect(blank["ontbreekt"]?.array?.compactMap { $0["veld"]?.string } == ["datum", "ingangsdatum"])
-        #expect(r.stderr.contains("decision 2022-0177088 is not a complete Besluit: datum"))
+        #expect(r.stderr.contains("are not complete Besluiten: datum") && r.stderr.contains("2022-0177088"), "\(r.stderr)")
         // The documents the decisions rest on, with their address in the Documenten API.
         let documents = try #require(json["besluitinformatieobjecten"]?.array)
         #expect(documents.contains { $0["besluit"] == "2022-0177088" && $0["informatieobject"] == "https://documenten.example.nl/bronnen/000_670a6af81f8fa9c1.txt" })
@@ -99,6 +99,11 @@ import Testing
         #expect(json["besluiten"]?.array == [])
         #expect(json["onvolledig"]?.array?.count == 4)
         #expect(r.stderr.contains("verantwoordelijkeOrganisatie (no 'rsin' in register-settings.json)"))
+        // One line per distinct gap, naming its decisions: three share one, the fourth has its own.
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(r.stderr)")
+        #expect(lines.contains { $0.hasPrefix("register: 3 decisions are not complete Besluiten: ") && $0.hasSuffix("; they are 2022-0177088, 2403230, visie-sociaal-domein-dordrecht-2030") })
+        #expect(lines.contains { $0.hasPrefix("register: decision 2382362 is not a complete Besluit: ") })
     }
 
     @Test func fieldRules() {

@@ -18,9 +18,9 @@ public struct ReserveStates: Sendable {
     public mutating func apply(_ record: ResolvedRecord) throws(TotalOutOfRange) -> [ReserveNumber] {
         var touched: [ReserveNumber] = []
         for case .reserve(let reserve) in record.event.subjects {
-            if var state = states[reserve] {
-                try state.apply(record)
-                states[reserve] = state
+            if states[reserve] != nil {
+                // In place: a copy taken out of the dictionary would copy the state's tables at every record.
+                try states[reserve]!.apply(record)
             } else if case .reserveEstablished(let r, let name, let endDate, _) = record.event, r == reserve {
                 var state = ReserveState(reserve: reserve, name: name, establishedOn: record.effectiveDate, endDate: endDate)
                 for earlier in early.removeValue(forKey: reserve) ?? [] { try state.apply(earlier) }

@@ -137,16 +137,36 @@ struct ExportCommand: Command {
             let records = try context.history(of: store).resolved(knownOn: knownOn)
             let export = ZGWBesluiten(records: records, settings: settings, sourceHashes: SourceDocuments.hashes(in: sources))
             sink.write(JSONWriter.prettyString(export.json))
+            // One line per distinct gap, naming its decisions (at most `Self.listed` of them), not one line per decision.
+            let l = context.language
+            var gaps: [(missing: String, decisions: [String])] = []
+            var gapIndex: [String: Int] = [:]
             for incomplete in export.incomplete {
-                let l = context.language
-                context.writeError("register: " + l.text("decision {1} is not a complete Besluit: {2}", DisplayText.escaped(incomplete.identificatie),
-                                   incomplete.missing.map { "\($0.field) (\(l.known($0.reason)))" }.joined(separator: "; ")) + "\n")
+                let missing = incomplete.missing.map { "\($0.field) (\(l.known($0.reason)))" }.joined(separator: "; ")
+                let id = DisplayText.escaped(incomplete.identificatie)
+                if let i = gapIndex[missing] { gaps[i].decisions.append(id) } else {
+                    gapIndex[missing] = gaps.count
+                    gaps.append((missing, [id]))
+                }
+            }
+            for gap in gaps {
+                if gap.decisions.count == 1 {
+                    context.writeError("register: " + l.text("decision {1} is not a complete Besluit: {2}", gap.decisions[0], gap.missing) + "\n")
+                } else {
+                    var named = gap.decisions.prefix(Self.listed).joined(separator: ", ")
+                    if gap.decisions.count > Self.listed { named += " " + l.text("… and {1} more", String(gap.decisions.count - Self.listed)) }
+                    context.writeError("register: " + l.text("{1} decisions are not complete Besluiten: {2}; they are {3}",
+                                                             String(gap.decisions.count), gap.missing, named) + "\n")
+                }
             }
         }
         progress.finish()
         try sink.close()
         return .ok
     }
+
+    /// How many decisions a warning about an incomplete Besluit names before it only counts them.
+    static let listed = 10
 
     /// One event as a CSV row (also `register log --csv`).
     static func csvRow(_ stored: StoredEvent, dialect: CSVDialect = .standard) -> [String] {

@@ -34,6 +34,7 @@ extension Catalogue {
         "accepted checkpoint tag {1}": "controlepunt-tag {1} aanvaard",
         "refused: {1}": "geweigerd: {1}",
         "decision {1} is not a complete Besluit: {2}": "besluit {1} is geen volledig Besluit: {2}",
+        "{1} decisions are not complete Besluiten: {2}; they are {3}": "{1} besluiten zijn geen volledig Besluit: {2}; het zijn {3}",
         "the decision's id is longer than 50 characters; the API would generate one": "de id van het besluit is langer dan 50 tekens; de API zou er een maken",
         "no 'rsin' in {1}": "geen 'rsin' in {1}",
         "the register does not know which body took the decision, so not its besluittype": "het register weet niet welk orgaan het besluit nam, dus ook niet het besluittype",

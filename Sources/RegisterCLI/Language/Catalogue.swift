@@ -624,7 +624,6 @@ enum Catalogue {
         "Printed, the summary is the first page. Labels follow --lang. The page opens in any browser.": "Afgedrukt is de samenvatting de eerste pagina. De teksten volgen --lang. De pagina opent in elke browser.",
         "Generated at {1}": "Gemaakt op {1}",
         "Summary": "Samenvatting",
-        "allocated": "toegewezen",
         "open commitments": "openstaande verplichtingen",
         "{1} to {2}": "{1} tot {2}",
         "left after commitments": "over na verplichtingen",

@@ -58,10 +58,14 @@ struct LedgerJournal {
     /// The transaction for one record, or nil when it changes nothing a journal shows.
     mutating func transaction(for record: ResolvedRecord) throws(TotalOutOfRange) -> String? {
         if case .budgetSet(let year, let lines, _) = record.event { return try budget(year: year, lines: lines, record: record) }
-        let before = reserves.states
+        // What the journal compares, taken before the record is applied: only the figures, never a
+        // copy of the state (holding one would make the fold copy the reserve's tables at every record).
+        let parts = Snapshot.Parts(record)
+        let candidate = record.event.subjects.lazy.compactMap { if case .reserve(let r) = $0 { r } else { nil } }.first
+        let old = candidate.flatMap { reserves.states[$0] }.map { Snapshot($0, parts) }
         let touched = try reserves.apply(record)
-        guard let reserve = touched.first, let after = reserves.states[reserve] else { return nil }
-        let old = before[reserve]
+        guard let reserve = touched.first, let state = reserves.states[reserve] else { return nil }
+        let after = Snapshot(state, parts)
         let r = Self.accountComponent(reserve.rawValue)
         var postings: [String] = []
         var tags: [String] = []
@@ -90,9 +94,9 @@ struct LedgerJournal {
         let rangeDelta = try Self.difference(newRange, oldRange, "the estimate range of reserve \(reserve)", record)
         if rangeDelta != .zero { postings.append("    (Estimate-range:\(r))  \(Self.amount(rangeDelta))") }
 
-        postings += try Self.changes(from: Self.allocations(old), to: Self.allocations(after), account: "Allocated:\(r)",
+        postings += try Self.changes(from: old?.allocations ?? [], to: after.allocations, account: "Allocated:\(r)",
                                      what: "the allocations of reserve \(reserve)", record)
-        postings += try Self.changes(from: Self.openCommitments(old), to: Self.openCommitments(after), account: "Committed:\(r)",
+        postings += try Self.changes(from: old?.openCommitments ?? [], to: after.openCommitments, account: "Committed:\(r)",
                                      what: "the commitments of reserve \(reserve)", record)
         if old?.endDate != after.endDate { tags.append("end-date: \(after.endDate.iso)") }
         guard !postings.isEmpty || !tags.isEmpty else { return nil }
@@ -137,12 +141,44 @@ struct LedgerJournal {
         do { return try a - b } catch { throw TotalOutOfRange(total: total, event: record.id, cause: error) }
     }
 
-    private static func allocations(_ state: ReserveState?) -> [(String, Cents)] {
-        (state?.allocations ?? []).map { ($0.project, $0.amount) }
-    }
+    /// The figures of a reserve's state the journal posts changes of. The per-project tables are
+    /// read only for a record that can change them, so each record costs what it changes, not
+    /// the size of the reserve's tables.
+    private struct Snapshot {
+        let balance: Balance
+        let endDate: CalendarDate
+        let allocations: [(String, Cents)]
+        let openCommitments: [(String, Cents)]
 
-    private static func openCommitments(_ state: ReserveState?) -> [(String, Cents)] {
-        (state?.commitments ?? []).filter(\.isOpen).map { ($0.project, $0.amount) }
+        /// Which tables a record can change.
+        struct Parts {
+            let allocations: Bool
+            /// The commitments it can open or end, by their events' ids; nil: any (read the whole book).
+            let commitments: [String]?
+
+            init(_ record: ResolvedRecord) {
+                switch record.event {
+                case .allocation, .reallocation: (allocations, commitments) = (true, [])
+                case .commitment: (allocations, commitments) = (false, [record.id])
+                case .commitmentSettled(_, let commitment, _, _), .commitmentReleased(_, let commitment, _, _):
+                    (allocations, commitments) = (false, [commitment])
+                // An actual supersedes every open commitment; an establishment applies the records
+                // that came before it, which may be of any kind.
+                case .balanceActual: (allocations, commitments) = (false, nil)
+                case .reserveEstablished: (allocations, commitments) = (true, nil)
+                default: (allocations, commitments) = (false, [])
+                }
+            }
+        }
+
+        init(_ state: ReserveState, _ parts: Parts) {
+            balance = state.balance
+            endDate = state.endDate
+            allocations = parts.allocations ? state.allocations.map { ($0.project, $0.amount) } : []
+            let book = state.commitmentBook
+            let lines = (parts.commitments ?? book.openEvents).compactMap(book.line)
+            openCommitments = lines.filter(\.isOpen).map { ($0.project, $0.amount) }
+        }
     }
 
     /// Virtual postings to `account:<project>` that take the per-project sums from `old` to `new`.
