@@ -16,6 +16,19 @@ enum SitePaths {
 
     static func page(_ subject: Subject) -> String { "\(subject.kind)/\(slug(subject.id)).html" }
 
+    /// Page `number` (from 1, the oldest events) of a subject's whole timeline, in a folder named
+    /// after the subject (`reserve/404/timeline-1.html`); a slug never holds `/`, so no subject's own
+    /// page can share the name.
+    static func timelinePage(_ subject: Subject, _ number: Int) -> String {
+        "\(subject.kind)/\(slug(subject.id))/timeline-\(number).html"
+    }
+
+    /// Page `number` (from 1) of the events citing a source document (`source/<document>/cited-by-1.html`).
+    static func sourcePage(_ document: String, _ number: Int) -> String { "source/\(slug(document))/cited-by-\(number).html" }
+
+    /// Page `number` (from 1) of one audit rule's findings (`audit/balance-below-zero-1.html`).
+    static func auditPage(_ rule: String, _ number: Int) -> String { "audit/\(slug(rule))-\(number).html" }
+
     /// The fragment of an event's row on a timeline.
     static func eventAnchor(_ id: String) -> String { "e-" + slug(id) }
 

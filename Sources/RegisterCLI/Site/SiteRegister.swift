@@ -13,6 +13,22 @@ struct SiteRegister {
     let merkleRoot: SHA256Digest
     /// The SHA-256 of each source document found beside the register (`--sources`), by file name.
     let sourceHashes: [String: SHA256Digest]
+    /// Each event's sequence number and hash, in sequence order.
+    let eventHashes: [(sequence: Int, hash: SHA256Digest)]
+
+    /// The sequence number of the last event the site shows (0 for none).
+    var lastSequence: Int { eventHashes.last?.sequence ?? 0 }
+
+    /// The hash of the event with this sequence number, if the site shows it.
+    func hash(ofSequence sequence: Int) -> SHA256Digest? {
+        var low = 0, high = eventHashes.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if eventHashes[middle].sequence == sequence { return eventHashes[middle].hash }
+            if eventHashes[middle].sequence < sequence { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
 }
 
 /// The events of a register grouped by the subject whose timeline shows them, each with the
@@ -20,13 +36,17 @@ struct SiteRegister {
 /// and the whole site costs about what the history costs, not subjects times events.
 struct SiteRecordGroups {
     private(set) var bySubject: [Subject: [ResolvedRecord]] = [:]
-    /// The page an event's row is on (its first subject's page, or its decision's).
-    private(set) var pageOfEvent: [String: Subject] = [:]
+    /// The timeline an event's row is on (its first subject's, or its decision's), and the row's
+    /// position in it (from 0, in sequence order): later events never move it.
+    private(set) var rowOfEvent: [String: (subject: Subject, position: Int)] = [:]
+    /// Every subject whose timeline shows an event.
+    private(set) var subjectsOfEvent: [String: [Subject]] = [:]
     /// For each decision, the events naming it as their authority.
     private(set) var authorisedBy: [DecisionID: [ResolvedRecord]] = [:]
 
     init(records: [ResolvedRecord]) {
         var subjectsOf: [String: [Subject]] = [:]
+        var pageOfEvent: [String: Subject] = [:]
         for record in records {
             var subjects: [Subject]
             var page: Subject?
@@ -46,8 +66,16 @@ struct SiteRecordGroups {
                 }
             }
             subjectsOf[record.id] = subjects
-            for subject in subjects { bySubject[subject, default: []].append(record) }
-            if let first = page ?? subjects.first { pageOfEvent[record.id] = first }
+            var positions: [Subject: Int] = [:]
+            for subject in subjects where positions[subject] == nil {
+                positions[subject] = bySubject[subject]?.count ?? 0
+                bySubject[subject, default: []].append(record)
+            }
+            if let first = page ?? subjects.first, let position = positions[first] {
+                pageOfEvent[record.id] = first
+                rowOfEvent[record.id] = (first, position)
+            }
         }
+        subjectsOfEvent = subjectsOf
     }
 }

@@ -1,0 +1,153 @@
+import EventStore
+import Foundation
+import TestSupport
+import Testing
+@testable import RegisterCLI
+
+/// `register site` after new events: only what they change is rendered, and the folder ends up
+/// byte for byte what a whole regeneration makes; a manifest that does not fit is not trusted.
+/// Pages of 3 rows, so the shipped history's timelines run over several pages.
+@Suite struct SiteRegenerationTests {
+    static let small = SitePagination(rowsPerPage: 3, latestRows: 2, findingsOnASubjectPage: 2)
+    static let generatedAt = RecordedInstant(millisecondsSinceEpoch: 1_796_000_000_000)
+
+    static func generate(_ out: String, events: String) throws -> (outcome: SiteFiles.Outcome, plan: SiteRegeneration.Plan?) {
+        let context = CommandContext(environment: [:], currentDirectory: CLI.nowhere, executablePath: CLIRunner.binary,
+                                     readStandardInput: { _ in [] }, writeOut: { _ in }, writeError: { _ in },
+                                     isInteractive: false, showsProgress: false, readLine: { nil })
+        let parsed = try ParsedArguments([out, "--events", events, "--on", "2026-12-01"], spec: SiteCommand.spec)
+        return try SiteCommand(parsed, context: context).generate(pagination: small, generatedAt: generatedAt)
+    }
+
+    static func append(_ type: String, version: Int = 1, effective: String = "2026-11-25", _ payload: String, events: String) {
+        let event = #"{"type": "\#(type)", "schemaVersion": \#(version), "effectiveDate": "\#(effective)", "actor": "griffie:test", "source": {"document": "test.txt", "zaaknummer": "Z-1"}, "payload": \#(payload)}"#
+        let r = CLI.run(["append", "--events", events], stdin: event)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    /// Every file but the manifest.
+    static func pages(_ folder: String) throws -> [String: String] {
+        try SiteCommandTests.files(folder).filter { $0.key != SiteManifest.name }
+    }
+
+    /// A whole site of the store in a new folder.
+    static func whole(_ temp: TemporaryFolder, _ name: String, events: String) throws -> String {
+        let folder = temp.path(name)
+        #expect(try generate(folder, events: events).plan == .whole(reason: "no manifest of an earlier run"))
+        return folder
+    }
+
+    static func isIncremental(_ plan: SiteRegeneration.Plan?) -> Bool {
+        if case .incremental = plan { return true }
+        return false
+    }
+
+    @Test func afterNewEventsTheSiteIsByteForByteAWholeRegeneration() throws {
+        let temp = try TemporaryFolder("site-incremental")
+        let events = try temp.copyOfShippedEvents()
+        let out = temp.path("public")
+        let first = try Self.generate(out, events: events)
+        #expect(first.plan == .whole(reason: "no manifest of an earlier run"))
+        let before = try Self.pages(out)
+        #expect(before["reserve/404/timeline-3.html"] != nil, "\(before.keys.sorted())")
+        // Additions to reserve 404, later in effect than every event before: a new page of its
+        // timeline; the full pages before it stay as they were.
+        for cents in [100, 200, 300, 400] {
+            Self.append("reserve-addition", #"{"reserve": "404", "amountCents": \#(cents), "decision": "2022-0177088"}"#, events: events)
+        }
+        let added = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(added.plan), "\(String(describing: added.plan))")
+        #expect(try Self.pages(out) == (try Self.pages(Self.whole(temp, "whole-1", events: events))))
+        for k in 1...3 { #expect(!added.outcome.written.contains("reserve/404/timeline-\(k).html"), "\(added.outcome.written)") }
+        #expect(added.outcome.written.contains("reserve/404/timeline-5.html"))
+        #expect(added.outcome.written.count < added.outcome.files / 2, "\(added.outcome.written)")
+        _ = before
+
+        // A new decision, a correction and a retraction of earlier events: their pages change
+        // wherever the rows are.
+        Self.append("decision-taken", #"{"decision": "2026-0100001", "body": "college", "date": "2026-11-20", "title": "Kader"}"#, events: events)
+        Self.append("correction", version: 2, #"{"corrects": "res-404-addition-2019", "reason": "amount mistyped", "payload": {"amountCents": 450000000}}"#, events: events)
+        Self.append("retraction", #"{"retracts": "res-404-commit-bso-plus", "reason": "not committed after all"}"#, events: events)
+        let again = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(again.plan), "\(String(describing: again.plan))")
+        let incremental = try Self.pages(out)
+        let fresh = try Self.pages(Self.whole(temp, "whole-2", events: events))
+        #expect(incremental.keys.sorted() == fresh.keys.sorted())
+        for (path, content) in fresh { #expect(incremental[path] == content, "\(path) differs from a whole regeneration") }
+        #expect(SiteCommandTests.linkProblems(incremental) == [])
+        #expect(again.outcome.written.contains("decision/2026-0100001.html"))
+
+        // With nothing new, only what says when it was made could change, and here nothing does.
+        let still = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(still.plan))
+        #expect(still.outcome.written == [])
+    }
+
+    @Test func longListsAreSplitIntoPagesThatKeepTheirRows() throws {
+        let temp = try TemporaryFolder("site-pages")
+        let events = try temp.copyOfShippedEvents()
+        let out = temp.path("public")
+        _ = try Self.generate(out, events: events)
+        let files = try Self.pages(out)
+        let rows = { (html: String) in html.components(separatedBy: "<tr id=\"e-").count - 1 }
+        for (path, html) in files where path.contains("/timeline-") || path.contains("/cited-by-") {
+            #expect(rows(html) <= 3, "\(path) has \(rows(html)) rows")
+        }
+        let reserve = try #require(files["reserve/404.html"])
+        #expect(rows(reserve) == 2)
+        #expect(reserve.contains("href=\"../reserve/404/timeline-1.html\">1–3</a>"))
+        let page1 = try #require(files["reserve/404/timeline-1.html"])
+        #expect(page1.contains("rel=\"next\"") && !page1.contains("rel=\"prev\""))
+        #expect(page1.contains("href=\"../../index.html\">Terug naar het overzicht</a>"))
+        // Each rule's findings on pages of their own, linked from the audit page.
+        let audit = try #require(files["audit.html"])
+        #expect(audit.contains("href=\"audit/mutation-without-decision-1.html\""))
+        #expect(files["audit/mutation-without-decision-1.html"] != nil)
+        // A document's citing events on pages; the sources page links them.
+        #expect(files["sources.html"]?.contains("href=\"source/003_5fb485894c4d3abfa7.txt/cited-by-1.html\"") == true)
+        #expect(SiteCommandTests.linkProblems(files) == [])
+    }
+
+    @Test func aManifestThatDoesNotFitIsNotTrusted() throws {
+        let temp = try TemporaryFolder("site-hostile-manifest")
+        let events = try temp.copyOfShippedEvents()
+        let out = temp.path("public")
+        _ = try Self.generate(out, events: events)
+        let good = try Self.pages(out)
+        let manifest = out + "/" + SiteManifest.name
+        let saved = try #require(FileManager.default.contents(atPath: manifest))
+
+        // Not JSON: the whole site, and every page as it should be.
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: manifest))
+        #expect(try Self.generate(out, events: events).plan == .whole(reason: "no manifest of an earlier run"))
+        #expect(try Self.pages(out) == good)
+
+        // A page edited after the manifest was written is found and put right.
+        let page = out + "/reserve/404/timeline-1.html"
+        try Data("<p>edited</p>".utf8).write(to: URL(fileURLWithPath: page))
+        let edited = try Self.generate(out, events: events)
+        #expect(edited.plan == .whole(reason: "reserve/404/timeline-1.html is not as the manifest says"))
+        #expect(edited.outcome.written == ["reserve/404/timeline-1.html"])
+        #expect(try Self.pages(out) == good)
+
+        // Another store's manifest, and one whose head is not in this history.
+        var other = try #require(SiteManifest(saved))
+        other.store = "/elsewhere/events"
+        try other.bytes.write(to: URL(fileURLWithPath: manifest))
+        #expect(try Self.generate(out, events: events).plan == .whole(reason: "the manifest names another store"))
+        var later = try #require(SiteManifest(saved))
+        later.head = String(repeating: "ab", count: 32)
+        try later.bytes.write(to: URL(fileURLWithPath: manifest))
+        #expect(try Self.generate(out, events: events).plan == .whole(reason: "the manifest's head is not in this store's history"))
+        // A path out of the folder makes the manifest unreadable, and nothing outside is touched.
+        let outside = temp.path("outside.html")
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside))
+        var escaping = try #require(SiteManifest(saved))
+        escaping.units["register"]?["../outside.html"] = SiteManifest.File(sha256: "00", stat: "")
+        try escaping.bytes.write(to: URL(fileURLWithPath: manifest))
+        #expect(SiteManifest(try #require(FileManager.default.contents(atPath: manifest))) == nil)
+        _ = try Self.generate(out, events: events)
+        #expect(FileManager.default.contents(atPath: outside) == Data("keep".utf8))
+        #expect(try Self.pages(out) == good)
+    }
+}
