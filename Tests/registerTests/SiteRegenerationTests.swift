@@ -37,6 +37,14 @@ import Testing
         return folder
     }
 
+    /// Every page of `folder` is byte for byte the page of the same name in `whole`, and no more or fewer.
+    static func expectSame(_ folder: String, _ whole: String) throws {
+        let incremental = try pages(folder), fresh = try pages(whole)
+        #expect(incremental.keys.sorted() == fresh.keys.sorted())
+        for (path, content) in fresh { #expect(incremental[path] == content, "\(path) differs from a whole regeneration") }
+        #expect(SiteCommandTests.linkProblems(incremental) == [])
+    }
+
     static func isIncremental(_ plan: SiteRegeneration.Plan?) -> Bool {
         if case .incremental = plan { return true }
         return false
@@ -49,33 +57,47 @@ import Testing
         let first = try Self.generate(out, events: events)
         #expect(first.plan == .whole(reason: "no manifest of an earlier run"))
         let before = try Self.pages(out)
-        #expect(before["reserve/404/timeline-3.html"] != nil, "\(before.keys.sorted())")
+        #expect(before["reserve/timeline/404-3.html"] != nil, "\(before.keys.sorted())")
         // Additions to reserve 404, later in effect than every event before: a new page of its
         // timeline; the full pages before it stay as they were.
         for cents in [100, 200, 300, 400] {
             Self.append("reserve-addition", #"{"reserve": "404", "amountCents": \#(cents), "decision": "2022-0177088"}"#, events: events)
         }
+        // One naming a decision the register does not hold yet (no link to it until it does).
+        try appendWithoutChecks([UncheckedEvent(id: "res-404-addition-later", type: "reserve-addition", payload: [
+            "reserve": "404", "amountCents": 500, "decision": "2026-0200002",
+        ], effective: "2026-11-26")], to: events)
         let added = try Self.generate(out, events: events)
         #expect(Self.isIncremental(added.plan), "\(String(describing: added.plan))")
-        #expect(try Self.pages(out) == (try Self.pages(Self.whole(temp, "whole-1", events: events))))
-        for k in 1...3 { #expect(!added.outcome.written.contains("reserve/404/timeline-\(k).html"), "\(added.outcome.written)") }
-        #expect(added.outcome.written.contains("reserve/404/timeline-5.html"))
+        try Self.expectSame(out, Self.whole(temp, "whole-1", events: events))
+        for k in 1...3 { #expect(!added.outcome.written.contains("reserve/timeline/404-\(k).html"), "\(added.outcome.written)") }
+        #expect(added.outcome.written.contains("reserve/timeline/404-5.html"))
         #expect(added.outcome.written.count < added.outcome.files / 2, "\(added.outcome.written)")
         _ = before
 
-        // A new decision, a correction and a retraction of earlier events: their pages change
-        // wherever the rows are.
+        // A date for decision 2403230: no new event is on reserve 404's timeline, yet its page
+        // changes, as the findings about the unknown date are gone.
+        Self.append("correction", version: 2, #"{"corrects": "dec-2403230-taken", "reason": "date found", "payload": {"date": "2019-06-20"}}"#, events: events)
+        let dated = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(dated.plan), "\(String(describing: dated.plan))")
+        try Self.expectSame(out, Self.whole(temp, "whole-2", events: events))
+        #expect(dated.outcome.written.contains("reserve/404.html"))
+
+        // New decisions, one that an earlier event named: a row on 404's timeline now links it.
         Self.append("decision-taken", #"{"decision": "2026-0100001", "body": "college", "date": "2026-11-20", "title": "Kader"}"#, events: events)
+        Self.append("decision-taken", #"{"decision": "2026-0200002", "body": "raad", "date": "2026-11-20", "title": "Later"}"#, events: events)
+        let decided = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(decided.plan), "\(String(describing: decided.plan))")
+        try Self.expectSame(out, Self.whole(temp, "whole-3", events: events))
+        #expect(decided.outcome.written.contains("decision/2026-0100001.html"))
+        #expect(decided.outcome.written.contains { $0.hasPrefix("reserve/timeline/404-") }, "\(decided.outcome.written)")
+
+        // A correction and a retraction of earlier events on 404's timeline.
         Self.append("correction", version: 2, #"{"corrects": "res-404-addition-2019", "reason": "amount mistyped", "payload": {"amountCents": 450000000}}"#, events: events)
         Self.append("retraction", #"{"retracts": "res-404-commit-bso-plus", "reason": "not committed after all"}"#, events: events)
-        let again = try Self.generate(out, events: events)
-        #expect(Self.isIncremental(again.plan), "\(String(describing: again.plan))")
-        let incremental = try Self.pages(out)
-        let fresh = try Self.pages(Self.whole(temp, "whole-2", events: events))
-        #expect(incremental.keys.sorted() == fresh.keys.sorted())
-        for (path, content) in fresh { #expect(incremental[path] == content, "\(path) differs from a whole regeneration") }
-        #expect(SiteCommandTests.linkProblems(incremental) == [])
-        #expect(again.outcome.written.contains("decision/2026-0100001.html"))
+        let amended = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(amended.plan), "\(String(describing: amended.plan))")
+        try Self.expectSame(out, Self.whole(temp, "whole-4", events: events))
 
         // With nothing new, only what says when it was made could change, and here nothing does.
         let still = try Self.generate(out, events: events)
@@ -90,13 +112,13 @@ import Testing
         _ = try Self.generate(out, events: events)
         let files = try Self.pages(out)
         let rows = { (html: String) in html.components(separatedBy: "<tr id=\"e-").count - 1 }
-        for (path, html) in files where path.contains("/timeline-") || path.contains("/cited-by-") {
+        for (path, html) in files where path.contains("/timeline/") || path.hasPrefix("source/") {
             #expect(rows(html) <= 3, "\(path) has \(rows(html)) rows")
         }
         let reserve = try #require(files["reserve/404.html"])
         #expect(rows(reserve) == 2)
-        #expect(reserve.contains("href=\"../reserve/404/timeline-1.html\">1–3</a>"))
-        let page1 = try #require(files["reserve/404/timeline-1.html"])
+        #expect(reserve.contains("href=\"../reserve/timeline/404-1.html\">1–3</a>"))
+        let page1 = try #require(files["reserve/timeline/404-1.html"])
         #expect(page1.contains("rel=\"next\"") && !page1.contains("rel=\"prev\""))
         #expect(page1.contains("href=\"../../index.html\">Terug naar het overzicht</a>"))
         // Each rule's findings on pages of their own, linked from the audit page.
@@ -104,7 +126,7 @@ import Testing
         #expect(audit.contains("href=\"audit/mutation-without-decision-1.html\""))
         #expect(files["audit/mutation-without-decision-1.html"] != nil)
         // A document's citing events on pages; the sources page links them.
-        #expect(files["sources.html"]?.contains("href=\"source/003_5fb485894c4d3abfa7.txt/cited-by-1.html\"") == true)
+        #expect(files["sources.html"]?.contains("href=\"source/003_5fb485894c4d3abfa7.txt-1.html\"") == true)
         #expect(SiteCommandTests.linkProblems(files) == [])
     }
 
@@ -123,11 +145,11 @@ import Testing
         #expect(try Self.pages(out) == good)
 
         // A page edited after the manifest was written is found and put right.
-        let page = out + "/reserve/404/timeline-1.html"
+        let page = out + "/reserve/timeline/404-1.html"
         try Data("<p>edited</p>".utf8).write(to: URL(fileURLWithPath: page))
         let edited = try Self.generate(out, events: events)
-        #expect(edited.plan == .whole(reason: "reserve/404/timeline-1.html is not as the manifest says"))
-        #expect(edited.outcome.written == ["reserve/404/timeline-1.html"])
+        #expect(edited.plan == .whole(reason: "reserve/timeline/404-1.html is not as the manifest says"))
+        #expect(edited.outcome.written == ["reserve/timeline/404-1.html"])
         #expect(try Self.pages(out) == good)
 
         // Another store's manifest, and one whose head is not in this history.

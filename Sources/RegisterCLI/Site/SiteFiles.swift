@@ -47,15 +47,49 @@ final class SiteFiles {
         if known[page.path] == nil, let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) {
             outcome.unchanged += 1
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw CLIError.failure("cannot write '\(path)': \(error.localizedDescription)")
-            }
+            try replace(path, with: bytes)
             outcome.written.append(page.path)
         }
         units[unit, default: [:]][page.path] = SiteManifest.File(sha256: digest, stat: SiteManifest.stat(path) ?? "")
+    }
+
+    /// The folders made so far (each is made once).
+    private var folders: Set<String> = []
+
+    /// Writes a page through a temporary file beside it and a rename, so a reader (a web server)
+    /// sees the old page or the new one, never half of one. Not synced to disk: a site is made
+    /// again from the events at any time, and a page lost in a crash differs from the manifest,
+    /// which makes the next run regenerate the whole site.
+    private func replace(_ path: String, with bytes: [UInt8]) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !folders.contains(directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.failure("cannot create the folder '\(directory)': \(error.localizedDescription)")
+            }
+            folders.insert(directory)
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        func failure(_ call: String) -> CLIError {
+            let code = errno
+            unlink(temporary)
+            return CLIError.failure("cannot write '\(path)': \(call): \(String(cString: strerror(code)))")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw failure("open") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return true
+        }
+        guard ok else { close(fd); throw failure("write") }
+        guard close(fd) == 0 else { throw failure("close") }
+        guard rename(temporary, path) == 0 else { throw failure("rename") }
     }
 
     /// Carries the files of a unit this run did not render into its manifest, as they were.

@@ -43,6 +43,7 @@ struct SitePages {
     let pagination: SitePagination
     let groups: SiteRecordGroups
     private let catalog: SubjectCatalog
+    private let entryOf: [Subject: SubjectCatalog.Entry]
     /// The subjects that have a page.
     let held: Set<Subject>
     private let decisions: DecisionIndex
@@ -75,6 +76,7 @@ struct SitePages {
         groups = SiteRecordGroups(records: register.records)
         catalog = SubjectCatalog(records: register.records)
         held = Set(catalog.entries.map(\.subject))
+        entryOf = Dictionary(catalog.entries.map { ($0.subject, $0) }, uniquingKeysWith: { a, _ in a })
         decisions = DecisionIndex(records: register.records)
         let findings = try Audit.run(records: register.records, on: on)
         self.findings = findings
@@ -124,7 +126,7 @@ struct SitePages {
             try emit(try budgetsPage())
             try emit(wooMetadata())
         case .subject(let subject):
-            guard let entry = catalog.entries.first(where: { $0.subject == subject }) else { return }
+            guard let entry = entryOf[subject] else { return }
             try subjectPages(entry, emit)
         case .document(let document):
             try documentPages(document, emit)
@@ -237,7 +239,7 @@ struct SitePages {
     private func subjectPages(_ entry: SubjectCatalog.Entry, _ emit: (SitePage) throws -> Void) throws {
         let subject = entry.subject
         let path = SitePaths.page(subject)
-        let records = groups.bySubject[subject] ?? []
+        let records = groups.bySubject(subject)
         let timeline = try Timeline(subject: subject, records: records)
         let entries = Dictionary(timeline.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var body = ""
@@ -292,12 +294,31 @@ struct SitePages {
         return "<nav aria-label=\"\(e(texts.parts))\"><p>" + links.joined(separator: " · ") + "</p></nav>\n"
     }
 
+    /// The findings of a subject: those about it or naming its events, in the audit's order.
+    private func findings(of subject: Subject) -> [Int] {
+        var indices = Set(findingsOfSubject[subject] ?? [])
+        for id in groups.ids(of: subject) { indices.formUnion(findingsOfEvent[id] ?? []) }
+        return indices.sorted()
+    }
+
+    /// Everything a subject page's findings section shows, as one plain text: the section is the
+    /// same when this is, so a regeneration compares this instead of rendering every section.
+    func findingsFingerprint(_ subject: Subject) -> String {
+        let own = findings(of: subject)
+        var text = "\(own.count)"
+        for i in own.prefix(pagination.findingsOnASubjectPage) {
+            let f = findings[i]
+            text += "\n\(f.id)\t\(f.severity.rawValue)\t\(f.subject?.description ?? "")\t\(f.subject.map(held.contains) ?? false)\t\(f.message)\t"
+            text += "\(auditPageOfFinding[i] ?? "")\t\(f.events.count)\t" + f.events.prefix(Self.eventsPerFindingOnAPage).joined(separator: " ")
+            text += "\t" + sources(of: f, path: SitePaths.index)
+        }
+        return text
+    }
+
     /// The findings a subject's page lists: those about the subject or naming its events, at most
     /// `findingsOnASubjectPage`, each linked to its row on the audit pages.
     func findingsSection(_ subject: Subject, path: String) -> String {
-        var indices = Set(findingsOfSubject[subject] ?? [])
-        for record in groups.bySubject[subject] ?? [] { indices.formUnion(findingsOfEvent[record.id] ?? []) }
-        let own = indices.sorted()
+        let own = findings(of: subject)
         let shown = own.prefix(pagination.findingsOnASubjectPage)
         var html = findingsTable(shown.map { ($0, findings[$0]) }, path: path)
         if shown.count < own.count {
@@ -355,7 +376,7 @@ struct SitePages {
             html += SiteLayout.facts(pairs)
         }
         html += "<h2>\(e(texts.authorisedMutations))</h2>\n"
-        let authorised = groups.authorisedBy[id] ?? []
+        let authorised = groups.authorisedBy(id)
         if authorised.isEmpty { return html + "<p class=\"none\">\(e(texts.noAuthorisedMutations))</p>\n" }
         html += "<ul>\n"
         for record in authorised.suffix(pagination.latestRows) {
@@ -440,8 +461,7 @@ struct SitePages {
                 let auditPage = auditPageOfFinding[i].map { $0 == path ? "" : root + $0 } ?? ""
                 return [e(f.severity.rawValue), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
                         f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                        e(f.message), events(of: f, path: path),
-                        Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
+                        e(f.message), events(of: f, path: path), sources(of: f, path: path)]
             }, rowIDs: rows.map { SitePaths.findingAnchor($0.1.id) })
     }
 
@@ -457,6 +477,14 @@ struct SitePages {
             }
         }
         return html
+    }
+
+    /// A finding's sources, at most `eventsPerFindingOnAPage` of them.
+    private func sources(of finding: Finding, path: String) -> String {
+        let all = Set(finding.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }
+        let shown = all.prefix(Self.eventsPerFindingOnAPage)
+        return shown.map { sourceLink($0, from: path) }.joined(separator: ", ")
+            + (shown.count < all.count ? " " + e(texts.andMoreInPages(all.count - shown.count)) : "")
     }
 
     /// The audit page: the rules with findings, how many each, and the pages that list them.
@@ -537,7 +565,7 @@ struct SitePages {
         let path = SitePaths.budgets
         let years = BudgetProjection.years(in: register.records)
         var states: [Int: BudgetState] = [:]
-        for year in years { states[year] = try BudgetProjection.project(year: year, on: on, records: groups.bySubject[.budget(year: year)] ?? []) }
+        for year in years { states[year] = try BudgetProjection.project(year: year, on: on, records: groups.bySubject(.budget(year: year))) }
         var programmes: [(ProgrammeID, String)] = []
         for year in years { for p in states[year]?.programmes ?? [] where !programmes.contains(where: { $0.0 == p.programme }) { programmes.append((p.programme, p.name)) } }
         var rows: [[String]] = programmes.map { id, name in

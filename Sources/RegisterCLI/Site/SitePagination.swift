@@ -6,7 +6,7 @@ struct SitePagination: Equatable, Sendable {
     var rowsPerPage = 500
     var latestRows = 20
     /// How many of a subject's findings its page lists (the audit pages list them all).
-    var findingsOnASubjectPage = 50
+    var findingsOnASubjectPage = 10
 
     static let standard = SitePagination()
 

@@ -16,15 +16,15 @@ enum SitePaths {
 
     static func page(_ subject: Subject) -> String { "\(subject.kind)/\(slug(subject.id)).html" }
 
-    /// Page `number` (from 1, the oldest events) of a subject's whole timeline, in a folder named
-    /// after the subject (`reserve/404/timeline-1.html`); a slug never holds `/`, so no subject's own
-    /// page can share the name.
+    /// Page `number` (from 1, the oldest events) of a subject's whole timeline, in one folder per
+    /// kind (`reserve/timeline/404-1.html`). The number follows the last `-`, so no two subjects'
+    /// pages share a name, and no subject's own page (`reserve/timeline.html`) is a folder's name.
     static func timelinePage(_ subject: Subject, _ number: Int) -> String {
-        "\(subject.kind)/\(slug(subject.id))/timeline-\(number).html"
+        "\(subject.kind)/timeline/\(slug(subject.id))-\(number).html"
     }
 
-    /// Page `number` (from 1) of the events citing a source document (`source/<document>/cited-by-1.html`).
-    static func sourcePage(_ document: String, _ number: Int) -> String { "source/\(slug(document))/cited-by-\(number).html" }
+    /// Page `number` (from 1) of the events citing a source document (`source/<document>-1.html`).
+    static func sourcePage(_ document: String, _ number: Int) -> String { "source/\(slug(document))-\(number).html" }
 
     /// Page `number` (from 1) of one audit rule's findings (`audit/balance-below-zero-1.html`).
     static func auditPage(_ rule: String, _ number: Int) -> String { "audit/\(slug(rule))-\(number).html" }

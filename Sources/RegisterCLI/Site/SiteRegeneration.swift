@@ -61,12 +61,10 @@ struct SiteRegeneration {
         return paths
     }
 
-    /// The findings section of every subject's page, as digests by `kind:id`.
+    /// What the findings section of every subject's page is made of, as digests by `kind:id`.
     func findingDigests() -> [String: String] {
         var digests: [String: String] = [:]
-        for subject in site.held {
-            digests[subject.description] = SHA256.hash(Array(site.findingsSection(subject, path: SitePaths.page(subject)).utf8)).hex
-        }
+        for subject in site.held { digests[subject.description] = SHA256.hash(Array(site.findingsFingerprint(subject).utf8)).hex }
         return digests
     }
 
@@ -101,7 +99,7 @@ struct SiteRegeneration {
         let before = Set(manifest.held.compactMap(Subject.init(qualified:)))
         for subject in before.symmetricDifference(site.held) {
             render.insert(.subject(subject))
-            for record in groups.bySubject[subject] ?? [] {
+            for record in groups.bySubject(subject) {
                 for other in groups.subjectsOfEvent[record.id] ?? [] { render.insert(.subject(other)) }
                 render.insert(.document(record.original.source.document))
             }
