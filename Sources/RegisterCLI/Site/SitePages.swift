@@ -55,6 +55,8 @@ struct SitePages {
     private let findingsOfSubject: [Subject: [Int]]
     /// The audit rules with findings, in the order of their first finding, each with its findings.
     private let findingsByRule: [(rule: String, findings: [Int])]
+    /// Each finding's first sources (in order of document and zaaknummer, each once) and how many it has.
+    private let findingSources: [(shown: [EventSource], count: Int)]
     /// The audit page each finding's row is on.
     private let auditPageOfFinding: [Int: String]
     /// Each source document the events cite: its zaaknummers and the citing records (indices into
@@ -98,6 +100,10 @@ struct SitePages {
             for (position, i) in indices.enumerated() { pageOfFinding[i] = SitePaths.auditPage(rule, pagination.page(ofRow: position)) }
         }
         findingsByRule = byRule
+        findingSources = findings.map { f in
+            let all = Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }
+            return (Array(all.prefix(Self.eventsPerFindingOnAPage)), all.count)
+        }
         auditPageOfFinding = pageOfFinding
         var cited: [String: (zaaknummers: Set<String>, records: [Int])] = [:]
         for (i, record) in register.records.enumerated() {
@@ -310,7 +316,7 @@ struct SitePages {
             let f = findings[i]
             text += "\n\(f.id)\t\(f.severity.rawValue)\t\(f.subject?.description ?? "")\t\(f.subject.map(held.contains) ?? false)\t\(f.message)\t"
             text += "\(auditPageOfFinding[i] ?? "")\t\(f.events.count)\t" + f.events.prefix(Self.eventsPerFindingOnAPage).joined(separator: " ")
-            text += "\t" + sources(of: f, path: SitePaths.index)
+            text += "\t\(findingSources[i].count)\t" + findingSources[i].shown.map { "\($0.document) \($0.zaaknummer ?? "")" }.joined(separator: "\t")
         }
         return text
     }
@@ -461,7 +467,7 @@ struct SitePages {
                 let auditPage = auditPageOfFinding[i].map { $0 == path ? "" : root + $0 } ?? ""
                 return [e(f.severity.rawValue), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
                         f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                        e(f.message), events(of: f, path: path), sources(of: f, path: path)]
+                        e(f.message), events(of: f, path: path), sources(of: i, path: path)]
             }, rowIDs: rows.map { SitePaths.findingAnchor($0.1.id) })
     }
 
@@ -480,11 +486,10 @@ struct SitePages {
     }
 
     /// A finding's sources, at most `eventsPerFindingOnAPage` of them.
-    private func sources(of finding: Finding, path: String) -> String {
-        let all = Set(finding.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }
-        let shown = all.prefix(Self.eventsPerFindingOnAPage)
+    private func sources(of finding: Int, path: String) -> String {
+        let (shown, count) = findingSources[finding]
         return shown.map { sourceLink($0, from: path) }.joined(separator: ", ")
-            + (shown.count < all.count ? " " + e(texts.andMoreInPages(all.count - shown.count)) : "")
+            + (shown.count < count ? " " + e(texts.andMoreInPages(count - shown.count)) : "")
     }
 
     /// The audit page: the rules with findings, how many each, and the pages that list them.
