@@ -103,7 +103,11 @@ final class SiteFiles {
     func removeStale(_ previous: [String]) {
         let current = Set(units.values.flatMap(\.keys))
         for old in Set(previous) where !current.contains(old) && SiteManifest.safe(old) {
-            if (try? FileManager.default.removeItem(atPath: folder + "/" + old)) != nil { outcome.removed.append(old) }
+            guard (try? FileManager.default.removeItem(atPath: folder + "/" + old)) != nil else { continue }
+            outcome.removed.append(old)
+            // The folders it leaves empty go too (rmdir removes only an empty one).
+            var parent = (old as NSString).deletingLastPathComponent
+            while !parent.isEmpty, rmdir(folder + "/" + parent) == 0 { parent = (parent as NSString).deletingLastPathComponent }
         }
         outcome.removed.sort()
     }
