@@ -116,13 +116,19 @@ def journal_cents(text, account):
     return total
 
 
+def balance_figure(balance):
+    """The one figure of register's `balance` that the journal carries as Reserves:R."""
+    if balance["kind"] == "estimate":
+        return int(balance["lowCents"])
+    return int(balance["amountCents"])
+
+
 def answers(a):
     """Register's, ledger's and hledger's answer to the same question, in cents, and register's JSON."""
     reply = json.loads(capture([a.register, "reserve", "R1", "--on", a.date, "--no-cache", "--json", "--events", a.events]))
-    # The journal's Reserves:R1 is additions minus withdrawals (LedgerJournal.swift); register's JSON
-    # gives them as authorisedCents and withdrawnCents. Its `balance` is that same booked figure only
-    # while no estimate or actual has been recorded; after one it is a range or an actual (see README).
-    register = int(reply["authorisedCents"]) - int(reply["withdrawnCents"])
+    # The journal's Reserves:R1 is register's balance figure (LedgerJournal.swift): the booked amount,
+    # an actual, or the low end of an estimate's range (the range's width is a virtual account beside it).
+    register = balance_figure(reply["balance"])
     end = day_after(a.date)  # --end is exclusive in ledger and hledger; register's --on is inclusive
     ledger = journal_cents(capture(["ledger", "-f", a.journal, "bal", "--end", end, "^Reserves:R1$"]), "Reserves:R1")
     hledger = journal_cents(capture(["hledger", "-f", a.journal, "bal", "--end", end, "^Reserves:R1$"]), "Reserves:R1")
@@ -132,12 +138,11 @@ def answers(a):
 def compare(a):
     register, ledger, hledger, reply = answers(a)
     euro = lambda c: f"EUR {c / 100:,.2f}"
-    print(f"  R1 booked on {a.date}: register {register} ({euro(register)}; balance kind {reply['balance']['kind']}), "
+    print(f"  R1's balance figure on {a.date}: register {register} ({euro(register)}; balance kind {reply['balance']['kind']}), "
           f"ledger {ledger}, hledger {hledger} (cents)")
     if not register == ledger == hledger:
         print(f"bench: the answers differ for reserve R1 on {a.date} in {a.events}:\n"
-              f"  register reserve R1 --on {a.date} --json: authorisedCents {reply['authorisedCents']} - withdrawnCents "
-              f"{reply['withdrawnCents']} = {register}\n"
+              f"  register reserve R1 --on {a.date} --json: balance {reply['balance']} gives {register}\n"
               f"  ledger  -f {a.journal} bal --end {day_after(a.date)} '^Reserves:R1$': {ledger}\n"
               f"  hledger -f {a.journal} bal --end {day_after(a.date)} '^Reserves:R1$': {hledger}", file=sys.stderr)
         sys.exit(1)

@@ -107,10 +107,12 @@ public struct AppendOnlyCheck {
                 return try? ChainChecker.parse(bytes).envelope.get()
             }
             do { try policy.check(event.envelope, lookup: lookup) } catch let damage as IndexDamage { throw damage } catch {
-                throw ReplicationError.invalidEvent(file: path, reason: "\(error)")
+                throw ReplicationError.invalidEvent(file: path, refusal: (error as? StoreError).flatMap {
+                    if case .refused(let refusal) = $0 { refusal } else { nil }
+                } ?? PolicyRefusal(error))
             }
             if try lookup.type(ofEvent: event.envelope.id) != nil {
-                throw ReplicationError.invalidEvent(file: path, reason: "event id '\(event.envelope.id)' is already in the history")
+                throw ReplicationError.eventIDReused(file: path, id: event.envelope.id)
             }
             known.add(event.envelope, policy: policy)
             added.append(AddedEvent(path: path, envelope: event.envelope, hash: event.hash))

@@ -11,8 +11,11 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
     /// An added file is not the next event of the history, in the store's own damage vocabulary
     /// (`ChainChecker`): a gap or duplicate, a misplaced or misnamed file, a broken chain, a stranger.
     case history(file: String, damage: Damage)
-    /// An added event is well-formed and chained, but the register's rules refuse it (as `append` would).
-    case invalidEvent(file: String, reason: String)
+    /// An added event is well-formed and chained, but the register's rules refuse it (as `append`
+    /// would); the refusal carries the policy's typed error.
+    case invalidEvent(file: String, refusal: PolicyRefusal)
+    /// An added event reuses the id of an event already in the history.
+    case eventIDReused(file: String, id: String)
     /// Publishing kept losing the race to other publishers.
     case pushRejected(attempts: Int, message: String)
     /// The remote refused the push itself (its pre-receive hook declined it); `messages` are what
@@ -39,8 +42,10 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(file): an already published event was deleted or renamed"
         case let .history(file, damage):
             return "\(file): \(damage)"
-        case let .invalidEvent(file, reason):
-            return "\(file): not a valid event: \(reason)"
+        case let .invalidEvent(file, refusal):
+            return "\(file): not a valid event: \(refusal)"
+        case let .eventIDReused(file, id):
+            return "\(file): not a valid event: event id '\(id)' is already in the history"
         case let .pushRejected(attempts, message):
             return "publishing failed after \(attempts) attempts (others kept publishing first): \(message); run 'register publish' again"
         case let .pushRefused(remote, reason, messages):

@@ -13,6 +13,9 @@ import TestSupport
         store = try temporary.store()
     }
 
+    /// What `CountingPolicy` throws: the store hands a policy's own error on as it is.
+    struct Refusal: Error, Equatable { let reason: String }
+
     /// A policy whose events define a key `tag:<tag>` and may require an earlier event or tag.
     struct CountingPolicy: AppendPolicy {
         func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)] {
@@ -30,10 +33,10 @@ import TestSupport
         }
         func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {
             if let target = candidate.payload["mustExist"]?.string, try lookup.type(ofEvent: target) == nil {
-                throw StoreError.refused(reason: "no event \(target)")
+                throw Refusal(reason: "no event \(target)")
             }
             if let tag = candidate.payload["needsTag"]?.string, try lookup.value(forKey: "tag:" + tag) == nil {
-                throw StoreError.refused(reason: "no tag \(tag)")
+                throw Refusal(reason: "no tag \(tag)")
             }
         }
     }
@@ -50,11 +53,11 @@ import TestSupport
         _ = try store.append(draft("b"), policy: CountingPolicy())
         #expect(FileManager.default.fileExists(atPath: statePath))
         _ = try store.append(draft("b2", payload: ["needsTag": "cafe\u{301}"]), policy: CountingPolicy())
-        #expect(throws: StoreError.refused(reason: "no tag other")) {
+        #expect(throws: Refusal(reason: "no tag other")) {
             try store.append(draft("b3", payload: ["needsTag": "other"]), policy: CountingPolicy())
         }
         _ = try store.append(draft("c", payload: ["mustExist": "a"]), policy: CountingPolicy())
-        #expect(throws: StoreError.refused(reason: "no event zz")) {
+        #expect(throws: Refusal(reason: "no event zz")) {
             try store.append(draft("d", payload: ["mustExist": "zz"]), policy: CountingPolicy())
         }
         #expect(throws: StoreError.duplicateEventID(id: "b", existingFile: "00000002-note.json")) {

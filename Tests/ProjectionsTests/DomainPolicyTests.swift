@@ -23,7 +23,7 @@ import Testing
     }
 
     func refusal(_ type: EventType, _ payload: JSONValue, effective: String = "2020-01-01") -> String? {
-        do { try append(type, payload, effective: effective); return nil } catch StoreError.refused(let reason) { return reason } catch { return "\(error)" }
+        do { try append(type, payload, effective: effective); return nil } catch StoreError.refused(let refusal) { return refusal.description } catch { return "\(error)" }
     }
 
     func fileCount() throws -> Int {

@@ -121,9 +121,12 @@ public struct UncheckedEvent: Sendable {
     public var effective: String
     public var actor: String
     public var document: String
+    /// When it says it was recorded (nil: just after the event before it).
+    public var recordedAt: RecordedInstant?
 
     public init(id: String, type: String, payload: JSONValue, effective: String = "2026-01-15", actor: String = "griffie:test",
-                document: String = "test.pdf") {
+                document: String = "test.pdf", recordedAt: RecordedInstant? = nil) {
+        self.recordedAt = recordedAt
         self.id = id
         self.type = type
         self.payload = payload
@@ -150,7 +153,7 @@ public func appendWithoutChecks(_ events: [UncheckedEvent], to directory: String
         sequence += 1
         let envelope = EventEnvelope(sequence: sequence, id: event.id, type: event.type, schemaVersion: 1,
                                      effectiveDate: try CalendarDate(iso: event.effective),
-                                     recordedAt: RecordedInstant(millisecondsSinceEpoch: from + Int64(sequence)),
+                                     recordedAt: event.recordedAt ?? RecordedInstant(millisecondsSinceEpoch: from + Int64(sequence)),
                                      actor: event.actor, source: EventSource(document: event.document, zaaknummer: nil),
                                      payload: event.payload, previousHash: previous)
         let bytes = envelope.fileBytes

@@ -12,8 +12,9 @@ struct AppendState: Equatable, Sendable {
     /// needs a new format, so an index written before is rebuilt, never misread. v3: entries carry
     /// each file's hash; v4: the policy defines commitment and authorisation keys; v5: it also keeps
     /// the spelling of every name by its identity (case, leading zeros) and the amendment keys;
-    /// v6: the magnitudes of recorded amounts per subject (`DomainPolicy+Magnitudes`).
-    static let format = "register subject index v6"
+    /// v6: the magnitudes of recorded amounts per subject (`DomainPolicy+Magnitudes`); v7: group
+    /// lists in buckets of their own (`SubjectIndex.groupBuckets`).
+    static let format = "register subject index v7"
 
     var sequence: Int
     /// The head's path inside the events folder.

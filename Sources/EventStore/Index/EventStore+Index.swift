@@ -46,6 +46,9 @@ extension EventStore {
         facts += entries.keys
         for subject in Set(entries.subjects.map(KeyIndex.normalised)).sorted() {
             facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type) \(hash.hex)"))
+            if let group = policy.group(ofSubject: subject) {
+                facts.append((SubjectIndex.groupKey(group), "\(subject) \(envelope.sequence) \(envelope.type) \(hash.hex)"))
+            }
         }
         return facts
     }
@@ -82,7 +85,7 @@ extension EventStore {
             try replay(listing: listing) { event in
             let facts = self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
-                do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
+                do { try rebuild!.add(facts, isTally: policy.isTally) } catch { rebuild = nil; throw IndexWriteFailure() }
             } else {
                 for fact in facts { memory[KeyIndex.normalised(fact.key), default: []].append(fact.value) }
             }
@@ -122,7 +125,7 @@ extension EventStore {
                 }
             }
             let facts = facts(for: envelope, hash: hash, policy: policy, resolve: resolve)
-            try subjectIndex.add(facts, to: &manifest)
+            try subjectIndex.add(facts, to: &manifest, isTally: policy.isTally)
             manifest.state = appendState(head: envelope.sequence, path: EventShard.path(sequence: envelope.sequence, type: envelope.type),
                                          hash: hash)
             try subjectIndex.save(manifest)

@@ -1,7 +1,8 @@
 /// The subject index's table of contents: the store head it describes and, for each bucket file,
 /// how many lines it holds and the running digest of those lines, sealed by a checksum.
 ///
-/// Layout: one line of canonical JSON (the `AppendState`: head and folder times), a newline,
+/// Layout: one line of canonical JSON (the `AppendState`: head and folder times, and the
+/// tallies under `tallies`: key → sum as text, or `overflow`), a newline,
 /// then `SubjectIndex.bucketCount` records of 8 bytes line count (little-endian) and 16 bytes
 /// digest, then the SHA-256 of everything before it. A file that does not parse, or whose
 /// checksum does not match, is no manifest: the index is rebuilt from the events.
@@ -14,6 +15,20 @@ struct IndexManifest: Equatable, Sendable {
 
     var state: AppendState
     var buckets: [Bucket]
+    /// The running sums of the policy's tally keys (`AppendPolicy.isTally`); nil: a value was
+    /// not a number, or the sum passed what an `Int64` holds.
+    var tallies: [String: Int64?] = [:]
+
+    /// Adds one value to a tally.
+    mutating func count(_ value: String, into key: String) {
+        tallies[key] = Self.added(value, to: tallies[key] ?? 0)
+    }
+
+    static func added(_ value: String, to sum: Int64?) -> Int64? {
+        guard let sum, let n = Int64(value) else { return nil }
+        let (total, overflow) = sum.addingReportingOverflow(n)
+        return overflow ? nil : total
+    }
 
     struct Bucket: Equatable, Sendable {
         var lines: UInt64 = 0
@@ -39,7 +54,9 @@ struct IndexManifest: Equatable, Sendable {
     }
 
     var bytes: [UInt8] {
-        var out = JSONWriter.compact(state.json)
+        var head = state.json.object ?? [:]
+        head["tallies"] = .object(tallies.mapValues { $0.map { .string(String($0)) } ?? .string("overflow") })
+        var out = JSONWriter.compact(.object(head))
         out.append(0x0a)
         for bucket in buckets {
             var n = bucket.lines
@@ -67,7 +84,15 @@ struct IndexManifest: Equatable, Sendable {
             buckets.append(Bucket(lines: n, digest: Array(bytes[(offset + 8)..<(offset + 8 + Self.digestBytes)])))
             offset += 8 + Self.digestBytes
         }
+        guard case .object(let counted)? = json["tallies"] else { return nil }
+        var tallies: [String: Int64?] = [:]
+        for (key, value) in counted {
+            guard let text = value.string else { return nil }
+            tallies[key] = text == "overflow" ? .some(nil) : .some(Int64(text))
+            if text != "overflow", Int64(text) == nil { return nil }
+        }
         self.state = state
         self.buckets = buckets
+        self.tallies = tallies
     }
 }

@@ -19,6 +19,9 @@ public struct NamesIndex: Sendable {
         [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence)")] + policy.keys(definedBy: envelope)
     }
 
+    /// Names keep every value of every key, tallies too: a policy's check reads them as values.
+    private static func keepsEveryValue(_ key: String) -> Bool { false }
+
     private static func state(sequence: Int, head: SHA256Digest) -> AppendState {
         AppendState(sequence: sequence, headPath: "", headHash: head, directoryModified: 0, nextShardModified: 0)
     }
@@ -58,7 +61,7 @@ public struct NamesIndex: Sendable {
                                               from produce: ((EventEnvelope) throws -> Void) throws -> Void) throws -> StoredNames? {
         try FileSystem.makeDirectory(index.folder)
         var rebuild = try SubjectIndex.Rebuild(index, state: Self.state(sequence: 0, head: .zero))
-        try produce { envelope in try rebuild.add(Self.facts(envelope, policy: policy)) }
+        try produce { envelope in try rebuild.add(Self.facts(envelope, policy: policy), isTally: Self.keepsEveryValue) }
         try index.save(try rebuild.finish(state: Self.state(sequence: sequence, head: head)))
         return names(sequence: sequence, head: head)
     }
@@ -73,7 +76,7 @@ public struct NamesIndex: Sendable {
             guard let empty = index.loadManifest() else { return }
             manifest = empty
         }
-        try index.add(envelopes.flatMap { Self.facts($0, policy: policy) }, to: &manifest)
+        try index.add(envelopes.flatMap { Self.facts($0, policy: policy) }, to: &manifest, isTally: Self.keepsEveryValue)
         manifest.state = Self.state(sequence: envelopes.last?.sequence ?? manifest.state.sequence, head: head)
         try index.save(manifest)
     }

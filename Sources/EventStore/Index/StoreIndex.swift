@@ -59,6 +59,15 @@ public struct StoreIndex: Sendable {
         }
     }
 
+    /// The sum of the values of a tally key (`AppendPolicy.isTally`): 0 when none was added,
+    /// nil when one was not a whole number or the sum passed what an `Int64` holds.
+    public func tally(of key: String) throws(IndexDamage) -> Int64? {
+        switch backend {
+        case .disk(_, let manifest, _): return manifest.tallies[KeyIndex.normalised(key)] ?? 0
+        case .memory: return try values(of: key).reduce(Int64(0)) { sum, value in IndexManifest.added(value, to: sum) }
+        }
+    }
+
     /// The last value a policy key was given (see `AppendPolicy.keys(definedBy:)`), or nil.
     public func value(of key: String) throws(IndexDamage) -> String? { try values(of: key).last }
 
@@ -81,6 +90,20 @@ public struct StoreIndex: Sendable {
             }
             return KeyIndex.EventLocation(type: String(parts[1]), sequence: sequence, hash: hash)
         }
+    }
+
+    /// Every event of the subjects in a group (see `AppendPolicy.group(ofSubject:)`), by subject
+    /// (normalised), each subject's in sequence order: one read, however many subjects are asked of it.
+    public func locations(inGroup group: String) throws(IndexDamage) -> [String: [KeyIndex.EventLocation]] {
+        var result: [String: [KeyIndex.EventLocation]] = [:]
+        for value in try values(of: SubjectIndex.groupKey(group)) {
+            let parts = value.split(separator: " ")
+            guard parts.count == 4, let sequence = Int(parts[1]), let hash = SHA256Digest(hex: String(parts[3])) else {
+                throw .bucket(SubjectIndex.groupKey(group), "holds a malformed entry '\(value)'")
+            }
+            result[String(parts[0]), default: []].append(KeyIndex.EventLocation(type: String(parts[2]), sequence: sequence, hash: hash))
+        }
+        return result
     }
 
     /// The lookup an append's policy is given.

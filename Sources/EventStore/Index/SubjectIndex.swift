@@ -6,9 +6,11 @@
 /// files `NNN.tsv`, each key in the bucket its FNV-1a hash picks, one `key<TAB>value` line per fact
 /// (tabs, newlines and backslashes escaped), and the `IndexManifest`, which binds the buckets to
 /// the store head they describe. Keys are NFC-normalised: the same text typed two ways is one key.
-/// Three kinds of line:
-/// - `event:<id>` → `<type> <sequence>`;
-/// - `subject:<key>` → `<sequence>`, once for each event the policy says touches that subject;
+/// Four kinds of line:
+/// - `event:<id>` → `<type> <sequence> <hash>`;
+/// - `subject:<key>` → `<sequence> <type> <hash>`, once for each event the policy says touches that subject;
+/// - `group:<name>` → `<subject> <sequence> <type> <hash>`, for each event of a subject the policy
+///   puts in that group (in buckets of their own, `groupBuckets`);
 /// - any other key an `AppendPolicy` defines → its value (the last one counts).
 ///
 /// Never trusted blindly: a bucket is used only when its first `lines` lines chain to the
@@ -17,17 +19,26 @@
 /// `EventStore.validIndex()`). Anything else and the index is rebuilt from the events under the
 /// append lock. Deleting the folder costs one rebuild; `verify` never reads it.
 struct SubjectIndex: Sendable {
-    static let bucketCount = 1024
+    /// Buckets for ordinary keys.
+    static let keyBuckets = 1024
+    /// Buckets of their own for group keys (`groupKey(_:)`), which grow with the history: a
+    /// lookup of an ordinary key never reads a group's list.
+    static let groupBuckets = 16
+    static let bucketCount = keyBuckets + groupBuckets
     let folder: String
 
     var manifestPath: String { folder + "/manifest" }
+
+    /// The key under which every event of a group's subjects is listed (see `AppendPolicy.group(ofSubject:)`).
+    static func groupKey(_ group: String) -> String { "group:" + group }
 
     /// The bucket a (normalised) key lives in: FNV-1a over its UTF-8, which spreads keys evenly
     /// and costs nothing next to reading a file. (Integrity comes from the manifest's digests.)
     static func bucket(of key: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(hash % UInt64(bucketCount))
+        if key.utf8.starts(with: "group:".utf8) { return keyBuckets + Int(hash % UInt64(groupBuckets)) }
+        return Int(hash % UInt64(keyBuckets))
     }
 
     func bucketPath(_ bucket: Int) -> String {
@@ -37,17 +48,28 @@ struct SubjectIndex: Sendable {
 
     /// One fact, as a line's bytes without the newline.
     static func line(key: String, value: String) -> [UInt8] {
-        Array((escape(KeyIndex.normalised(key)) + "\t" + escape(value)).utf8)
+        let key = escape(KeyIndex.normalised(key)), value = escape(value)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count + value.utf8.count + 1)
+        bytes += key.utf8
+        bytes.append(0x09)
+        bytes += value.utf8
+        return bytes
     }
 
     private static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5c || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
+    /// A key or value from its escaped bytes in a line.
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(0x5c) ? unescape(text[...]) : text
+    }
+
     private static func unescape(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
         var out = ""
         var escaping = false
         for c in text {
@@ -87,8 +109,7 @@ struct SubjectIndex: Sendable {
             let line = bytes[start..<end]
             digest = IndexManifest.Bucket.extend(digest, with: line)
             if let tab = line.firstIndex(of: 0x09) {
-                let key = Self.unescape(Substring(decoding: line[..<tab], as: UTF8.self))
-                result[key, default: []].append(Self.unescape(Substring(decoding: line[(tab + 1)...], as: UTF8.self)))
+                result[Self.text(line[..<tab]), default: []].append(Self.text(line[(tab + 1)...]))
             }
             lines += 1
             start = end + 1
@@ -99,10 +120,15 @@ struct SubjectIndex: Sendable {
         return result
     }
 
-    /// Appends lines to their buckets and extends the manifest's digests; the caller saves the manifest.
-    func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest) throws {
+    /// Appends lines to their buckets and extends the manifest's digests, and counts tallies
+    /// (`isTally`) into the manifest instead; the caller saves the manifest.
+    func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest, isTally: (String) -> Bool) throws {
         var byBucket: [Int: [UInt8]] = [:]
         for fact in facts {
+            if isTally(fact.key) {
+                manifest.count(fact.value, into: KeyIndex.normalised(fact.key))
+                continue
+            }
             let line = Self.line(key: fact.key, value: fact.value)
             let bucket = Self.bucket(of: KeyIndex.normalised(fact.key))
             manifest.buckets[bucket].add(line: line[...])
@@ -131,8 +157,12 @@ struct SubjectIndex: Sendable {
             for bucket in 0..<SubjectIndex.bucketCount { try FileSystem.replaceContents(of: index.bucketPath(bucket), with: []) }
         }
 
-        mutating func add(_ facts: [(key: String, value: String)]) throws {
+        mutating func add(_ facts: [(key: String, value: String)], isTally: (String) -> Bool) throws {
             for fact in facts {
+                if isTally(fact.key) {
+                    manifest.count(fact.value, into: KeyIndex.normalised(fact.key))
+                    continue
+                }
                 let line = SubjectIndex.line(key: fact.key, value: fact.value)
                 let bucket = SubjectIndex.bucket(of: KeyIndex.normalised(fact.key))
                 manifest.buckets[bucket].add(line: line[...])

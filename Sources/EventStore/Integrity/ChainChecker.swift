@@ -56,7 +56,7 @@ public struct ChainChecker: Sendable {
         do {
             envelope = .success(try EventEnvelope(stored: try JSONParser.parse(bytes)))
         } catch let error as JSONError {
-            envelope = .failure(.unreadable("not JSON (\(error))"))
+            envelope = .failure(.unreadable("not JSON at \(error)"))
         } catch {
             envelope = .failure(.unreadable("\(error)"))
         }

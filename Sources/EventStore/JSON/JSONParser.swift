@@ -88,7 +88,23 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONError) -> String {
         index += 1  // opening quote
-        var out: [UInt8] = []
+        // Most strings hold no escape: find the closing quote and validate the bytes once.
+        var end = index
+        while end < bytes.count {
+            let c = bytes[end]
+            if c == UInt8(ascii: "\"") {
+                let start = index
+                index = end + 1
+                guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+                    throw error("a string is not valid UTF-8")
+                }
+                return text
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { break }
+            end += 1
+        }
+        var out = Array(bytes[index..<end])
+        index = end
         while true {
             guard index < bytes.count else { throw error("a string is not closed") }
             let c = bytes[index]
@@ -187,9 +203,9 @@ public struct JSONParser {
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
-    private mutating func expectWord(_ word: String) throws(JSONError) {
-        let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+    private mutating func expectWord(_ word: StaticString) throws(JSONError) {
+        let utf8 = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
             throw error("unexpected text; did you mean \(word)?")
         }
         index += utf8.count

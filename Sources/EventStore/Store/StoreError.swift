@@ -23,8 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case fileExists(path: String)
     /// The stored history is damaged: the first bad file and what is wrong with it.
     case damaged(file: String, damage: Damage)
-    /// A domain rule refused the event; the message comes from the rule.
-    case refused(reason: String)
+    /// The append policy refused the event; the refusal carries the policy's typed error.
+    case refused(PolicyRefusal)
 
     public var description: String {
         switch self {
@@ -48,8 +48,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) already exists; another writer bypassed the lock. Run 'register verify'"
         case let .damaged(file, damage):
             return "\(file): \(damage)"
-        case let .refused(reason):
-            return reason
+        case let .refused(refusal):
+            return refusal.description
         }
     }
 }

@@ -51,10 +51,24 @@ public protocol AppendPolicy {
     /// The subjects a stored event touches, as keys the store indexes (see `StoreIndex.locations(touching:)`).
     /// `resolve` finds an earlier event by id, for an event that amends another.
     func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String]
+    /// The group a subject belongs to, or nil: the index also lists every event of a group's
+    /// subjects under the group, each with its subject, so that a question needing many subjects
+    /// of one group (say, every decision a reserve's mutations name) reads one list instead of
+    /// one bucket per subject (see `StoreIndex.locations(inGroup:)`).
+    func group(ofSubject subject: String) -> String?
+    /// Whether a key the policy defines is a tally: its values are whole numbers (or any other
+    /// text, which makes the tally unusable), and the index keeps only their running sum, in its
+    /// manifest, so that reading it costs the same however many events added to it (see
+    /// `StoreIndex.tally(of:)`).
+    func isTally(_ key: String) -> Bool
 }
 
 extension AppendPolicy {
     public func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] { [] }
+
+    public func group(ofSubject subject: String) -> String? { nil }
+
+    public func isTally(_ key: String) -> Bool { false }
 
     /// `keys(definedBy:)` and `subjects(of:resolve:)` together; a policy that decodes the payload
     /// for both can do it once here.

@@ -90,7 +90,7 @@ public enum DomainEvent: Hashable, Sendable {
 
 /// Which body takes a decision.
 public enum DecisionBody: String, Hashable, Sendable, CaseIterable {
-    case raad, college, algemeenBestuur = "algemeen-bestuur", unknown
+    case raad, college, burgemeester, algemeenBestuur = "algemeen-bestuur", unknown
 }
 
 /// Where a decision stands.

@@ -59,7 +59,7 @@ struct PayloadReader {
 
     mutating func optionalIdentifier(_ key: String) throws(DomainError) -> String? {
         guard let s = try optionalString(key, maxLength: 100) else { return nil }
-        if s.contains("/") || s.contains("\\") || s.contains("..") || s != s.trimmingSpaces || s.contains(":") {
+        if Self.holdsPathCharacters(s) || s.first?.isWhitespace == true || s.last?.isWhitespace == true {
             throw .invalidField(field: path(key), problem: "'\(s)' contains '/', '\\', ':', '..' or surrounding spaces",
                                 expected: "an identifier such as 404 or dordrecht-sociaal")
         }
@@ -67,6 +67,22 @@ struct PayloadReader {
             throw .invalidField(field: path(key), problem: "'\(s)' \(problem)", expected: expected)
         }
         return s
+    }
+
+    /// Whether an identifier holds '/', '\\', ':' or '..' (read byte by byte: this runs for every
+    /// identifier of every event read).
+    static func holdsPathCharacters(_ s: String) -> Bool {
+        var previousWasDot = false
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: ":"): return true
+            case UInt8(ascii: "."):
+                if previousWasDot { return true }
+                previousWasDot = true
+            default: previousWasDot = false
+            }
+        }
+        return false
     }
 
     /// A name that identifies something but is not an id (a project): a text without white space

@@ -1,7 +1,7 @@
 import EventStore
 
 /// One stored event with its domain meaning: the envelope facts and the decoded event.
-public struct DomainRecord: Sendable {
+public final class DomainRecord: Sendable {
     public let sequence: Int
     public let id: String
     public let type: EventType

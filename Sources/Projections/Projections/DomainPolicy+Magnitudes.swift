@@ -8,13 +8,16 @@ import EventStore
 /// sum of amounts recorded for it, each at most once. So none can exceed the sum of the
 /// magnitudes of all amounts ever recorded for the subject, and when that sum, with the new
 /// event's, stays within `Cents.limit`, no total can pass the cap (`TotalsCheck` is needed
-/// only when it does not). The index keeps one magnitude per event under
-/// `magnitude:<subject>`; a correction's amounts go under `magnitude:corrections`, which counts
+/// only when it does not). The index tallies each event's magnitude under
+/// `magnitude:<subject>` (it keeps the sum, see `AppendPolicy.isTally`); a correction's amounts go under `magnitude:corrections`, which counts
 /// for every subject (corrections are rare, and their target's subject is not known here).
 extension DomainPolicy {
     public static let correctionsMagnitudeKey = "magnitude:corrections"
 
     public static func magnitudeKey(_ subject: Subject) -> String { "magnitude:" + subject.description }
+
+    /// The magnitude keys are tallies: the index keeps their sums, not every value.
+    public func isTally(_ key: String) -> Bool { key.hasPrefix("magnitude:") }
 
     /// The subjects whose totals an event's amounts enter: its reserves and budget years.
     public static func totalled(_ event: DomainEvent) -> [Subject] {

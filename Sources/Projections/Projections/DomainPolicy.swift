@@ -103,6 +103,14 @@ public struct DomainPolicy: AppendPolicy {
     /// "which reserves are there" reads only the establishments.
     public static func catalog(_ kind: String) -> String { "catalog:" + kind }
 
+    /// The index group of every decision's events: a question reads the decisions its subject's
+    /// mutations name from this one list (see `StoreIndex.locations(inGroup:)`).
+    public static let decisionGroup = "decision"
+
+    public func group(ofSubject subject: String) -> String? {
+        subject.hasPrefix(Subject.decision(DecisionID("")).description) ? Self.decisionGroup : nil
+    }
+
     /// The subjects a stored event touches (`DomainEvent.subjects`, as `kind:id`), plus the
     /// catalogue of its kind for an event that creates a subject. A correction or retraction
     /// touches what its target touches (followed through corrections of corrections) and, for a
@@ -146,7 +154,7 @@ public struct DomainPolicy: AppendPolicy {
         do {
             try checkDomain(candidate, lookup: lookup)
         } catch {
-            throw StoreError.refused(reason: error.description)
+            throw StoreError.refused(PolicyRefusal(error))
         }
     }
 

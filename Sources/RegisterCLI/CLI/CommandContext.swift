@@ -161,8 +161,11 @@ public struct CommandContext {
             if case .decision(let d) = $0.event { return d.id } else { return nil }
         })
         var decisionLocations: [KeyIndex.EventLocation] = []
-        for decision in named.sorted(by: { $0.rawValue < $1.rawValue }) {
-            decisionLocations += try index.locations(touching: Subject.decision(decision).description)
+        if !named.isEmpty {
+            let decisions = try index.locations(inGroup: DomainPolicy.decisionGroup)
+            for decision in named.sorted(by: { $0.rawValue < $1.rawValue }) {
+                decisionLocations += decisions[KeyIndex.normalised(Subject.decision(decision).description)] ?? []
+            }
         }
         decisionLocations = decisionLocations.filter { seen.insert($0.sequence).inserted }
         records += try index.envelopes(decisionLocations).map(decoded)

@@ -61,24 +61,14 @@ struct DomainAppend {
     private func totalsCannotPassTheCap(_ candidate: DomainRecord, at index: StoreIndex) throws -> Bool {
         if case .correction = candidate.event { return false }
         guard let own = DomainPolicy.magnitude(of: candidate.event) else { return false }
-        guard let corrections = try sum(index.values(of: DomainPolicy.correctionsMagnitudeKey)) else { return false }
+        guard let corrections = try index.tally(of: DomainPolicy.correctionsMagnitudeKey) else { return false }
         for subject in DomainPolicy.totalled(candidate.event) {
-            guard let recorded = try sum(index.values(of: DomainPolicy.magnitudeKey(subject))),
-                  let bound = sum([recorded, corrections, own].map(String.init)), bound <= Cents.limit else { return false }
+            guard let recorded = try index.tally(of: DomainPolicy.magnitudeKey(subject)) else { return false }
+            let (partial, overflow1) = recorded.addingReportingOverflow(corrections)
+            let (bound, overflow2) = partial.addingReportingOverflow(own)
+            guard !overflow1, !overflow2, bound <= Cents.limit else { return false }
         }
         return true
-    }
-
-    /// The sum of whole numbers written as text; nil when one is not a number or the sum overflows.
-    private func sum(_ values: [String]) -> Int64? {
-        var total: Int64 = 0
-        for value in values {
-            guard let n = Int64(value) else { return nil }
-            let (s, overflow) = total.addingReportingOverflow(n)
-            if overflow { return nil }
-            total = s
-        }
-        return total
     }
 
     /// Refuses (exit 3) an event that would take a total past the cap.

@@ -94,14 +94,16 @@ struct AppendCommand: Command {
                 "signed": .bool(signingKey != nil && !receipt.alreadyStored), "alreadyStored": .bool(receipt.alreadyStored),
             ]))
         } else if receipt.alreadyStored {
-            context.print("already stored: event \(receipt.sequence) as \(receipt.path) is this very event (an earlier append stored it); nothing was written")
-            context.print("id:   \(receipt.id)")
-            context.print("hash: \(receipt.hash.hex)")
+            let l = context.language
+            context.print(l.text("already stored: event {1} as {2} is this very event (an earlier append stored it); nothing was written", receipt.sequence, receipt.path))
+            context.print(l.text("id:   {1}", receipt.id))
+            context.print(l.text("hash: {1}", receipt.hash.hex))
         } else {
-            context.print("appended event \(receipt.sequence) as \(receipt.path)")
-            context.print("id:   \(receipt.id)")
-            context.print("hash: \(receipt.hash.hex)")
-            if signingKey != nil { context.print("signed: \(receipt.path)\(EventFileName.signatureSuffix)") }
+            let l = context.language
+            context.print(l.text("appended event {1} as {2}", receipt.sequence, receipt.path))
+            context.print(l.text("id:   {1}", receipt.id))
+            context.print(l.text("hash: {1}", receipt.hash.hex))
+            if signingKey != nil { context.print(l.text("signed: {1}", receipt.path + EventFileName.signatureSuffix)) }
         }
         return .ok
     }

@@ -92,13 +92,15 @@ struct ChangesCommand: Command {
             context.printJSON(.object(["knownSince": .string(since.iso), "knownOn": knownOn, "on": .string(on.iso),
                                        "events": .array(events), "subjects": .array(changed)]))
         } else {
-            var lines = [Text.recorded(recorded.count, since: sinceText, until: untilText ?? Text.now)]
-            for r in recorded { lines.append("  \(r.sequence)  \(r.recordedAt.iso)  \(r.id)  \(EventSummary.describe(r.event))") }
+            let l = context.language
+            let shown = DisplayText.escaped
+            var lines = [l.message(Text.recorded(recorded.count, since: sinceText, until: untilText ?? Text.now))]
+            for r in recorded { lines.append("  \(r.sequence)  \(r.recordedAt.iso)  \(r.id)  \(shown(l.message(EventSummary.describe(r.event))))") }
             lines.append("")
-            lines.append(Text.answersOn(on.iso) + (subjects.isEmpty ? ": " + Text.nothingChanged : ""))
+            lines.append(l.message(Text.answersOn(on.iso)) + (subjects.isEmpty ? ": " + l.text(Text.nothingChanged) : ""))
             for s in subjects {
                 lines.append("  \(s.subject)")
-                for c in s.changes { lines.append("    \(c.field): \(c.before) -> \(c.after)") }
+                for c in s.changes { lines.append("    \(l.value(c.field)): \(shown(l.value(c.before))) -> \(shown(l.value(c.after)))") }
             }
             context.writeText(lines.joined(separator: "\n") + "\n")
         }

@@ -51,7 +51,8 @@ struct CheckpointCommand: Command {
                 throw CLIError.refused("--tag: \(why)")
             }
             let name = try replica.tag(checkpoint, signingKey: signingKey, push: remote != nil)
-            context.writeError("tagged \(name)" + (signingKey == nil ? "" : " (signed)") + (remote.map { " and pushed it to \($0)" } ?? "") + "\n")
+            let l = context.language
+            context.writeError(l.text("tagged {1}", name) + (signingKey == nil ? "" : " " + l.text("(signed)")) + (remote.map { " " + l.text("and pushed it to {1}", $0) } ?? "") + "\n")
         }
         if json {
             context.printJSON(.object(["events": JSONValue(checkpoint.eventCount), "root": .string(checkpoint.root.hex),
@@ -152,9 +153,9 @@ struct VerifyProofCommand: Command {
                                        "treeSize": JSONValue(proof.treeSize), "root": .string(proof.root.hex),
                                        "problems": .array(problems.map(JSONValue.string))]))
         } else if problems.isEmpty {
-            context.print("valid: event \(proof.sequence) (\(proof.eventID)) is in the history of \(proof.treeSize) events with root \(proof.root.hex)")
+            context.print(context.language.text("valid: event {1} ({2}) is in the history of {3} events with root {4}", proof.sequence, proof.eventID, proof.treeSize, proof.root.hex))
         } else {
-            for p in problems { context.print("invalid: \(p)") }
+            for p in problems { context.print(context.language.text("invalid: {1}", context.language.message(p))) }
         }
         return problems.isEmpty ? .ok : .failure
     }

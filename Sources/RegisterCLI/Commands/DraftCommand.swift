@@ -82,8 +82,8 @@ struct DraftCommand: Command {
             var review = DraftReview(drafts: drafts, store: store, actor: actor, recorded: recorded)
             return try review.run(context)
         }
-        context.writeOut(DraftRendering.text(drafts, recorded: recorded))
-        context.print("Nothing was appended: review the drafts in a terminal ('register draft \(files[0])'), or use --json for scripts.")
+        context.writeOut(DraftRendering.text(drafts, recorded: recorded, language: context.language))
+        context.print(context.language.text("Nothing was appended: review the drafts in a terminal ('register draft {1}'), or use --json for scripts.", files[0]))
         return .ok
     }
 

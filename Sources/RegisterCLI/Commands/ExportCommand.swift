@@ -138,8 +138,9 @@ struct ExportCommand: Command {
             let export = ZGWBesluiten(records: records, settings: settings, sourceHashes: SourceDocuments.hashes(in: sources))
             sink.write(JSONWriter.prettyString(export.json))
             for incomplete in export.incomplete {
-                context.writeError("register: decision \(DisplayText.escaped(incomplete.identificatie)) is not a complete Besluit: "
-                                   + incomplete.missing.map { "\($0.field) (\($0.reason))" }.joined(separator: "; ") + "\n")
+                let l = context.language
+                context.writeError("register: " + l.text("decision {1} is not a complete Besluit: {2}", DisplayText.escaped(incomplete.identificatie),
+                                   incomplete.missing.map { "\($0.field) (\(l.known($0.reason)))" }.joined(separator: "; ")) + "\n")
             }
         }
         progress.finish()

@@ -72,9 +72,10 @@ enum ReplicationOutput {
             context.printJSON(.object(["received": JSONValue(r.received), "rechained": JSONValue(r.rechained), "published": JSONValue(r.published),
                                        "attempts": JSONValue(r.attempts), "head": .string(r.head)]))
         } else {
-            context.print("\(verb): \(r.received) event(s) received, \(r.rechained) local event(s) renumbered"
-                          + (verb == "published" ? ", \(r.published) published in \(r.attempts) attempt(s)" : "")
-                          + (r.head.isEmpty ? "" : "; head \(r.head.prefix(12))"))
+            let l = context.language
+            context.print(l.text("{1}: {2} event(s) received, {3} local event(s) renumbered", l.text(verb), r.received, r.rechained)
+                          + (verb == "published" ? ", " + l.text("{1} published in {2} attempt(s)", r.published, r.attempts) : "")
+                          + (r.head.isEmpty ? "" : "; " + l.text("head {1}", r.head.prefix(12))))
         }
     }
 }
@@ -123,7 +124,7 @@ struct InstallHookCommand: Command {
         let hook = hooks.appendingPathComponent("pre-receive")
         try script.write(to: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-        context.print("installed \(hook.path): pushes to main must only append valid events to \(folder)/ (hook runs \(binary))")
+        context.print(context.language.text("installed {1}: pushes to main must only append valid events to {2}/ (hook runs {3})", hook.path, folder, binary))
         return .ok
     }
 
@@ -164,15 +165,15 @@ struct CheckPushCommand: Command {
         for update in updates where update[2] == "refs/heads/main" {
             let (old, new) = (update[0], update[1])
             if new == zero {
-                context.writeError("register: refused: deleting main would drop the published history\n")
+                context.writeError("register: " + context.language.text("refused: deleting main would drop the published history") + "\n")
                 return .failure
             }
             do {
                 let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy(),
                                             names: NamesIndex(folder: gitDir + "/register/names"))
-                context.writeError("register: accepted \(added.count) new event(s)\n")
+                context.writeError("register: " + context.language.text("accepted {1} new event(s)", added.count) + "\n")
             } catch {
-                context.writeError("register: refused: \(error)\n")
+                context.writeError("register: " + context.language.text("refused: {1}", context.language.message("\(error)")) + "\n")
                 return .failure
             }
             main = new
@@ -187,9 +188,9 @@ struct CheckPushCommand: Command {
                     throw ReplicationError.checkpointTagInvalid(tag: name, reason: "the pushed object \(new.prefix(12)) cannot be read")
                 }
                 try tag.check(in: repository, folder: folder, main: main)
-                context.writeError("register: accepted checkpoint tag \(name)\n")
+                context.writeError("register: " + context.language.text("accepted checkpoint tag {1}", name) + "\n")
             } catch {
-                context.writeError("register: refused: \(error)\n")
+                context.writeError("register: " + context.language.text("refused: {1}", context.language.message("\(error)")) + "\n")
                 return .failure
             }
         }

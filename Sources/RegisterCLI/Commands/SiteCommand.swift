@@ -60,8 +60,11 @@ struct SiteCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitCode {
         let outcome = try generate(pagination: .standard).outcome
-        context.print("wrote \(output): \(outcome.files) file(s), \(outcome.written.count) written, \(outcome.unchanged) unchanged"
-                      + (outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed") + "; open \(output)/index.html")
+        let l = context.language
+        context.print(outcome.removed.isEmpty
+            ? l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged; open {5}", output, outcome.files, outcome.written.count, outcome.unchanged, output + "/index.html")
+            : l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged, {5} removed; open {6}", output, outcome.files, outcome.written.count,
+                     outcome.unchanged, outcome.removed.count, output + "/index.html"))
         return .ok
     }
 

@@ -14,14 +14,14 @@ struct SourcesCommand: Command {
             """,
         examples: ["register sources", "register sources --json"])
 
-    /// The human texts of this command, in one place so they can be translated.
+    /// The human texts of this command, in one place, in the language asked for.
     enum Text {
-        static let header = ["document", "sha256", "cited by"]
-        static let noHash = "no hash recorded"
-        static func events(_ n: Int) -> String { n == 1 ? "1 event" : "\(n) events" }
-        static func address(_ a: String) -> String { "  address: \(a)" }
-        static func title(_ t: String) -> String { "  title: \(t)" }
-        static func citedBy(_ ids: [String]) -> String { "  cited by: " + (ids.isEmpty ? "no event" : ids.joined(separator: ", ")) }
+        static func noHash(_ l: Language) -> String { l.text("no hash recorded") }
+        static func address(_ a: String, _ l: Language) -> String { "  " + l.text("address: {1}", a) }
+        static func title(_ t: String, _ l: Language) -> String { "  " + l.text("title: {1}", t) }
+        static func citedBy(_ ids: [String], _ l: Language) -> String {
+            "  " + (ids.isEmpty ? l.text("cited by: no event") : l.text("cited by: {1}", ids.joined(separator: ", ")))
+        }
     }
 
     let knownOn: RecordedInstant?
@@ -44,12 +44,13 @@ struct SourcesCommand: Command {
         if json {
             context.printJSON(.object(["sources": .array(catalog.entries.map(Self.json))]))
         } else {
+            let l = context.language
             var lines: [String] = []
             for entry in catalog.entries {
-                lines.append("\(entry.document)  \(entry.recorded?.sha256 ?? Text.noHash)")
-                if let title = entry.recorded?.title { lines.append(Text.title(title)) }
-                if let address = entry.recorded?.address { lines.append(Text.address(address)) }
-                lines.append(Text.citedBy(entry.citedBy))
+                lines.append("\(entry.document)  \(entry.recorded?.sha256 ?? Text.noHash(l))")
+                if let title = entry.recorded?.title { lines.append(Text.title(title, l)) }
+                if let address = entry.recorded?.address { lines.append(Text.address(address, l)) }
+                lines.append(Text.citedBy(entry.citedBy, l))
             }
             context.writeText(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
         }

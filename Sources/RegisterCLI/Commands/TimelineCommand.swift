@@ -73,7 +73,7 @@ struct TimelineCommand: Command {
             }
             lines.append("\(e.effectiveDate)  #\(e.sequence) \(e.type.rawValue)\(mark)")
             lines.append("    \(shown(l.message(e.summary)))")
-            for c in e.changes { lines.append("    \(c.field): \(shown(c.before)) -> \(shown(c.after))") }
+            for c in e.changes { lines.append("    \(shown(l.value(c.field))): \(shown(l.value(c.before))) -> \(shown(l.value(c.after)))") }
             lines.append("    " + l.text("decision: {1}", shown(e.decision?.rawValue ?? l.text("none"))) + "   " + l.text("source: {1}", shown(e.source.document))
                          + (e.source.zaaknummer.map { " (zaaknummer \(shown($0)))" } ?? "") + "   " + l.text("recorded {1}", e.recordedAt))
             for a in e.assumptions { lines.append("    " + l.text("assumption: {1}", shown(a))) }

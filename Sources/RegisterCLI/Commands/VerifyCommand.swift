@@ -118,10 +118,12 @@ struct VerifyCommand: Command {
             }
             context.printJSON(.object(object))
         } else {
+            let l = context.language
             if !report.isIntact {
-                for problem in report.problems { context.print(context.language.text("damaged: {1}: {2}", problem.file, problem.damage)) }
+                for problem in report.problems { context.print(l.text("damaged: {1}: {2}", problem.file, l.message(problem.damage.description))) }
                 if report.problemCount > report.problems.count {
-                    context.print("damaged: … and \(report.problemCount - report.problems.count) more (\(report.problemCount) damaged or foreign files in all; --json lists the first \(report.problems.count) too)")
+                    context.print(l.text("damaged: … and {1} more ({2} damaged or foreign files in all; --json lists the first {3} too)",
+                                         report.problemCount - report.problems.count, report.problemCount, report.problems.count))
                 }
                 context.print(context.language.text("{1} problem(s); {2} event(s) passed every check", report.problemCount, report.eventCount))
             } else if let beyondChain {
@@ -135,15 +137,15 @@ struct VerifyCommand: Command {
             }
             // Where the checkpoint came from and who signed it, unless the failure above already says so.
             if report.isIntact, let checkpointSignature, !["checkpoint-signature-invalid", "checkpoint-not-signed"].contains(beyondChain?.kind ?? "") {
-                context.print((checkpointSignature.isTrusted ? "checkpoint: " : "note: ") + checkpointSignature.description)
+                context.print(l.text(checkpointSignature.isTrusted ? "checkpoint: {1}" : "note: {1}", l.message(checkpointSignature.description)))
             }
             if signatures.checked {
                 context.print(context.language.text("signatures: {1} valid, {2} unsigned, {3} by a key not allowed", signatures.valid.count, signatures.unsigned.count, signatures.notAllowed.count))
                 for file in signatures.unsigned.prefix(20) { context.print(context.language.text("note: {1} is not signed", file)) }
-                for (file, why) in signatures.notAllowed.prefix(20) { context.print("note: \(file): \(why)") }
+                for (file, why) in signatures.notAllowed.prefix(20) { context.print(l.text("note: {1}", file) + ": " + l.message(why)) }
             }
             for temporary in report.leftoverTemporaries {
-                context.print("note: \(temporary): \(Damage.leftoverTemporaryFile)")
+                context.print(l.text("note: {1}", temporary) + ": " + l.message(Damage.leftoverTemporaryFile.description))
             }
         }
         return report.isIntact && beyondChain == nil ? .ok : .failure

@@ -93,12 +93,13 @@ struct VerifySourcesCommand: Command {
                 }),
             ]))
         } else {
+            let l = context.language
             var lines: [String] = []
             for r in results {
-                lines.append("\(Text.status(r.status))  \(r.document)")
-                if r.status == .different, let found = r.found, let recorded = r.recorded { lines.append(Text.found(found, recorded: recorded)) }
+                lines.append("\(l.text(Text.status(r.status)))  \(r.document)")
+                if r.status == .different, let found = r.found, let recorded = r.recorded { lines.append(l.message(Text.found(found, recorded: recorded))) }
             }
-            lines.append(Text.summary(verified: verified, of: checked.count))
+            lines.append(l.message(Text.summary(verified: verified, of: checked.count)))
             context.writeText(lines.joined(separator: "\n") + "\n")
         }
         return verified == checked.count ? .ok : .failure

@@ -6,36 +6,39 @@ import Projections
 enum DraftRendering {
     // MARK: Text
 
-    static func text(_ drafts: DocumentDrafts, recorded: [EventEnvelope]) -> String {
-        var out = header(drafts)
+    static func text(_ drafts: DocumentDrafts, recorded: [EventEnvelope], language l: Language) -> String {
+        var out = header(drafts, language: l)
         for (i, draft) in drafts.drafts.enumerated() {
-            out += "\n" + text(draft, number: i + 1, of: drafts.drafts.count, held: DraftComparison.held(draft, in: recorded))
+            out += "\n" + text(draft, number: i + 1, of: drafts.drafts.count, held: DraftComparison.held(draft, in: recorded), language: l)
         }
         return out
     }
 
-    static func header(_ drafts: DocumentDrafts) -> String {
-        var lines = ["\(drafts.document): \(drafts.kind.words)" + (drafts.kindQuotes.isEmpty ? "" : " (" + drafts.kindQuotes.map { $0.cited(limit: 40) }.joined(separator: ", ") + ")")]
-        var facts = ["SHA-256 \(drafts.sha256.hex)", "\(drafts.lineCount) lines"]
-        if let z = drafts.zaaknummerValue, let q = drafts.zaaknummer.provenance?.quotes.first { facts.append("zaaknummer \(z) (\(q.lines))") } else { facts.append("no zaaknummer") }
-        if let d = drafts.documentDate, let value = d.value, let q = d.provenance?.quotes.first { facts.append("dated \(value) (\(q.lines))") } else { facts.append("not dated") }
+    /// The document's kind, facts and number of drafts. What the reading of the document says
+    /// (its kind, a draft's basis, the reasons of assumptions) comes from `Drafting` in English
+    /// and is translated where the catalogue knows it.
+    static func header(_ drafts: DocumentDrafts, language l: Language) -> String {
+        var lines = ["\(drafts.document): \(l.known(drafts.kind.words))" + (drafts.kindQuotes.isEmpty ? "" : " (" + drafts.kindQuotes.map { $0.cited(limit: 40) }.joined(separator: ", ") + ")")]
+        var facts = ["SHA-256 \(drafts.sha256.hex)", l.text("{1} lines", drafts.lineCount)]
+        if let z = drafts.zaaknummerValue, let q = drafts.zaaknummer.provenance?.quotes.first { facts.append(l.text("zaaknummer {1} ({2})", z, l.value(q.lines))) } else { facts.append(l.text("no zaaknummer")) }
+        if let d = drafts.documentDate, let value = d.value, let q = d.provenance?.quotes.first { facts.append(l.text("dated {1} ({2})", value, l.value(q.lines))) } else { facts.append(l.text("not dated")) }
         lines.append(facts.joined(separator: "; "))
-        lines.append("\(drafts.drafts.count) draft event\(drafts.drafts.count == 1 ? "" : "s").")
+        lines.append(drafts.drafts.count == 1 ? l.text("1 draft event.") : l.text("{1} draft events.", drafts.drafts.count))
         return displayable(lines.joined(separator: "\n") + "\n")
     }
 
-    static func text(_ draft: DraftEvent, number: Int, of count: Int, held: EventEnvelope?) -> String {
-        var lines = ["Draft \(number) of \(count): \(draft.type.rawValue), from \(draft.basis)"]
+    static func text(_ draft: DraftEvent, number: Int, of count: Int, held: EventEnvelope?, language l: Language) -> String {
+        var lines = [l.text("Draft {1} of {2}: {3}, {4}", number, count, draft.type.rawValue, l.known("from \(draft.basis)"))]
         let width = draft.fields.map(\.key.count).max() ?? 0
         for field in draft.fields {
             let value = field.value.map { "\($0)" } ?? "?"
             let head = "  " + field.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
-            lines.append(head + "  " + describe(field))
+            lines.append(head + "  " + describe(field, language: l))
         }
-        for remark in draft.remarks { lines.append("  note: \(remark)") }
-        if let held { lines.append("  The register already holds this: event \(held.sequence) (\(held.id), \(held.type)).") }
+        for remark in draft.remarks { lines.append("  " + l.text("note: {1}", l.known(remark))) }
+        if let held { lines.append("  " + l.text("The register already holds this: event {1} ({2}, {3}).", held.sequence, held.id, held.type)) }
         let missing = draft.missing
-        if !missing.isEmpty { lines.append("  Cannot be appended until given: " + missing.joined(separator: ", ") + ".") }
+        if !missing.isEmpty { lines.append("  " + l.text("Cannot be appended until given: {1}.", missing.joined(separator: ", "))) }
         return displayable(lines.joined(separator: "\n") + "\n")
     }
 
@@ -52,14 +55,14 @@ enum DraftRendering {
     }
 
     /// Where a field's value comes from, in words.
-    static func describe(_ field: DraftField) -> String {
-        let remark = field.remark.map { " (\($0))" } ?? ""
+    static func describe(_ field: DraftField, language l: Language) -> String {
+        let remark = field.remark.map { " (\(l.known($0)))" } ?? ""
         switch field.provenance {
         case .quoted(let q)?: return "[\(q.cited(limit: 90))]" + remark
-        case .derived(let how, let qs)?: return "[\(how): " + qs.map { $0.cited(limit: 60) }.joined(separator: "; ") + "]" + remark
-        case .assumed(let reason, let qs)?: return "[ASSUMED: \(reason) " + qs.map(\.lines).joined(separator: ", ") + "]" + remark
-        case .clerk?: return "[given by the clerk]" + remark
-        case nil: return "[unknown: \(field.remark ?? "not in the document")]"
+        case .derived(let how, let qs)?: return "[\(l.known(how)): " + qs.map { $0.cited(limit: 60) }.joined(separator: "; ") + "]" + remark
+        case .assumed(let reason, let qs)?: return "[" + l.text("ASSUMED: {1}", l.known(reason)) + " " + qs.map { l.value($0.lines) }.joined(separator: ", ") + "]" + remark
+        case .clerk?: return "[" + l.text("given by the clerk") + "]" + remark
+        case nil: return "[" + l.text("unknown: {1}", field.remark.map { l.known($0) } ?? l.text("not in the document")) + "]"
         }
     }
 

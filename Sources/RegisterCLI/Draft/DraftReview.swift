@@ -16,63 +16,64 @@ struct DraftReview {
     var recorded: [EventEnvelope]
 
     mutating func run(_ context: CommandContext) throws -> ExitCode {
-        context.writeOut(DraftRendering.header(drafts))
-        context.print("Review each draft: [a]ccept (check and append it), [e]dit a field, [s]kip it, [q]uit.")
+        let l = context.language
+        context.writeOut(DraftRendering.header(drafts, language: l))
+        context.print(l.text("Review each draft: [a]ccept (check and append it), [e]dit a field, [s]kip it, [q]uit."))
         var appended: [Int] = []
         var skipped = 0
         var index = 0
         let count = drafts.drafts.count
         review: while index < count {
             context.writeOut("\n" + DraftRendering.text(drafts.drafts[index], number: index + 1, of: count,
-                                                        held: DraftComparison.held(drafts.drafts[index], in: recorded)))
+                                                        held: DraftComparison.held(drafts.drafts[index], in: recorded), language: l))
             while true {
-                context.writeOut("Accept, edit, skip or quit? [a/e/s/q] ")
+                context.writeOut(l.text("Accept, edit, skip or quit? [a/e/s/q] "))
                 guard let line = context.readLine() else { break review }
                 switch line.trimmingCharacters(in: .whitespaces).lowercased() {
                 case "a", "accept", "y", "yes", "j", "ja":
                     if let held = DraftComparison.held(drafts.drafts[index], in: recorded) {
-                        context.writeOut("The register already holds this as event \(held.sequence) (\(held.id)). Append it anyway? [y/N] ")
+                        context.writeOut(l.text("The register already holds this as event {1} ({2}). Append it anyway? [y/N] ", held.sequence, held.id))
                         guard let answer = context.readLine(), ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                            context.print("not appended")
+                            context.print(l.text("not appended"))
                             continue
                         }
                     }
                     do {
                         let receipt = try accept(index, context)
                         appended.append(receipt.sequence)
-                        context.print("appended event \(receipt.sequence) as \(receipt.path)")
-                        context.print("hash: \(receipt.hash.hex)")
+                        context.print(l.text("appended event {1} as {2}", receipt.sequence, receipt.path))
+                        context.print(l.text("hash: {1}", receipt.hash.hex))
                         index += 1
                         continue review
                     } catch let error as DraftingError {
-                        context.print(DraftRendering.displayable("not appended: \(error)"))
+                        context.print(DraftRendering.displayable(l.text("not appended: {1}", l.message("\(error)"))))
                     } catch {
                         let cliError = CLIError.from(error)
                         guard cliError.exitCode == .refused else { throw error }
-                        context.print(DraftRendering.displayable("not appended, refused: \(cliError.description). Edit the draft (e) or skip it (s)."))
+                        context.print(DraftRendering.displayable(l.text("not appended, refused: {1}. Edit the draft (e) or skip it (s).", l.message(cliError.description))))
                     }
                 case "e", "edit":
                     if edit(index, context) {
                         context.writeOut(DraftRendering.text(drafts.drafts[index], number: index + 1, of: count,
-                                                             held: DraftComparison.held(drafts.drafts[index], in: recorded)))
+                                                             held: DraftComparison.held(drafts.drafts[index], in: recorded), language: l))
                     }
                 case "s", "skip", "n", "no", "nee":
                     skipped += 1
-                    context.print("skipped")
+                    context.print(l.text("skipped"))
                     index += 1
                     continue review
                 case "q", "quit", "stop":
                     break review
                 default:
-                    context.print("Answer a (accept), e (edit a field), s (skip) or q (quit).")
+                    context.print(l.text("Answer a (accept), e (edit a field), s (skip) or q (quit)."))
                 }
             }
         }
         let left = count - index
-        var summary = "Reviewed \(index) of \(count) drafts: \(appended.count) appended"
-        if let first = appended.first, let last = appended.last { summary += first == last ? " (event \(first))" : " (events \(first)-\(last))" }
-        summary += ", \(skipped) skipped"
-        if left > 0 { summary += ", \(left) not reviewed" }
+        var summary = l.text("Reviewed {1} of {2} drafts: {3} appended", index, count, appended.count)
+        if let first = appended.first, let last = appended.last { summary += " " + (first == last ? l.text("(event {1})", first) : l.text("(events {1}-{2})", first, last)) }
+        summary += ", " + l.text("{1} skipped", skipped)
+        if left > 0 { summary += ", " + l.text("{1} not reviewed", left) }
         context.print(summary + ".")
         return .ok
     }
@@ -94,27 +95,28 @@ struct DraftReview {
     private mutating func edit(_ index: Int, _ context: CommandContext) -> Bool {
         let draft = drafts.drafts[index]
         let keys = ["type"] + draft.fields.map(\.key) + DraftSchema.optional(draft.type).filter { k in !draft.fields.contains { $0.key == k } }
-        context.writeOut("Field to edit (\(keys.joined(separator: ", "))): ")
+        let l = context.language
+        context.writeOut(l.text("Field to edit ({1}): ", keys.joined(separator: ", ")))
         guard let key = context.readLine()?.trimmingCharacters(in: .whitespaces), !key.isEmpty else {
-            context.print("nothing changed")
+            context.print(l.text("nothing changed"))
             return false
         }
         guard keys.contains(key) else {
-            context.print("this draft has no field '\(key)'" + (nearest(key, among: keys).map { "; did you mean '\($0)'?" } ?? ""))
+            context.print(l.text("this draft has no field '{1}'", key) + (nearest(key, among: keys).map { "; " + l.text("did you mean '{1}'?", $0) } ?? ""))
             return false
         }
         for _ in 0..<3 {
-            context.writeOut("New value for \(key) (\(Self.hint(for: key, in: draft))): ")
+            context.writeOut(l.text("New value for {1} ({2}): ", key, l.message(Self.hint(for: key, in: draft))))
             guard let text = context.readLine() else { return false }
             do {
                 try drafts.drafts[index].edit(key, to: text)
                 if key == "reserve", case .text(let number)? = drafts.drafts[index].value("reserve") { offer(reserve: number, from: index, context) }
                 return true
             } catch {
-                context.print(DraftRendering.displayable("\(error)"))
+                context.print(DraftRendering.displayable(l.message("\(error)")))
             }
         }
-        context.print("nothing changed")
+        context.print(l.text("nothing changed"))
         return false
     }
 
@@ -135,7 +137,11 @@ struct DraftReview {
                 given.append(later + 1)
             }
         }
-        if !given.isEmpty { context.print("reserve \(number) also given to draft" + (given.count == 1 ? " " : "s ") + given.map(String.init).joined(separator: ", ")) }
+        if !given.isEmpty {
+            let list = given.map(String.init).joined(separator: ", ")
+            context.print(given.count == 1 ? context.language.text("reserve {1} also given to draft {2}", number, list)
+                                           : context.language.text("reserve {1} also given to drafts {2}", number, list))
+        }
     }
 
     private static func hint(for key: String, in draft: DraftEvent) -> String {

@@ -6,11 +6,13 @@
 enum Catalogue {
     /// The Dutch text of a finished English message: the entry for the whole of it, else the
     /// first template it fits.
-    /// A text longer than `templateLimit` characters is looked up whole only: fitting templates
-    /// costs more the longer the text (a message can quote a huge argument).
+    /// A text longer than `templateLimit` characters is looked up whole, or fitted only to
+    /// templates of a fixed start and one placeholder for the rest (`expected one of {1}`), which
+    /// costs one comparison: fitting other templates costs more the longer the text (a message
+    /// can quote a huge argument).
     static func translation(of english: String) -> String? {
         if let exact = dutch[english] { return exact }
-        guard english.utf8.count <= templateLimit else { return nil }
+        guard english.utf8.count <= templateLimit else { return templates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first }
         return templates.lazy.compactMap { $0.translate(english) }.first
     }
 
@@ -24,7 +26,28 @@ enum Catalogue {
         .filter { $0.startsWithLiteral || $0.literalLength >= 8 }
         .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
 
-    static let dutch: [String: String] = [
+    /// Every entry: the general texts below and those of `Catalogue+Audit`, `Catalogue+History`,
+    /// `Catalogue+Store`, `Catalogue+Refusals` and `Catalogue+Draft` (an English text is in one of them only; `LanguageTests` checks).
+    static let dutch: [String: String] = general.merging(audit) { a, _ in a }.merging(history) { a, _ in a }.merging(store) { a, _ in a }
+        .merging(draft) { a, _ in a }.merging(refusals) { a, _ in a }
+
+    /// Every key of every part, once per part it is in (for the test that no text is in two).
+    static var allKeys: [String] { [general, audit, history, store, draft, refusals, values].flatMap(\.keys) }
+
+    /// The Dutch of a value inside a text (see `values`): the entry for the whole of it, else the
+    /// first value pattern it fits, else `translation(of:)`.
+    static func valueTranslation(of english: String) -> String? {
+        if let exact = dutch[english] ?? values[english] { return exact }
+        guard english.utf8.count <= templateLimit else {
+            return valueTemplates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first ?? translation(of: english)
+        }
+        return valueTemplates.lazy.compactMap { $0.translate(english) }.first ?? translation(of: english)
+    }
+
+    static let valueTemplates: [CatalogueTemplate] = values.compactMap { CatalogueTemplate(english: $0.key, dutch: $0.value) }
+        .sorted { ($0.literalLength, $0.dutch) > ($1.literalLength, $1.dutch) }
+
+    private static let general: [String: String] = [
         "error:": "fout:",
         "Usage: {1}": "Gebruik: {1}",
         "See 'register help {1}'.": "Zie 'register help {1}'.",
@@ -256,7 +279,6 @@ enum Catalogue {
         "Publish the printed text where the register cannot change it (council minutes, the archive, an": "Publiceer de geprinte tekst waar het register hem niet kan veranderen (raadsnotulen, het archief, een",
         "Refuses, and changes nothing locally, when the remote rewrote, dropped or forked history this replica": "Weigert, en verandert lokaal niets, als de remote geschiedenis herschreef, liet vallen of splitste die deze kopie",
         "Rules, each with an example finding:": "Regels, elk met een voorbeeld van een bevinding:",
-        "SUBJECT is a reserve (default: the only reserve, if there is one). The chart plots the booked balance,": "ONDERWERP is een reserve (standaard: de enige reserve, als er één is). De grafiek toont het geboekte saldo,",
         "SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as": "ONDERWERP is een id uit 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, of met soort erbij als",
         "TYPES and their flags:": "SOORTEN en hun opties:",
         "The chain alone cannot show that the newest events were deleted or that the history was rewritten": "De keten alleen kan niet laten zien dat de nieuwste gebeurtenissen zijn gewist of dat de geschiedenis is herschreven",
@@ -269,7 +291,6 @@ enum Catalogue {
         "Without a TYPE in a terminal, a menu of types is shown. Dutch type names are accepted too (toevoeging, onttrekking, besluit, begroting, ...).": "Zonder SOORT in een terminal verschijnt een keuzemenu. Nederlandse namen werken ook (toevoeging, onttrekking, besluit, begroting, ...).",
         "actor, source {document, zaaknummer} and payload; see the README for every type's payload.": "actor, source {document, zaaknummer} en payload; zie de README voor de payload van elke soort.",
         "already had: the message names the first differing event. This is how a clerk or an auditor detects a": "al had: de melding noemt de eerste gebeurtenis die verschilt. Zo ontdekt een griffiemedewerker of een controleur een",
-        "and each change of it marked. The page opens in any browser and prints well.": "en elke wijziging daarvan gemarkeerd. De pagina opent in elke browser en is goed af te drukken.",
         "and re-chained (nobody holds their hashes yet), then pushed again, at most 5 times. Published events": "en opnieuw geketend (niemand heeft hun hashes nog), en dan opnieuw gepusht, hoogstens 5 keer. Gepubliceerde gebeurtenissen",
         "are listed as scheduled, not judged. With several registers (repeat --events, or --registers FILE)": "worden als gepland vermeld, niet beoordeeld. Bij meerdere registers (herhaal --events, of --registers BESTAND)",
         "are never rewritten. A remote that rewrote published history is refused (see 'register sync').": "worden nooit herschreven. Een remote die gepubliceerde geschiedenis herschreef wordt geweigerd (zie 'register sync').",
@@ -297,7 +318,6 @@ enum Catalogue {
         "someone else published first, the unpublished local events are renumbered after the new remote head": "iemand anders eerst publiceerde, worden de ongepubliceerde lokale gebeurtenissen hernummerd na de nieuwe laatste gebeurtenis van de remote",
         "split view. Unpublished local events are renumbered after the remote's events.": "gesplitste weergave. Ongepubliceerde lokale gebeurtenissen worden hernummerd na die van de remote.",
         "the authorising decision and the source. Corrected and retracted events are marked. The timeline of a": "het besluit dat het toestaat en de bron. Gecorrigeerde en ingetrokken gebeurtenissen zijn gemarkeerd. De tijdlijn van een",
-        "the estimated or actual balance range, allocations and commitments as steps over time, with the end date": "de geraamde of werkelijke bandbreedte van het saldo, toewijzingen en verplichtingen als treden door de tijd, met de einddatum",
         "their sources. Exit 0 when there are no findings, 1 when there are.": "hun bronnen. Afsluitcode 0 zonder bevindingen, 1 met bevindingen.",
         "when a person chose it and by subject/date/type when the store generated it, so two runs on the same": "als een mens die koos en bij onderwerp/datum/soort als het register haar maakte, zodat twee runs op dezelfde",
         "withdrawals in the register), estimate (a range a source gave) or actual (e.g. from the jaarstukken).": "onttrekkingen in het register), raming (een bandbreedte uit een bron) of werkelijk (bijv. uit de jaarstukken).",
@@ -400,6 +420,7 @@ enum Catalogue {
         "corrects event {1} ({2}, {3}):": "corrigeert gebeurtenis {1} ({2}, {3}):",
         "the council (gemeenteraad): raadsbesluit": "de gemeenteraad: raadsbesluit",
         "the executive (college van B&W)": "het college van B&W",
+        "the mayor (burgemeester): a decision of the mayor's own powers": "de burgemeester: een besluit uit eigen bevoegdheid van de burgemeester",
         "the general board of a joint arrangement": "het algemeen bestuur van een gemeenschappelijke regeling",
         "the source does not say": "de bron zegt het niet",
         "the amount is exact": "het bedrag is exact",
@@ -431,7 +452,7 @@ enum Catalogue {
         "'{1}' is ambiguous: it names {2}": "'{1}' is dubbelzinnig: het noemt {2}",
         "write one of those": "schrijf een daarvan",
         "field '{1}'": "veld '{1}'",
-        "record that {1} first, or fix the reference": "leg eerst die {1} vast, of verbeter de verwijzing",
+        "record that {1} first, or fix the reference": "leg die eerst vast, of verbeter de verwijzing",
         "expected {1}": "verwacht {1}",
         "'{1}' is not an amount the register can read unambiguously": "'{1}' is geen bedrag dat het register ondubbelzinnig kan lezen",
         "no amount was given": "er is geen bedrag gegeven",
@@ -592,5 +613,116 @@ enum Catalogue {
         "'{1}' is negative, and this amount must be zero or more": "'{1}' is negatief, en dit bedrag moet nul of meer zijn",
         "write it without a minus sign, e.g. {1}": "schrijf het zonder minteken, bijv. {1}",
         "known reserves: {1} (see 'register subjects')": "bekende reserves: {1} (zie 'register subjects')",
+        // register completion
+        "The scripts complete the register's own reserve, contract, programme and decision ids, audit rule names,": "De scripts vullen de eigen nummers van reserves, contracten, programma's en besluiten van het register aan, de namen van controleregels,",
+        "record's types and only the flags of the chosen type, by running: register completion candidates -- WORD...": "de soorten van record en alleen de opties van de gekozen soort, door uit te voeren: register completion candidates -- WOORD...",
+        // register report
+        "SUBJECT is a reserve (default: the only reserve, if there is one). The page names the history it was made": "ONDERWERP is een reserve (standaard: de enige reserve, als er één is). De pagina noemt de geschiedenis waaruit ze",
+        "from (event count, head hash, Merkle root, the latest checkpoint tag; no folder), then the summary and a": "is gemaakt (aantal gebeurtenissen, laatste hash, Merkle-wortel, het laatste controlepunt-tag; geen map), dan de samenvatting en een",
+        "chart of the open commitments against the balance (an overview from 0 and a zoom; an estimate hatched),": "grafiek van de openstaande verplichtingen tegenover het saldo (een overzicht vanaf 0 en een uitvergroting; een raming gearceerd),",
+        "the assumptions, the findings linked to the numbered timeline rows, the timeline, and the money over time.": "de aannames, de bevindingen met koppelingen naar de genummerde regels van de tijdlijn, de tijdlijn, en het geld door de tijd.",
+        "Printed, the summary is the first page. Labels follow --lang. The page opens in any browser.": "Afgedrukt is de samenvatting de eerste pagina. De teksten volgen --lang. De pagina opent in elke browser.",
+        "Generated at {1}": "Gemaakt op {1}",
+        "Summary": "Samenvatting",
+        "allocated": "toegewezen",
+        "open commitments": "openstaande verplichtingen",
+        "{1} to {2}": "{1} tot {2}",
+        "left after commitments": "over na verplichtingen",
+        "The reserve": "De reserve",
+        "The reserve did not exist on the date asked about: no figures.": "De reserve bestond nog niet op de gevraagde datum: geen cijfers.",
+        "head hash": "hash van de laatste gebeurtenis",
+        "Merkle root": "Merkle-wortel",
+        "latest checkpoint": "laatste controlepunt",
+        "{1}: {2} events, root {3}, {4}": "{1}: {2} gebeurtenissen, wortel {3}, {4}",
+        "none published beside this history": "geen gepubliceerd bij deze geschiedenis",
+        "Made from this history": "Gemaakt uit deze geschiedenis",
+        "Check it with 'register verify' and 'register checkpoint': the same count, head and root mean the same history.": "Controleer met 'register verify' en 'register checkpoint': hetzelfde aantal, dezelfde laatste hash en wortel betekenen dezelfde geschiedenis.",
+        "Commitments against the balance": "Verplichtingen tegenover het saldo",
+        "No open commitments.": "Geen openstaande verplichtingen.",
+        "The open commitments, {1}, exceed the balance ({2} at most) by at least {3}.": "De openstaande verplichtingen, {1}, overschrijden het saldo (ten hoogste {2}) met minstens {3}.",
+        "The open commitments, {1}, are covered only if the actual balance is at least {1}: the estimate is {2} to {3}.": "De openstaande verplichtingen, {1}, zijn alleen gedekt als het werkelijke saldo minstens {1} is: de raming is {2} tot {3}.",
+        "The open commitments, {1}, are covered by the balance ({2} at least).": "De openstaande verplichtingen, {1}, zijn gedekt door het saldo (minstens {2}).",
+        "Assumptions": "Aannames",
+        "No assumptions.": "Geen aannames.",
+        "Timeline": "Tijdlijn",
+        "No events.": "Geen gebeurtenissen.",
+        "Findings": "Bevindingen",
+        "1 finding": "1 bevinding",
+        "{1} findings": "{1} bevindingen",
+        "No findings.": "Geen bevindingen.",
+        "Authorised": "Beschikbaar gesteld",
+        "Allocated": "Toegewezen",
+        "Open commitments": "Openstaande verplichtingen",
+        "estimate low {1}": "raming laag {1}",
+        "estimate high {1}": "raming hoog {1}",
+        "committed {1}": "verplicht {1}",
+        "Left after the open commitments: {1}.": "Over na de openstaande verplichtingen: {1}.",
+        "Open commitments against the balance": "Openstaande verplichtingen tegenover het saldo",
+        "Overview: {1} to {2}": "Overzicht: {1} tot {2}",
+        "Zoom: {1} to {2}, around the balance": "Uitvergroot: {1} tot {2}, rond het saldo",
+        "solid: an actual or booked amount": "vol: een werkelijk of geboekt bedrag",
+        "hatched, dashed outline: an estimate, from its low to its high": "gearceerd, gestippelde rand: een raming, van laag tot hoog",
+        "open commitments, at their recorded amounts": "openstaande verplichtingen, tegen hun vastgelegde bedragen",
+        "dashed box: the stretch the zoom shows": "gestippeld kader: het deel dat de uitvergroting toont",
+        "Figures in the chart": "Cijfers in de grafiek",
+        "Figure": "Cijfer",
+        "Amount": "Bedrag",
+        "Drawn as": "Getekend als",
+        "→ end {1}": "→ einde {1}",
+        "From {1} the end date is {2}": "Vanaf {1} is de einddatum {2}",
+        "former end {1}": "vorig einde {1}",
+        "Former end date {1}": "Vorige einddatum {1}",
+        "end date {1}": "einddatum {1}",
+        "End date {1}": "Einddatum {1}",
+        "Chart with no money series": "Grafiek zonder bedragen",
+        "Step chart of {1} in euros": "Trapgrafiek van {1} in euro",
+        ", from {1} to {2}": ", van {1} tot {2}",
+        "; end date {1}, changed {2} times": "; einddatum {1}, {2} keer gewijzigd",
+        "Money over time": "Geld door de tijd",
+        "No dated amounts or end dates to plot.": "Geen gedateerde bedragen of einddatums om te tekenen.",
+        "from {1}": "vanaf {1}",
+        "(no dated values)": "(geen gedateerde waarden)",
+        "(dashed: an estimate)": "(gestippeld: een raming)",
+        "end date changed (label: the new end date)": "einddatum gewijzigd (label: de nieuwe einddatum)",
+        "former end date": "vorige einddatum",
+        "Plotted amounts": "Getekende bedragen",
+        "End date changes": "Wijzigingen van de einddatum",
+        "Balance (booked)": "Saldo (geboekt)",
+        "Balance (actual)": "Saldo (werkelijk)",
+        "Balance (estimate)": "Saldo (raming)",
+        "Balance estimate, low": "Raming saldo, laag",
+        "Balance estimate, high": "Raming saldo, hoog",
+        "Committed": "Verplicht",
+        "The answer is about {1} (--on).": "Het antwoord gaat over {1} (--on).",
+        "The register is read as it stood then: {1}; {2} events were recorded by then.": "Het register is gelezen zoals het toen was: {1}; toen waren {2} gebeurtenissen vastgelegd.",
+        "The register is read as it stood when the report was made: all {1} events recorded by then.": "Het register is gelezen zoals het was toen het rapport werd gemaakt: alle {1} gebeurtenissen die toen waren vastgelegd.",
+        "No estimate or actual of the balance is recorded: the balance is the booked one, additions minus withdrawals; spending not booked in the register is not in it.": "Er is geen raming of werkelijk saldo vastgelegd: het saldo is het geboekte, toevoegingen min onttrekkingen; uitgaven die niet in het register zijn geboekt, zitten er niet in.",
+        "The balance is an estimate for {1}, {2} to {3}, not an actual amount: every figure and the chart use the whole range, never one amount in it.": "Het saldo is een raming voor {1}, {2} tot {3}, geen werkelijk bedrag: elk cijfer en de grafiek gebruiken de hele bandbreedte, nooit één bedrag daaruit.",
+        "The balance is the actual for {1}, with the mutations booked since.": "Het saldo is het werkelijke saldo voor {1}, met de mutaties die sindsdien zijn geboekt.",
+        "The open commitment {1} is an approximate amount, about {2}; it is counted at that amount.": "De openstaande verplichting {1} is een geschat bedrag, ongeveer {2}; ze telt voor dat bedrag.",
+        "The open commitment {1} is a maximum, at most {2}; it is counted at that amount.": "De openstaande verplichting {1} is een maximum, ten hoogste {2}; ze telt voor dat bedrag.",
+        "Reserve {1}: {2}": "Reserve {1}: {2}",
+        "Date asked about: {1}": "Gevraagde datum: {1}",
+        "wrote {1}: reserve {2}, {3} timeline entries, {4} finding(s)": "{1} geschreven: reserve {2}, {3} regels op de tijdlijn, {4} bevinding(en)",
+        "#": "#",
+        "Effective": "Ingang",
+        "Recorded": "Vastgelegd",
+        "Type": "Soort",
+        "Changes": "Wijzigingen",
+        "Decision": "Besluit",
+        "Source": "Bron",
+        "Mark": "Markering",
+        "Severity": "Ernst",
+        "Id": "Id",
+        "Message": "Melding",
+        "Events": "Gebeurtenissen",
+        "Sources": "Bronnen",
+        "Series": "Reeks",
+        "From": "Vanaf",
+        "New end date": "Nieuwe einddatum",
+        "this history extends it unchanged": "deze geschiedenis bouwt er ongewijzigd op voort",
+        "this history does NOT extend it": "deze geschiedenis bouwt er NIET op voort",
+        "hatched (estimate)": "gearceerd (raming)",
+        "solid": "vol",
     ]
 }

@@ -11,6 +11,9 @@ struct CatalogueTemplate: Sendable {
 
     let parts: [Part]
     let dutch: String
+    /// The fixed texts, longest first: a text that lacks one cannot fit, which is quick to see
+    /// before the slower fitting of placeholders.
+    let required: [String]
 
     init?(english: String, dutch: String) {
         var parts: [Part] = []
@@ -29,18 +32,27 @@ struct CatalogueTemplate: Sendable {
         guard parts.contains(where: { if case .slot = $0 { return true } else { return false } }) else { return nil }
         self.parts = parts
         self.dutch = dutch
+        required = parts.compactMap { if case .literal(let l) = $0 { return l } else { return nil } }.sorted { $0.count > $1.count }
     }
 
     /// How many characters of the template are fixed text.
     var literalLength: Int { parts.reduce(0) { if case .literal(let l) = $1 { return $0 + l.count } else { return $0 } } }
 
+    /// A fixed start and one placeholder for the rest (`expected {1}`): fitting it costs one comparison.
+    var isPrefixAndRest: Bool {
+        if parts.count == 2, case .literal = parts[0], case .slot = parts[1] { return true } else { return false }
+    }
+
     var startsWithLiteral: Bool { if case .literal? = parts.first { return true } else { return false } }
 
-    /// The Dutch text for `text` when it fits this template.
+    /// The Dutch text for `text` when it fits this template. A value the catalogue knows is
+    /// translated too (`it holds {1}` with `{1}` = `€ 5,00 booked`); any other value (a name, an
+    /// id, an amount) is kept as written.
     func translate(_ text: String) -> String? {
-        guard let values = Self.match(Substring(text), parts[...]) else { return nil }
+        if case .literal(let start)? = parts.first, !text.hasPrefix(start) { return nil }
+        guard required.allSatisfy({ text.contains($0) }), let values = Self.match(Substring(text), parts[...]) else { return nil }
         var result = dutch
-        for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: value) }
+        for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: Catalogue.valueTranslation(of: value) ?? value) }
         return result
     }
 

@@ -26,7 +26,28 @@ public enum Language: String, CaseIterable, Sendable {
     /// `english` in this language: the catalogue's Dutch text for it, with `{1}`, `{2}`, …
     /// replaced by `arguments`. A text the catalogue lacks stays English (and a test lists it).
     func text(_ english: String, _ arguments: Any...) -> String {
-        fill(self == .nl ? (Catalogue.dutch[english] ?? english) : english, arguments.map { "\($0)" })
+        guard self == .nl else { return fill(english, arguments.map { "\($0)" }) }
+        let dutch = Catalogue.dutch[english]
+        if dutch == nil { Self.misses?.record(english) }
+        return fill(dutch ?? english, arguments.map { "\($0)" })
+    }
+
+    /// Who is told of the texts the catalogue lacks, in the task that runs (nil: nobody; see `CatalogueMisses`).
+    @TaskLocal public static var misses: CatalogueMisses?
+
+    /// A value shown to people (a field's name or value in a timeline, a change's before and
+    /// after): its Dutch when the catalogue knows it (`€ 5,00 (booked)`), else as written (an
+    /// amount, a date, an id). Never a miss: most values are data, not English.
+    func value(_ english: String) -> String {
+        guard self == .nl else { return english }
+        return Catalogue.valueTranslation(of: english) ?? english
+    }
+
+    /// A sentence that is not the register's own (a reason the reading of a document gives): its
+    /// Dutch when the catalogue has it whole or as a template, else as written. Never a miss.
+    func known(_ english: String) -> String {
+        guard self == .nl else { return english }
+        return Catalogue.translation(of: english) ?? english
     }
 
     /// A whole text of several lines, translated line by line (help discussions, lists), each
@@ -43,7 +64,8 @@ public enum Language: String, CaseIterable, Sendable {
     /// A finished English message (an error, a line of help) in this language: the catalogue's
     /// text for the whole of it, else for a template it fits (`no reserve '{1}'` fits
     /// `no reserve '999'`), else clause by clause (a label before `: ` and the whole rest, else parts separated by `; `, then by
-    /// the first `: `), so `X; nothing was written` is translated when `X` and `nothing was written` are.
+    /// the first `: `), so `X; nothing was written` is translated when `X` and `nothing was written` are;
+    /// a label the catalogue knows before the first `: ` keeps the rest together as one message.
     /// What the catalogue does not know stays English.
     func message(_ english: String) -> String {
         guard self == .nl, !english.isEmpty else { return english }
@@ -51,11 +73,16 @@ public enum Language: String, CaseIterable, Sendable {
         if let colon = english.range(of: ": "), let rest = Catalogue.translation(of: String(english[colon.upperBound...])) {
             return message(String(english[..<colon.lowerBound])) + ": " + rest
         }
+        // A known label before the first `: ` (`the store is damaged: …`): the rest is a message of its own.
+        if let colon = english.range(of: ": "), let label = Catalogue.dutch[String(english[..<colon.lowerBound])] {
+            return label + ": " + message(String(english[colon.upperBound...]))
+        }
         let clauses = english.components(separatedBy: "; ")
         if clauses.count > 1 { return clauses.map(message).joined(separator: "; ") }
         if let colon = english.range(of: ": ") {
             return message(String(english[..<colon.lowerBound])) + ": " + message(String(english[colon.upperBound...]))
         }
+        Self.misses?.record(english)
         return english
     }
 

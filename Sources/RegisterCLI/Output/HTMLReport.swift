@@ -1,16 +1,21 @@
 import EventStore
-/// One self-contained HTML page for auditors: the money over time as a chart, the end dates,
-/// the timeline and the audit findings.
+/// One self-contained HTML page for auditors, made to be kept as audit evidence: the history it
+/// was made from (event count, head hash, checkpoint; no local paths), a summary and the risk
+/// chart on the first printed page, what the answer assumes, the findings (linked to the
+/// timeline rows of the events they concern), the timeline with each event's number and id,
+/// and the money over time.
 ///
-/// Everything is inline (CSS in a `<style>` block, the chart as an `<svg>`), with no scripts,
+/// Everything is inline (CSS in a `<style>` block, the charts as `<svg>`), with no scripts,
 /// fonts, images or links to fetch, so the page can be mailed, archived next to the audit and
 /// opened or printed years later exactly as it was. The renderer is pure: the same page in
 /// gives the same bytes out. All text is escaped, so a summary holding `<b>` shows `<b>`.
+/// Labels are in the page's language (`Catalogue`).
 enum HTMLReport {
     static func render(_ page: ReportPage) -> String {
+        let l = page.language
         var html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(l.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,45 +27,140 @@ enum HTMLReport {
             <header>
             <h1>\(escape(page.title))</h1>
             <p class="subtitle">\(escape(page.subtitle))</p>
-            <p class="generated">Generated at \(escape(page.generatedAt))</p>
+            <p class="generated">\(escape(l.text("Generated at {1}", page.generatedAt)))</p>
             </header>
 
             """
-        html += ReportChart(page: page).section()
-        html += timelineSection(page.timeline)
-        html += findingsSection(page.findings)
+        html += summarySection(page)
+        html += assumptionsSection(page.assumptions, language: l)
+        html += findingsSection(page.findings, language: l)
+        html += timelineSection(page.timeline, language: l)
+        html += ReportTimeChart(page: page).section()
         html += "</body>\n</html>\n"
         return html
     }
 
+    // MARK: Summary
+
+    /// The first printed page: the reserve's figures, the risk, the history the page was made
+    /// from, and the risk chart.
+    static func summarySection(_ page: ReportPage) -> String {
+        let l = page.language
+        var html = "<section id=\"summary\">\n<h2>\(escape(l.text("Summary")))</h2>\n<div class=\"columns\">\n"
+        if let s = page.summary {
+            let money = { (c: Int64) in escape(Self.money(c, withCents: c % 100 != 0)) }
+            var facts: [(String, String)] = [
+                (l.text("status"), escape(l.text(s.status))),
+                (l.text("end date"), escape(s.endDate)),
+                (l.text("authorised"), money(s.authorised)),
+                (l.text("allocated"), money(s.allocated)),
+                (l.text("balance"), escape(s.balanceText)),
+                (l.text("open commitments"), money(s.committed)),
+            ]
+            let b = s.balance
+            let left = b.kind == .estimate ? escape(l.text("{1} to {2}", Self.money(b.low - s.committed, withCents: false), Self.money(b.high - s.committed, withCents: false)))
+                : money(b.low - s.committed)
+            facts.append((l.text("left after commitments"), left))
+            html += definitionList(facts, caption: l.text("The reserve"))
+            html += "<p class=\"risk\">\(escape(risk(s, language: l)))</p>\n"
+        } else {
+            html += "<p class=\"none\">\(escape(l.text("The reserve did not exist on the date asked about: no figures.")))</p>\n"
+        }
+        let severities = ["error", "warning", "risk", "info"].map { severity in (severity, page.findings.filter { $0.severity.lowercased() == severity }.count) }
+        html += "<p class=\"count\">" + escape(l.text("{1} finding(s): {2}", page.findings.count,
+                                                       severities.map { "\($0.1) \(l.text($0.0))" }.joined(separator: ", "))) + "</p>\n"
+        if let p = page.provenance {
+            var facts: [(String, String)] = [
+                (l.text("events"), "\(p.eventCount)"),
+                (l.text("head hash"), "<code class=\"hash\">\(escape(p.headHash))</code>"),
+                (l.text("Merkle root"), "<code class=\"hash\">\(escape(p.merkleRoot))</code>"),
+            ]
+            if let c = p.publishedCheckpoint {
+                facts.append((l.text("latest checkpoint"), escape(l.text("{1}: {2} events, root {3}, {4}", c.name, c.eventCount, c.root, c.time))
+                              + "<br>" + escape(l.text(c.extended ? "this history extends it unchanged" : "this history does NOT extend it"))))
+            } else {
+                facts.append((l.text("latest checkpoint"), "<span class=\"none\">" + escape(l.text("none published beside this history")) + "</span>"))
+            }
+            html += definitionList(facts, caption: l.text("Made from this history"))
+            html += "<p class=\"note\">\(escape(l.text("Check it with 'register verify' and 'register checkpoint': the same count, head and root mean the same history.")))</p>\n"
+        }
+        html += "</div>\n</section>\n"
+        if let s = page.summary {
+            let chart = ReportRiskChart(summary: s, language: l)
+            html += "<section id=\"risk\">\n<h2>\(escape(l.text("Commitments against the balance")))</h2>\n"
+            html += chart.svg() + chart.legend() + chart.table() + "</section>\n"
+        }
+        return html
+    }
+
+    /// What the open commitments mean against the balance, in one sentence.
+    static func risk(_ s: ReportSummary, language l: Language) -> String {
+        let m = { (c: Int64) in Self.money(c, withCents: c % 100 != 0) }
+        let b = s.balance
+        if s.committed == 0 { return l.text("No open commitments.") }
+        if s.committed > b.high { return l.text("The open commitments, {1}, exceed the balance ({2} at most) by at least {3}.", m(s.committed), m(b.high), m(s.committed - b.high)) }
+        if b.kind == .estimate && s.committed > b.low {
+            return l.text("The open commitments, {1}, are covered only if the actual balance is at least {1}: the estimate is {2} to {3}.", m(s.committed), m(b.low), m(b.high))
+        }
+        return l.text("The open commitments, {1}, are covered by the balance ({2} at least).", m(s.committed), m(b.low))
+    }
+
+    static func definitionList(_ facts: [(String, String)], caption: String) -> String {
+        "<div class=\"facts\"><h3>\(escape(caption))</h3>\n<dl>\n" + facts.map { "<dt>\(escape($0.0))</dt><dd>\($0.1)</dd>\n" }.joined() + "</dl></div>\n"
+    }
+
+    // MARK: Assumptions
+
+    static func assumptionsSection(_ assumptions: [ReportAssumption], language l: Language) -> String {
+        var html = "<section id=\"assumptions\">\n<h2>\(escape(l.text("Assumptions")))</h2>\n"
+        if assumptions.isEmpty { return html + "<p class=\"none\">\(escape(l.text("No assumptions.")))</p>\n</section>\n" }
+        html += "<ul class=\"assumptions\">\n"
+        for a in assumptions {
+            html += "<li>\(escape(a.text))"
+            if !a.events.isEmpty { html += " <span class=\"refs\">(" + a.events.map(reference).joined(separator: ", ") + ")</span>" }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n</section>\n"
+    }
+
+    /// An event as the page names it: `#13 res-404-end-date-2026`, linked to its timeline row when the timeline has it.
+    static func reference(_ event: ReportEventReference) -> String {
+        let number = event.number.map { "#\($0)" } ?? "#?"
+        guard event.onTimeline, let n = event.number else { return "\(number) <code>\(escape(event.id))</code>" }
+        return "<a href=\"#event-\(n)\">\(number)</a> <code>\(escape(event.id))</code>"
+    }
+
     // MARK: Tables
 
-    static func timelineSection(_ rows: [ReportTimelineRow]) -> String {
-        var html = "<section id=\"timeline\">\n<h2>Timeline</h2>\n<table class=\"timeline\">\n<thead><tr>"
-        html += "<th>Effective</th><th>Recorded</th><th>Type</th><th>Summary</th><th>Changes</th><th>Decision</th><th>Source</th><th>Mark</th>"
+    static func timelineSection(_ rows: [ReportTimelineRow], language l: Language) -> String {
+        var html = "<section id=\"timeline\">\n<h2>\(escape(l.text("Timeline")))</h2>\n<table class=\"timeline\">\n<thead><tr>"
+        html += ["#", "Effective", "Recorded", "Type", "Summary", "Changes", "Decision", "Source", "Mark"].map { "<th>\(escape(l.text($0)))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
-        if rows.isEmpty { html += "<tr><td colspan=\"8\" class=\"none\">No events.</td></tr>\n" }
+        if rows.isEmpty { html += "<tr><td colspan=\"9\" class=\"none\">\(escape(l.text("No events.")))</td></tr>\n" }
         for row in rows {
-            html += row.mark == nil ? "<tr>" : "<tr class=\"marked\">"
+            html += "<tr id=\"event-\(row.number)\"" + (row.mark == nil ? ">" : " class=\"marked\">")
+            html += "<td class=\"event\">#\(row.number)<br><code>\(escape(row.id))</code></td>"
             html += "<td class=\"date\">\(escape(row.effective))</td><td class=\"date\">\(escape(row.recorded))</td>"
             html += "<td><code>\(escape(row.type))</code></td><td>\(escape(row.summary))</td><td>\(list(row.changes))</td>"
-            html += "<td>\(row.decision.map(escape) ?? "<span class=\"none\">none</span>")</td><td>\(escape(row.source))</td>"
+            html += "<td>\(row.decision.map(escape) ?? "<span class=\"none\">\(escape(l.text("none")))</span>")</td><td>\(escape(row.source))</td>"
             html += "<td>\(row.mark.map { "<span class=\"badge mark\">\(escape($0))</span>" } ?? "")</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
 
-    static func findingsSection(_ findings: [ReportFinding]) -> String {
-        var html = "<section id=\"findings\">\n<h2>Findings</h2>\n"
-        html += "<p class=\"count\">\(findings.count == 1 ? "1 finding" : "\(findings.count) findings")</p>\n"
-        html += "<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Id</th><th>Message</th><th>Events</th><th>Sources</th></tr></thead>\n<tbody>\n"
-        if findings.isEmpty { html += "<tr><td colspan=\"5\" class=\"none\">No findings.</td></tr>\n" }
+    static func findingsSection(_ findings: [ReportFinding], language l: Language) -> String {
+        var html = "<section id=\"findings\">\n<h2>\(escape(l.text("Findings")))</h2>\n"
+        html += "<p class=\"count\">\(escape(findings.count == 1 ? l.text("1 finding") : l.text("{1} findings", findings.count)))</p>\n"
+        html += "<table class=\"findings\">\n<thead><tr>" + ["Severity", "Id", "Message", "Events", "Sources"].map { "<th>\(escape(l.text($0)))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        if findings.isEmpty { html += "<tr><td colspan=\"5\" class=\"none\">\(escape(l.text("No findings.")))</td></tr>\n" }
         for finding in findings {
             let severity = severityClass(finding.severity)
             html += "<tr id=\"finding-\(anchor(finding.id))\" class=\"\(severity)\">"
-            html += "<td><span class=\"badge \(severity)\">\(escape(finding.severity))</span></td>"
+            html += "<td><span class=\"badge \(severity)\">\(escape(l.text(finding.severity)))</span></td>"
             html += "<td><code>\(escape(finding.id))</code></td><td>\(escape(finding.message))</td>"
-            html += "<td>\(list(finding.events))</td><td>\(list(finding.sources))</td></tr>\n"
+            html += "<td>" + (finding.events.isEmpty ? "" : "<ul>" + finding.events.map { "<li>\(reference($0))</li>" }.joined() + "</ul>") + "</td>"
+            html += "<td>\(list(finding.sources))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -126,14 +226,26 @@ enum HTMLReport {
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; line-height: 1.4; }
         h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2rem; }
+        h3 { font-size: 1rem; margin: 0.4rem 0; }
         .subtitle { font-size: 1.1rem; margin: 0; }
         .generated, .count, .note { color: #555; font-size: 0.9rem; }
+        .columns { display: flex; flex-wrap: wrap; gap: 0 2rem; }
+        .columns > * { flex: 1 1 26rem; }
+        .columns > p { flex-basis: 100%; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0; font-size: 0.95rem; }
+        dt { color: #555; }
+        dd { margin: 0; }
+        code.hash { font-size: 0.8rem; word-break: break-all; }
+        p.risk { font-weight: 600; border-left: 4px solid #6b3fa0; padding: 0.2rem 0.6rem; background: #f6f2fa; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+        caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; }
         td.date, td.amount { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.amount { text-align: right; }
+        td.event { white-space: nowrap; }
         td ul { margin: 0; padding-left: 1.1rem; }
+        tr:target { outline: 3px solid #1f5fa8; }
         .none { color: #777; font-style: italic; }
         tr.marked td { color: #666; }
         .badge { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 0.6rem; font-size: 0.8rem; font-weight: 600; color: #fff; background: #555; white-space: nowrap; }
@@ -144,329 +256,31 @@ enum HTMLReport {
         .badge.mark { background: #fff; color: #8a1c1c; border: 1px solid #8a1c1c; }
         svg.chart { width: 100%; height: auto; border: 1px solid #ddd; background: #fff; }
         svg.chart text { font-family: inherit; font-size: 12px; fill: #333; }
+        svg.chart text.panel { font-weight: 600; }
+        svg.chart text.tick { font-size: 11px; fill: #555; }
+        svg.chart text.on-bar { fill: #fff; }
         ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; font-size: 0.9rem; }
         .swatch { display: inline-block; width: 1.6rem; border-top: 3px solid; vertical-align: middle; margin-right: 0.4rem; }
+        .swatch.solid { height: 0.8rem; border-top: none; }
+        .swatch.hatched { height: 0.8rem; border: 1.5px dashed #1f5fa8; background: repeating-linear-gradient(45deg, #1f5fa8 0 2px, #dce6f2 2px 5px); }
+        .swatch.window { height: 0.8rem; border: 1px dashed #333; }
+        .swatch.dashed { border-top-style: dashed; }
         .swatch.change { border-top: 2px dashed #4a6a8a; }
         .swatch.end { border-top: 2px solid #b3261e; }
         .swatch.former { border-top: 2px solid #999; }
-        @page { margin: 14mm; }
+        @page { size: A4; margin: 12mm; }
         @media print {
-          body { margin: 0; max-width: none; font-size: 10pt; }
-          h2 { break-after: avoid; }
+          body { margin: 0; max-width: none; font-size: 9pt; }
+          h1 { font-size: 15pt; }
+          h2 { font-size: 12pt; margin-top: 0.8rem; break-after: avoid; }
+          #summary, #risk { break-inside: avoid; }
+          #risk { break-after: page; }
+          #risk table.figures { display: none; }
           #chart { break-inside: avoid; }
           tr { break-inside: avoid; }
-          .badge, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          thead { display: table-header-group; }
+          .badge, .swatch, svg, p.risk { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 
         """
-}
-
-// MARK: - The page's content
-
-/// What one report page shows. Plain values, so any command can fill it from any projection.
-struct ReportPage {
-    var title: String
-    var subtitle: String
-    var generatedAt: String
-    /// Money over time, drawn as step lines; values in cents.
-    var series: [ReportSeries]
-    /// Each time the end date changed: the day the change took effect and the new end date.
-    var endDates: [ReportEndDate]
-    var timeline: [ReportTimelineRow]
-    var findings: [ReportFinding]
-}
-
-/// One amount over time; each point holds until the next one. Dates are `YYYY-MM-DD`.
-struct ReportSeries {
-    var name: String
-    var points: [(date: String, cents: Int64)]
-}
-
-/// An end-date change: from `effective` on, the end date is `endDate` (both `YYYY-MM-DD`).
-struct ReportEndDate {
-    var effective: String
-    var endDate: String
-}
-
-/// One event on the timeline. `mark` flags an event that no longer counts as written,
-/// e.g. `CORRECTED by res-404-fix`.
-struct ReportTimelineRow {
-    var effective: String
-    var recorded: String
-    var type: String
-    var summary: String
-    var changes: [String]
-    var decision: String?
-    var source: String
-    var mark: String?
-}
-
-/// One audit finding with the events and sources it rests on.
-struct ReportFinding {
-    var id: String
-    var severity: String
-    var message: String
-    var events: [String]
-    var sources: [String]
-}
-
-// MARK: - The chart
-
-/// The chart section: an inline SVG step chart of every series against a time axis
-/// proportional to days, with the end-date changes and end dates as vertical markers, followed
-/// by the legend and the plotted values and end-date changes as tables (for print and screen readers).
-private struct ReportChart {
-    static let width = 960.0, height = 420.0
-    static let left = 112.0, right = 24.0, top = 60.0, bottom = 40.0
-    static let palette = ["#1f5fa8", "#c2571a", "#2a8a4a", "#7a3fa0", "#9a7b12", "#0f7f86", "#b0306a", "#555555"]
-
-    let page: ReportPage
-    /// The points with a readable date, in date order (same-day points in their given order).
-    let series: [(name: String, points: [(day: Int, cents: Int64)])]
-    let changes: [(effective: Int, endDate: Int, text: ReportEndDate)]
-    /// First and last day on the time axis; never equal.
-    let firstDay: Int, lastDay: Int
-    /// The amount axis, in cents: `low` to `high` in steps of `step` (a whole number of euros).
-    let low: Int64, high: Int64, step: Int64
-    let hasData: Bool
-
-    init(page: ReportPage) {
-        self.page = page
-        series = page.series.map { s in
-            let points = s.points.enumerated().compactMap { i, p in ReportDay.days(p.date).map { (day: $0, cents: Self.clamp(p.cents), i) } }
-                .sorted { ($0.day, $0.2) < ($1.day, $1.2) }
-                .map { (day: $0.day, cents: $0.cents) }
-            return (s.name, points)
-        }
-        changes = page.endDates.enumerated().compactMap { i, e -> (Int, Int, ReportEndDate, Int)? in
-            guard let effective = ReportDay.days(e.effective), let end = ReportDay.days(e.endDate) else { return nil }
-            return (effective, end, e, i)
-        }.sorted { ($0.0, $0.3) < ($1.0, $1.3) }.map { (effective: $0.0, endDate: $0.1, text: $0.2) }
-
-        let days = series.flatMap { $0.points.map(\.day) } + changes.flatMap { [$0.effective, $0.endDate] }
-        hasData = !days.isEmpty
-        var first = days.min() ?? 0, last = days.max() ?? 1
-        if first == last { first -= 15; last += 15 }
-        let margin = max(1, (last - first) / 40)
-        firstDay = first - margin
-        lastDay = last + margin
-
-        let amounts = series.flatMap { $0.points.map(\.cents) }
-        let lowest = min(0, amounts.min() ?? 0), highest = max(0, amounts.max() ?? 0)
-        let step = Self.niceStep((highest - lowest) / 5)
-        var low = Self.floor(lowest, step), high = Self.ceil(highest, step)
-        if high == low { high = low + step }
-        self.low = low
-        self.high = high
-        self.step = step
-    }
-
-    // MARK: Scales
-
-    var plotWidth: Double { Self.width - Self.left - Self.right }
-    var plotHeight: Double { Self.height - Self.top - Self.bottom }
-    func x(_ day: Int) -> Double { Self.left + Double(day - firstDay) / Double(lastDay - firstDay) * plotWidth }
-    func y(_ cents: Int64) -> Double { Self.top + plotHeight - Double(cents - low) / Double(high - low) * plotHeight }
-
-    /// Keeps amounts far from `Int64`'s ends, so differences between them cannot overflow.
-    static func clamp(_ cents: Int64) -> Int64 { Swift.min(Swift.max(cents, -(Int64.max / 8)), Int64.max / 8) }
-
-    /// 1, 2 or 5 times a power of ten euros, at least `rough` cents and at least one euro.
-    static func niceStep(_ rough: Int64) -> Int64 {
-        var power: Int64 = 100
-        while true {
-            for factor: Int64 in [1, 2, 5] where power * factor >= rough { return power * factor }
-            power *= 10
-        }
-    }
-
-    static func floor(_ value: Int64, _ step: Int64) -> Int64 {
-        let q = value / step
-        return (value % step != 0 && value < 0 ? q - 1 : q) * step
-    }
-
-    static func ceil(_ value: Int64, _ step: Int64) -> Int64 {
-        let q = value / step
-        return (value % step != 0 && value > 0 ? q + 1 : q) * step
-    }
-
-    static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
-    }
-
-    // MARK: Drawing
-
-    var currentEndDate: Int? { changes.last?.endDate }
-
-    var label: String {
-        let names = page.series.map(\.name)
-        var text = names.isEmpty ? "Chart with no money series" : "Step chart of " + names.joined(separator: ", ") + " in euros"
-        if hasData { text += ", from \(ReportDay.iso(firstDay)) to \(ReportDay.iso(lastDay))" }
-        if let end = changes.last { text += "; end date \(end.text.endDate), changed \(changes.count) times" }
-        return text
-    }
-
-    func section() -> String {
-        let e = HTMLReport.escape
-        var html = "<section id=\"chart\">\n<h2>Money over time</h2>\n"
-        html += "<svg class=\"chart\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" aria-label=\"\(e(label))\">\n"
-        html += "<title>\(e(label))</title>\n"
-        if hasData {
-            html += amountAxis() + timeAxis() + lines() + markers()
-        } else {
-            html += "<text x=\"\(Self.number(Self.width / 2))\" y=\"\(Self.number(Self.height / 2))\" text-anchor=\"middle\">No dated amounts or end dates to plot.</text>\n"
-        }
-        html += "</svg>\n" + legend() + valuesTable() + endDatesTable()
-        return html + "</section>\n"
-    }
-
-    func amountAxis() -> String {
-        var svg = "<g class=\"amounts\">\n"
-        var tick = low
-        while tick <= high {
-            let ty = Self.number(y(tick))
-            let stroke = tick == 0 ? "#888" : "#e2e2e2"
-            svg += "<line x1=\"\(Self.number(Self.left))\" y1=\"\(ty)\" x2=\"\(Self.number(Self.width - Self.right))\" y2=\"\(ty)\" stroke=\"\(stroke)\" stroke-width=\"1\"/>"
-            svg += "<text x=\"\(Self.number(Self.left - 8))\" y=\"\(ty)\" dy=\"4\" text-anchor=\"end\">\(HTMLReport.escape(HTMLReport.money(tick, withCents: false)))</text>\n"
-            tick += step
-        }
-        return svg + "</g>\n"
-    }
-
-    /// Ticks on 1 January when the axis spans more than two years, else on the first of months.
-    func timeAxis() -> String {
-        let baseline = Self.number(Self.top + plotHeight)
-        var svg = "<g class=\"dates\">\n<line x1=\"\(Self.number(Self.left))\" y1=\"\(baseline)\" x2=\"\(Self.number(Self.width - Self.right))\" y2=\"\(baseline)\" stroke=\"#888\" stroke-width=\"1\"/>\n"
-        var ticks: [(day: Int, label: String)] = []
-        let start = ReportDay.civil(firstDay), end = ReportDay.civil(lastDay)
-        if lastDay - firstDay > 730 {
-            let years = end.year - start.year + 1
-            let every = Swift.max(1, (years + 11) / 12)
-            for year in stride(from: start.year, through: end.year, by: every) {
-                let day = ReportDay.days(year: year, month: 1, day: 1)
-                if day >= firstDay && day <= lastDay { ticks.append((day, String(year))) }
-            }
-        } else {
-            let months = (end.year - start.year) * 12 + end.month - start.month + 1
-            let every = [1, 2, 3, 6, 12].first { (months + $0 - 1) / $0 <= 12 } ?? 12
-            for index in stride(from: 0, to: months, by: every) {
-                let year = start.year + (start.month - 1 + index) / 12, month = (start.month - 1 + index) % 12 + 1
-                let day = ReportDay.days(year: year, month: month, day: 1)
-                if day >= firstDay && day <= lastDay { ticks.append((day, ReportDay.iso(day).prefix(7).description)) }
-            }
-        }
-        if ticks.isEmpty { ticks = [(firstDay, ReportDay.iso(firstDay)), (lastDay, ReportDay.iso(lastDay))] }
-        for tick in ticks {
-            let tx = Self.number(x(tick.day))
-            svg += "<line x1=\"\(tx)\" y1=\"\(Self.number(Self.top))\" x2=\"\(tx)\" y2=\"\(baseline)\" stroke=\"#f0f0f0\" stroke-width=\"1\"/>"
-            svg += "<text x=\"\(tx)\" y=\"\(Self.number(Self.top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLReport.escape(tick.label))</text>\n"
-        }
-        return svg + "</g>\n"
-    }
-
-    /// One polyline per series with points: each amount holds until the next, and the last
-    /// one to the end of the axis.
-    func lines() -> String {
-        var svg = "<g class=\"series\">\n"
-        for (index, s) in series.enumerated() where !s.points.isEmpty {
-            let color = Self.palette[index % Self.palette.count]
-            var coordinates: [String] = []
-            var previous: Int64? = nil
-            for point in s.points {
-                if let previous { coordinates.append("\(Self.number(x(point.day))),\(Self.number(y(previous)))") }
-                coordinates.append("\(Self.number(x(point.day))),\(Self.number(y(point.cents)))")
-                previous = point.cents
-            }
-            coordinates.append("\(Self.number(x(lastDay))),\(Self.number(y(previous!)))")
-            svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(coordinates.joined(separator: " "))\">"
-            svg += "<title>\(HTMLReport.escape(s.name))</title></polyline>\n"
-            for point in s.points {
-                svg += "<circle cx=\"\(Self.number(x(point.day)))\" cy=\"\(Self.number(y(point.cents)))\" r=\"3\" fill=\"\(color)\">"
-                svg += "<title>\(HTMLReport.escape("\(s.name): \(HTMLReport.money(point.cents, withCents: true)) from \(ReportDay.iso(point.day))"))</title></circle>\n"
-            }
-        }
-        return svg + "</g>\n"
-    }
-
-    /// A dashed line where each end-date change took effect, labelled with the new end date;
-    /// a red line on the current end date and grey lines on the end dates it replaced.
-    func markers() -> String {
-        var svg = "<g class=\"markers\">\n"
-        var row = 0
-        func marker(_ day: Int, stroke: String, dash: Bool, label: String, tooltip: String) {
-            let mx = x(day)
-            let labelY = Self.top - 8 - Double(row % 3) * 14
-            row += 1
-            let nearRight = mx > Self.width - Self.right - 160
-            svg += "<g><title>\(HTMLReport.escape(tooltip))</title>"
-            svg += "<line x1=\"\(Self.number(mx))\" y1=\"\(Self.number(labelY + 4))\" x2=\"\(Self.number(mx))\" y2=\"\(Self.number(Self.top + plotHeight))\" stroke=\"\(stroke)\" stroke-width=\"1.5\"\(dash ? " stroke-dasharray=\"5 4\"" : "")/>"
-            svg += "<text x=\"\(Self.number(nearRight ? mx - 4 : mx + 4))\" y=\"\(Self.number(labelY))\" text-anchor=\"\(nearRight ? "end" : "start")\">\(HTMLReport.escape(label))</text></g>\n"
-        }
-        for change in changes {
-            marker(change.effective, stroke: "#4a6a8a", dash: true, label: "→ end \(change.text.endDate)",
-                   tooltip: "From \(change.text.effective) the end date is \(change.text.endDate)")
-        }
-        var former: [Int] = []
-        for change in changes where change.endDate != currentEndDate && !former.contains(change.endDate) { former.append(change.endDate) }
-        for day in former {
-            marker(day, stroke: "#999", dash: false, label: "former end \(ReportDay.iso(day))", tooltip: "Former end date \(ReportDay.iso(day))")
-        }
-        if let end = currentEndDate {
-            marker(end, stroke: "#b3261e", dash: false, label: "end date \(ReportDay.iso(end))", tooltip: "End date \(ReportDay.iso(end))")
-        }
-        return svg + "</g>\n"
-    }
-
-    func legend() -> String {
-        var html = "<ul class=\"legend\">\n"
-        for (index, s) in page.series.enumerated() {
-            let color = Self.palette[index % Self.palette.count]
-            let empty = series[index].points.isEmpty ? " <span class=\"none\">(no dated values)</span>" : ""
-            html += "<li><span class=\"swatch\" style=\"border-top-color: \(color)\"></span>\(HTMLReport.escape(s.name))\(empty)</li>\n"
-        }
-        if !changes.isEmpty {
-            html += "<li><span class=\"swatch change\"></span>end date changed (label: the new end date)</li>\n"
-            html += "<li><span class=\"swatch end\"></span>end date</li>\n"
-            if changes.contains(where: { $0.endDate != currentEndDate }) { html += "<li><span class=\"swatch former\"></span>former end date</li>\n" }
-        }
-        return html + "</ul>\n"
-    }
-
-    func valuesTable() -> String {
-        let rows = page.series.flatMap { s in s.points.map { (s.name, $0.date, $0.cents) } }
-        guard !rows.isEmpty else { return "" }
-        var html = "<h3>Plotted amounts</h3>\n<table class=\"values\">\n<thead><tr><th>Series</th><th>From</th><th>Amount</th></tr></thead>\n<tbody>\n"
-        for (name, date, cents) in rows {
-            html += "<tr><td>\(HTMLReport.escape(name))</td><td class=\"date\">\(HTMLReport.escape(date))</td>"
-            html += "<td class=\"amount\">\(HTMLReport.escape(HTMLReport.money(cents, withCents: true)))</td></tr>\n"
-        }
-        return html + "</tbody>\n</table>\n"
-    }
-
-    func endDatesTable() -> String {
-        guard !page.endDates.isEmpty else { return "" }
-        var html = "<h3>End date changes</h3>\n<table class=\"end-dates\">\n<thead><tr><th>Effective</th><th>New end date</th></tr></thead>\n<tbody>\n"
-        for change in page.endDates {
-            html += "<tr><td class=\"date\">\(HTMLReport.escape(change.effective))</td><td class=\"date\">\(HTMLReport.escape(change.endDate))</td></tr>\n"
-        }
-        return html + "</tbody>\n</table>\n"
-    }
-}
-
-/// Day numbers for the chart's time axis: days since 1970-01-01, from `CalendarDate`.
-private enum ReportDay {
-    /// The day of a `YYYY-MM-DD` text, or nil when it is not a real date (such points are not plotted).
-    static func days(_ iso: String) -> Int? { (try? CalendarDate(iso: iso))?.daysSinceEpoch }
-
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        (try? CalendarDate(year: year, month: month, day: day))?.daysSinceEpoch ?? 0
-    }
-
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let date = CalendarDate(daysSinceEpoch: days)
-        return (date.year, date.month, date.day)
-    }
-
-    static func iso(_ days: Int) -> String { CalendarDate(daysSinceEpoch: days).iso }
 }

@@ -14,7 +14,7 @@ struct RegisterSettings: Equatable, Sendable {
     var organisationTOOI: String?
     /// The organisation's RSIN (9 digits, passing the eleven test): ZGW `verantwoordelijkeOrganisatie`.
     var rsin: String?
-    /// The besluittype in the ZTC catalogue for each body's decisions (`raad`, `college`, `algemeen-bestuur`).
+    /// The besluittype in the ZTC catalogue for each body's decisions (`raad`, `college`, `burgemeester`, `algemeen-bestuur`).
     var besluittypen: [DecisionBody: String] = [:]
     /// The address source documents are published under in a Documenten API; a document's file name is appended.
     var informatieobjectBase: String?
@@ -65,7 +65,7 @@ struct RegisterSettings: Equatable, Sendable {
             guard let map = types.object else { throw .refused("\(file): 'besluittypen' must be an object from body (raad, college) to address") }
             for (key, value) in map {
                 guard let body = DecisionBody(rawValue: key), body != .unknown else {
-                    throw .refused("\(file): 'besluittypen' has '\(key)'; bodies are raad, college, algemeen-bestuur")
+                    throw .refused("\(file): 'besluittypen' has '\(key)'; bodies are raad, college, burgemeester, algemeen-bestuur")
                 }
                 guard let url = value.string, ZGWFieldRules.isURI(url, maxLength: 200) else {
                     throw .refused("\(file): 'besluittypen.\(key)' must be an http(s) address of at most 200 characters")

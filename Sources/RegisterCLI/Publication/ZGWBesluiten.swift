@@ -90,6 +90,7 @@ struct ZGWBesluiten {
         switch body {
         case .raad: return "gemeenteraad"
         case .college: return "college van burgemeester en wethouders"
+        case .burgemeester: return "burgemeester"
         case .algemeenBestuur: return "algemeen bestuur"
         case .unknown: return nil
         }

@@ -22,7 +22,7 @@ enum RecordAuditPreview {
     static func text(_ findings: [Finding], language: Language) -> String {
         guard !findings.isEmpty else { return language.text("The audit would report nothing new about this event.") + "\n" }
         var lines = [language.text("The audit would report about this event:")]
-        for f in findings { lines.append("  \(f.severity.rawValue.uppercased())  \(f.rule.rawValue): \(f.message)") }
+        for f in findings { lines.append("  \(language.text(f.severity.rawValue).uppercased())  \(f.rule.rawValue): \(language.message(f.message))") }
         let counts = Severity.allCases.compactMap { s -> String? in
             let n = findings.filter { $0.severity == s }.count
             return n == 0 ? nil : "\(n) \(language.text(s.rawValue))"

@@ -59,7 +59,7 @@ struct RecordCorrection {
         var changes: [String: JSONValue] = [:]
         var shown: [String] = []
         context.writeText(questions == nil ? "" : language.text("Correcting event {1} ({2}, effective {3}): {4}", target.sequence,
-                                                                target.original.type.rawValue, target.effectiveDate, EventSummary.describe(target.event)) + "\n")
+                                                                target.original.type.rawValue, target.effectiveDate, language.message(EventSummary.describe(target.event))) + "\n")
         for field in correctable {
             var texts = arguments.allValues(field.flag)
             if texts.isEmpty, let questions {
@@ -98,7 +98,7 @@ struct RecordCorrection {
         guard let reason else { throw CLIError.usage(language.text("record correction needs --reason (why the event is corrected)"), command: "record") }
         object["reason"] = .string(reason)
         payload = object
-        self.shown = [language.text("corrects event {1} ({2}, {3}):", target.sequence, target.id, EventSummary.describe(target.event))]
+        self.shown = [language.text("corrects event {1} ({2}, {3}):", target.sequence, target.id, language.message(EventSummary.describe(target.event)))]
             + shown.map { "  " + $0 }
     }
 

@@ -36,13 +36,14 @@ struct RecordField {
     /// What each choice means, as a question lists it.
     static let choiceLabels: [String: String] = [
         "raad": "the council (gemeenteraad): raadsbesluit", "college": "the executive (college van B&W)",
+        "burgemeester": "the mayor (burgemeester): a decision of the mayor's own powers",
         "algemeen-bestuur": "the general board of a joint arrangement", "unknown": "the source does not say",
         "exact": "the amount is exact", "approximate": "the amount is about this (an estimate)", "maximum": "the amount is at most this",
     ]
 
     /// Other words clerks write for a choice: `gemeenteraad` is `raad`.
     static let choiceAliases: [String: String] = [
-        "gemeenteraad": "raad", "council": "raad", "b&w": "college", "college van b&w": "college", "executive": "college",
+        "gemeenteraad": "raad", "council": "raad", "b&w": "college", "college van b&w": "college", "executive": "college", "mayor": "burgemeester", "de burgemeester": "burgemeester",
         "burgemeester en wethouders": "college", "onbekend": "unknown", "exact": "exact", "ongeveer": "approximate", "raming": "approximate", "schatting": "approximate",
         "maximaal": "maximum", "hoogstens": "maximum",
     ]

@@ -60,7 +60,7 @@ struct ReserveTextRenderer: TextAnswerRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func describe(_ balance: Balance, on date: CalendarDate, language l: Language) -> String {
+    static func describe(_ balance: Balance, on date: CalendarDate, language l: Language) -> String {
         let age = balance.age(on: date).map { l.message(Self.age(days: $0, asOf: balance.asOf!, on: date)) } ?? ""
         switch balance {
         case .booked(let c): return l.text("{1} booked (additions minus withdrawals recorded in the register)", c.dutch)

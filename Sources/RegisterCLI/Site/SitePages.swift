@@ -387,7 +387,7 @@ struct SitePages {
         html += "<ul>\n"
         for record in authorised.suffix(pagination.latestRows) {
             let subjects = record.original.event.subjects.map { link($0, from: path, text: $0.description) }.joined(separator: ", ")
-            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(EventSummary.describe(record.original.event)))"
+            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(texts.speech.message(EventSummary.describe(record.original.event))))"
             html += mark(record).map { " <span class=\"mark\">\($0)</span>" } ?? ""
             html += "</li>\n"
         }
@@ -433,16 +433,16 @@ struct SitePages {
             let markHTML = mark(record).map { "<span class=\"mark\">\($0)</span>" } ?? ""
             guard let entry = entries[record.id] else {
                 rows.append([date(record.original.effectiveDate), e(record.original.recordedAt.iso), "<code>\(e(record.original.type.rawValue))</code>",
-                             e(EventSummary.describe(record.original.event)), "",
+                             e(texts.speech.message(EventSummary.describe(record.original.event))), "",
                              record.original.event.authorisingDecision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
                              sourceLink(record.original.source, from: path), markHTML])
                 ids.append(SitePaths.eventAnchor(record.id))
                 continue
             }
-            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\($0.field): \($0.before) → \($0.after)"))</li>" }.joined() + "</ul>"
+            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(texts.speech.value($0.field)): \(texts.speech.value($0.before)) → \(texts.speech.value($0.after))"))</li>" }.joined() + "</ul>"
             let assumptions = entry.assumptions.isEmpty ? "" : "<p><strong>\(e(texts.assumptions)):</strong> " + entry.assumptions.map(e).joined(separator: " ") + "</p>"
             rows.append([date(entry.effectiveDate), e(entry.recordedAt.iso), "<code>\(e(entry.type.rawValue))</code>",
-                         e(entry.summary) + assumptions, changes,
+                         e(texts.speech.message(entry.summary)) + assumptions, changes,
                          entry.decision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
                          sourceLink(entry.source, from: path), markHTML])
             ids.append(SitePaths.eventAnchor(entry.id))
@@ -465,9 +465,9 @@ struct SitePages {
             rows: rows.map { i, f in
                 let id = "<code>\(e(f.id))</code>"
                 let auditPage = auditPageOfFinding[i].map { $0 == path ? "" : root + $0 } ?? ""
-                return [e(f.severity.rawValue), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
+                return [e(texts.speech.text(f.severity.rawValue)), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
                         f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                        e(f.message), events(of: f, path: path), sources(of: i, path: path)]
+                        e(texts.speech.message(f.message)), events(of: f, path: path), sources(of: i, path: path)]
             }, rowIDs: rows.map { SitePaths.findingAnchor($0.1.id) })
     }
 

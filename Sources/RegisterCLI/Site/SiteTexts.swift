@@ -126,10 +126,12 @@ struct SiteTexts: Sendable {
         switch (language, body) {
         case (.nl, .raad): return "gemeenteraad"
         case (.nl, .college): return "college van B&W"
+        case (.nl, .burgemeester): return "burgemeester"
         case (.nl, .algemeenBestuur): return "algemeen bestuur"
         case (.nl, .unknown): return "onbekend"
         case (.en, .raad): return "council"
         case (.en, .college): return "executive (college)"
+        case (.en, .burgemeester): return "mayor (burgemeester)"
         case (.en, .algemeenBestuur): return "general board"
         case (.en, .unknown): return "unknown"
         }
