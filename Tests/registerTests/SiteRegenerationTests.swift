@@ -75,6 +75,13 @@ import Testing
         #expect(added.outcome.written.count < added.outcome.files / 2, "\(added.outcome.written)")
         _ = before
 
+        // A back-dated addition changes the figures of every later row, on whichever page.
+        Self.append("reserve-addition", effective: "2020-01-01", #"{"reserve": "404", "amountCents": 700, "decision": "2022-0177088"}"#, events: events)
+        let backDated = try Self.generate(out, events: events)
+        #expect(Self.isIncremental(backDated.plan), "\(String(describing: backDated.plan))")
+        try Self.expectSame(out, Self.whole(temp, "whole-back-dated", events: events))
+        #expect(backDated.outcome.written.contains("reserve/timeline/404-3.html"), "\(backDated.outcome.written)")
+
         // A date for decision 2403230: no new event is on reserve 404's timeline, yet its page
         // changes, as the findings about the unknown date are gone.
         Self.append("correction", version: 2, #"{"corrects": "dec-2403230-taken", "reason": "date found", "payload": {"date": "2019-06-20"}}"#, events: events)

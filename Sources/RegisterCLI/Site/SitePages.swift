@@ -43,6 +43,7 @@ struct SitePages {
     let pagination: SitePagination
     let groups: SiteRecordGroups
     private let catalog: SubjectCatalog
+    private let speech: SiteSpeech
     private let entryOf: [Subject: SubjectCatalog.Entry]
     /// The subjects that have a page.
     let held: Set<Subject>
@@ -70,6 +71,7 @@ struct SitePages {
          wooSettings: RegisterSettings?, pagination: SitePagination = .standard) throws {
         self.register = register
         self.pagination = pagination
+        speech = SiteSpeech(texts)
         self.texts = texts
         self.on = on
         self.generatedAt = generatedAt
@@ -123,7 +125,9 @@ struct SitePages {
 
     /// Renders one unit's pages, handing each to `emit` as soon as it is made, so the caller can
     /// write it and let it go before the next is built.
-    func render(_ unit: SiteUnit, _ emit: (SitePage) throws -> Void) throws {
+    /// `from`: the first page of a subject's timeline or a document's list to render (the
+    /// subject's own page is always rendered); earlier pages are left to the caller.
+    func render(_ unit: SiteUnit, from: Int = 1, _ emit: (SitePage) throws -> Void) throws {
         switch unit {
         case .registerWide:
             try emit(index())
@@ -133,9 +137,9 @@ struct SitePages {
             try emit(wooMetadata())
         case .subject(let subject):
             guard let entry = entryOf[subject] else { return }
-            try subjectPages(entry, emit)
+            try subjectPages(entry, from: from, emit)
         case .document(let document):
-            try documentPages(document, emit)
+            try documentPages(document, from: from, emit)
         }
     }
 
@@ -242,7 +246,7 @@ struct SitePages {
 
     /// A subject's page (its facts, the latest rows of its timeline, links to the timeline's
     /// pages, its findings), then the timeline's pages of `rowsPerPage` rows, oldest first.
-    private func subjectPages(_ entry: SubjectCatalog.Entry, _ emit: (SitePage) throws -> Void) throws {
+    private func subjectPages(_ entry: SubjectCatalog.Entry, from: Int, _ emit: (SitePage) throws -> Void) throws {
         let subject = entry.subject
         let path = SitePaths.page(subject)
         let records = groups.bySubject(subject)
@@ -272,7 +276,7 @@ struct SitePages {
         default: title = "\(texts.subjectKind(subject)) \(subject.id): \(entry.label)"
         }
         try emit(SitePage(path: path, content: SiteLayout.page(frame(path), title: title, body: body)))
-        for k in 1...pageCount {
+        for k in max(1, from)...max(max(1, from), pageCount) where k <= pageCount {
             let pagePath = SitePaths.timelinePage(subject, k)
             let range = rowRange(k, count: records.count)
             var html = parts(k, of: pageCount, up: (path, "\(texts.subjectKind(subject)) \(subject.id)"), from: pagePath) {
@@ -387,7 +391,7 @@ struct SitePages {
         html += "<ul>\n"
         for record in authorised.suffix(pagination.latestRows) {
             let subjects = record.original.event.subjects.map { link($0, from: path, text: $0.description) }.joined(separator: ", ")
-            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(texts.speech.message(EventSummary.describe(record.original.event))))"
+            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(speech.message(EventSummary.describe(record.original.event))))"
             html += mark(record).map { " <span class=\"mark\">\($0)</span>" } ?? ""
             html += "</li>\n"
         }
@@ -433,16 +437,16 @@ struct SitePages {
             let markHTML = mark(record).map { "<span class=\"mark\">\($0)</span>" } ?? ""
             guard let entry = entries[record.id] else {
                 rows.append([date(record.original.effectiveDate), e(record.original.recordedAt.iso), "<code>\(e(record.original.type.rawValue))</code>",
-                             e(texts.speech.message(EventSummary.describe(record.original.event))), "",
+                             e(speech.message(EventSummary.describe(record.original.event))), "",
                              record.original.event.authorisingDecision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
                              sourceLink(record.original.source, from: path), markHTML])
                 ids.append(SitePaths.eventAnchor(record.id))
                 continue
             }
-            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(texts.speech.value($0.field)): \(texts.speech.value($0.before)) → \(texts.speech.value($0.after))"))</li>" }.joined() + "</ul>"
+            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(speech.value($0.field)): \(speech.value($0.before)) → \(speech.value($0.after))"))</li>" }.joined() + "</ul>"
             let assumptions = entry.assumptions.isEmpty ? "" : "<p><strong>\(e(texts.assumptions)):</strong> " + entry.assumptions.map(e).joined(separator: " ") + "</p>"
             rows.append([date(entry.effectiveDate), e(entry.recordedAt.iso), "<code>\(e(entry.type.rawValue))</code>",
-                         e(texts.speech.message(entry.summary)) + assumptions, changes,
+                         e(speech.message(entry.summary)) + assumptions, changes,
                          entry.decision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
                          sourceLink(entry.source, from: path), markHTML])
             ids.append(SitePaths.eventAnchor(entry.id))
@@ -465,9 +469,9 @@ struct SitePages {
             rows: rows.map { i, f in
                 let id = "<code>\(e(f.id))</code>"
                 let auditPage = auditPageOfFinding[i].map { $0 == path ? "" : root + $0 } ?? ""
-                return [e(texts.speech.text(f.severity.rawValue)), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
+                return [e(speech.text(f.severity.rawValue)), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
                         f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                        e(texts.speech.message(f.message)), events(of: f, path: path), sources(of: i, path: path)]
+                        e(speech.message(f.message)), events(of: f, path: path), sources(of: i, path: path)]
             }, rowIDs: rows.map { SitePaths.findingAnchor($0.1.id) })
     }
 
@@ -545,10 +549,10 @@ struct SitePages {
     /// The events citing one document, in the order they were recorded, `rowsPerPage` a page.
     /// A row shows only what an event keeps for good (its id, type, date and zaaknummer as recorded),
     /// so a page changes only when events are added to it.
-    private func documentPages(_ document: String, _ emit: (SitePage) throws -> Void) throws {
+    private func documentPages(_ document: String, from: Int, _ emit: (SitePage) throws -> Void) throws {
         guard let (_, records) = cited[document] else { return }
         let count = pagination.pageCount(records.count)
-        for k in 1...count {
+        for k in max(1, from)...max(max(1, from), count) where k <= count {
             let path = SitePaths.sourcePage(document, k)
             var html = parts(k, of: count, up: (SitePaths.sources + "#" + SitePaths.sourceAnchor(document), texts.sources), from: path) {
                 SitePaths.sourcePage(document, $0)

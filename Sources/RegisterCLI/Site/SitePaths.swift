@@ -26,6 +26,19 @@ enum SitePaths {
     /// Page `number` (from 1) of the events citing a source document (`source/<document>-1.html`).
     static func sourcePage(_ document: String, _ number: Int) -> String { "source/\(slug(document))-\(number).html" }
 
+    /// The number of the list page `path` is in `unit` (a subject's timeline page, a document's
+    /// page of citing events), or nil for any other page.
+    static func listPageNumber(_ path: String, in unit: SiteUnit) -> Int? {
+        let prefix: String
+        switch unit {
+        case .subject(let subject): prefix = "\(subject.kind)/timeline/\(slug(subject.id))-"
+        case .document(let document): prefix = "source/\(slug(document))-"
+        case .registerWide: return nil
+        }
+        guard path.hasPrefix(prefix), path.hasSuffix(".html") else { return nil }
+        return Int(path.dropFirst(prefix.count).dropLast(".html".count))
+    }
+
     /// Page `number` (from 1) of one audit rule's findings (`audit/balance-below-zero-1.html`).
     static func auditPage(_ rule: String, _ number: Int) -> String { "audit/\(slug(rule))-\(number).html" }
 

@@ -12,7 +12,10 @@ import Projections
 struct SiteRegeneration {
     enum Plan: Equatable {
         case whole(reason: String)
-        case incremental(render: Set<SiteUnit>)
+        /// Each unit to render, with the first page of its list to render: 1 for all of it;
+        /// later for a list that new events only extend (the pages before stay as they are);
+        /// `Int.max` for a subject's own page alone (its findings changed).
+        case incremental(render: [SiteUnit: Int])
     }
 
     let site: SitePages
@@ -29,18 +32,25 @@ struct SiteRegeneration {
         let findings = findingDigests()
         let plan = self.plan(previous, findings: findings)
         var known: [String: SiteManifest.File] = [:]
-        var render: Set<SiteUnit>? = nil
+        var render: [SiteUnit: Int]? = nil
         if case .incremental(let units) = plan, let previous {
             for files in previous.units.values { known.merge(files) { a, _ in a } }
             render = units
         }
         let files = try SiteFiles(folder: folder, known: known)
         for unit in site.units {
-            if let render, !render.contains(unit), let kept = previous?.units[unit.key] {
-                files.keep(kept, unit: unit.key)
-            } else {
+            let kept = previous?.units[unit.key]
+            guard let render, let kept else {
                 try site.render(unit) { try files.write($0, unit: unit.key) }
+                continue
             }
+            guard let first = render[unit] else {
+                files.keep(kept, unit: unit.key)
+                continue
+            }
+            // The pages of the list before `first` stay as the manifest has them.
+            files.keep(kept.filter { SitePaths.listPageNumber($0.key, in: unit).map { $0 < first } ?? false }, unit: unit.key)
+            try site.render(unit, from: first) { try files.write($0, unit: unit.key) }
         }
         files.removeStale(Self.previousPaths(in: folder, manifest: previous))
         try files.saveManifest(SiteManifest(store: store, parameters: parameters, sequence: register.lastSequence,
@@ -80,11 +90,18 @@ struct SiteRegeneration {
                 guard check(file, at: folder + "/" + path) else { return .whole(reason: "\(path) is not as the manifest says") }
             }
         }
-        var render: Set<SiteUnit> = [.registerWide]
+        var render: [SiteUnit: Int] = [.registerWide: 1]
+        func need(_ unit: SiteUnit, from first: Int) { render[unit] = min(render[unit] ?? first, first) }
         let groups = site.groups
         let records = register.records
         var byID: [String: Int] = [:]
-        for (i, record) in records.enumerated() { byID[record.id] = i }
+        var oldCitations: [String: Int] = [:]
+        var newBySubject: [Subject: [ResolvedRecord]] = [:]
+        for (i, record) in records.enumerated() {
+            byID[record.id] = i
+            if record.sequence <= manifest.sequence { oldCitations[record.original.source.document, default: 0] += 1 }
+        }
+        var newDocuments: Set<String> = []
         for record in records where record.sequence > manifest.sequence {
             if case .correction(let c) = record.original.event, let target = byID[c.target] {
                 // A correction that moves an event to other subjects or another decision moves rows on timelines.
@@ -93,19 +110,33 @@ struct SiteRegeneration {
                     return .whole(reason: "a new correction moves \(c.target) to other subjects")
                 }
             }
-            for subject in groups.subjectsOfEvent[record.id] ?? [] { render.insert(.subject(subject)) }
-            render.insert(.document(record.original.source.document))
+            for subject in groups.subjectsOfEvent[record.id] ?? [] { newBySubject[subject, default: []].append(record) }
+            newDocuments.insert(record.original.source.document)
+        }
+        // A subject's timeline that new events only extend (later in effect than every event on
+        // it, no amendments) changes from the page before the first new row (its `next` link) on;
+        // anything else can change every row's figures or marks.
+        for (subject, new) in newBySubject {
+            let old = groups.bySubject(subject).filter { $0.sequence <= manifest.sequence }
+            let amends = new.contains { if case .correction = $0.original.event { return true }; if case .retraction = $0.original.event { return true }; return false }
+            let latestOld = old.map(\.effectiveDate).max()
+            let extends = !amends && latestOld.map { latest in new.allSatisfy { $0.effectiveDate >= latest } } ?? true
+            need(.subject(subject), from: extends ? site.pagination.page(ofRow: max(0, old.count - 1)) : 1)
+        }
+        // A document's citing events only ever grow at the end.
+        for document in newDocuments {
+            need(.document(document), from: site.pagination.page(ofRow: max(0, (oldCitations[document] ?? 0) - 1)))
         }
         let before = Set(manifest.held.compactMap(Subject.init(qualified:)))
         for subject in before.symmetricDifference(site.held) {
-            render.insert(.subject(subject))
+            need(.subject(subject), from: 1)
             for record in groups.bySubject(subject) {
-                for other in groups.subjectsOfEvent[record.id] ?? [] { render.insert(.subject(other)) }
-                render.insert(.document(record.original.source.document))
+                for other in groups.subjectsOfEvent[record.id] ?? [] { need(.subject(other), from: 1) }
+                need(.document(record.original.source.document), from: 1)
             }
         }
         for (subject, digest) in findings where manifest.findings[subject] != digest {
-            if let s = Subject(qualified: subject) { render.insert(.subject(s)) }
+            if let s = Subject(qualified: subject) { need(.subject(s), from: Int.max) }
         }
         return .incremental(render: render)
     }
