@@ -40,7 +40,7 @@ for n in "${sizes[@]}"; do
       | "$register" append - --events "$tmp/events" >/dev/null
     timed "$tmp/append" "$register" site "$tmp/site" --events "$tmp/events" --on 2026-12-01
   done
-  pages=$(find "$tmp/site" -type f -not -name .register-site | wc -l)
+  pages=$(find "$tmp/site" -type f -not -name .site-manifest.json | wc -l)
   rewritten=$(sed -E 's/.* ([0-9]+) written.*/\1/' "$tmp/append.stdout")
   same=$(sed -E 's/.* ([0-9]+) written.*/\1/' "$tmp/again.stdout")
   whole=$(cut -d' ' -f1 "$tmp/whole.times" | median)

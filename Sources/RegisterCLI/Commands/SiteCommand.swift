@@ -59,41 +59,61 @@ struct SiteCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
+        let outcome = try generate(pagination: .standard).outcome
+        let l = context.language
+        context.print(outcome.removed.isEmpty
+            ? l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged; open {5}", output, outcome.files, outcome.written.count, outcome.unchanged, output + "/index.html")
+            : l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged, {5} removed; open {6}", output, outcome.files, outcome.written.count,
+                     outcome.unchanged, outcome.removed.count, output + "/index.html"))
+        return .ok
+    }
+
+    /// Writes the site. One register: through `SiteRegeneration` (only what new events change,
+    /// when the folder's manifest allows). Several: every register's pages, unit by unit, each
+    /// written as it is made, then the province's index.
+    func generate(pagination: SitePagination, generatedAt: RecordedInstant = .now()) throws -> (outcome: SiteFiles.Outcome, plan: SiteRegeneration.Plan?) {
         let texts = SiteTexts.of(language)
-        let generatedAt = RecordedInstant.now()
         let province = stores.count > 1
-        var pages: [SitePage] = []
         var summaries: [SiteProvince.Entry] = []
         var folders = Set<String>()
+        let files = province ? try SiteFiles(folder: output) : nil
         for store in stores {
             let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
             let register = try Self.register(store, name: settings.organisation ?? Self.name(of: store), knownOn: query.knownOn,
                                              sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name))
             let site = try SitePages(register: register, texts: texts, on: query.on, generatedAt: generatedAt, inProvince: province,
-                                     wooSettings: settings)
-            let registerPages = try site.all()
-            guard province else { pages = registerPages; break }
+                                     wooSettings: settings, pagination: pagination)
+            guard let files else {
+                let parameters = SHA256.hash(Array([
+                    RegisterCommandLine.version, language.rawValue, query.on.iso, query.knownOn?.iso ?? "-", register.name,
+                    String(describing: settings), register.sourceHashes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hex)" }.joined(separator: ","),
+                    "\(pagination.rowsPerPage) \(pagination.latestRows) \(pagination.findingsOnASubjectPage)",
+                ].joined(separator: "\n").utf8)).hex
+                let store = URL(fileURLWithPath: store.directory).standardized.path
+                return try SiteRegeneration(site: site, register: register, store: store, parameters: parameters, folder: output).run()
+            }
             var folder = SitePaths.slug(register.name)
             var n = 2
             while !folders.insert(folder).inserted { folder = SitePaths.slug(register.name) + "-\(n)"; n += 1 }
-            pages += registerPages.map { SitePage(path: folder + "/" + $0.path, content: $0.content) }
+            for unit in site.units {
+                try site.render(unit) { try files.write(SitePage(path: folder + "/" + $0.path, content: $0.content), unit: folder + " " + unit.key) }
+            }
             summaries.append(SiteProvince.Entry(name: register.name, folder: folder, eventCount: register.eventCount,
                                                 headHash: register.headHash, findings: site.findingCount))
         }
-        if province { pages.append(SiteProvince.index(summaries, texts: texts, generatedAt: generatedAt)) }
-        let outcome = try SiteFiles.write(pages, into: output)
-        let l = context.language
-        context.print(outcome.removed.isEmpty
-            ? l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged; open {5}", output, pages.count, outcome.written.count, outcome.unchanged, output + "/index.html")
-            : l.text("wrote {1}: {2} file(s), {3} written, {4} unchanged, {5} removed; open {6}", output, pages.count, outcome.written.count,
-                     outcome.unchanged, outcome.removed.count, output + "/index.html"))
-        return .ok
+        guard let files else { return (SiteFiles.Outcome(), nil) }
+        try files.write(SiteProvince.index(summaries, texts: texts, generatedAt: generatedAt), unit: "province")
+        let previous = FileManager.default.contents(atPath: output + "/" + SiteManifest.name).flatMap(SiteManifest.init)
+        files.removeStale(SiteRegeneration.previousPaths(in: output, manifest: previous))
+        // A province's manifest lists its files for the next run's clean-up; it is never read as an incremental base.
+        try files.saveManifest(SiteManifest(store: "", parameters: "province", sequence: 0, head: "", held: [], findings: [:], units: files.units))
+        return (files.outcome, nil)
     }
 
     /// One register read for the site: its history as known at `knownOn`, its head and checkpoint.
     static func register(_ store: EventStore, name: String, knownOn: RecordedInstant?, sources: String?) throws -> SiteRegister {
         var history = History()
-        var hashes: [SHA256Digest] = []
+        var hashes: [(sequence: Int, hash: SHA256Digest)] = []
         try store.replay { stored in
             guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
             do {
@@ -101,12 +121,12 @@ struct SiteCommand: Command {
             } catch {
                 throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
             }
-            hashes.append(stored.hash)
+            hashes.append((stored.envelope.sequence, stored.hash))
         }
         return SiteRegister(name: name, records: history.resolved(knownOn: knownOn), eventCount: hashes.count,
-                            headHash: hashes.last ?? .zero,
-                            merkleRoot: MerkleTree.root(leafHashes: hashes.map { MerkleTree.leafHash($0.bytes) }),
-                            sourceHashes: SourceDocuments.hashes(in: sources))
+                            headHash: hashes.last?.hash ?? .zero,
+                            merkleRoot: MerkleTree.root(leafHashes: hashes.map { MerkleTree.leafHash($0.hash.bytes) }),
+                            sourceHashes: SourceDocuments.hashes(in: sources), eventHashes: hashes)
     }
 
     /// A register's name when its settings give no organisation: its events folder's name, or the

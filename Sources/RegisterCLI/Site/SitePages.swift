@@ -7,6 +7,24 @@ struct SitePage: Equatable, Sendable {
     let content: String
 }
 
+/// A part of a site that is rendered as a whole: the register-wide pages (index, audit, sources,
+/// budgets, Woo metadata), one subject's page with its timeline pages, or one source document's
+/// pages of citing events. A regeneration after new events renders only the parts they can change.
+enum SiteUnit: Hashable, Sendable {
+    case registerWide
+    case subject(Subject)
+    case document(String)
+
+    /// The unit's name in the site's manifest.
+    var key: String {
+        switch self {
+        case .registerWide: return "register"
+        case .subject(let s): return "subject:" + s.description
+        case .document(let d): return "document:" + d
+        }
+    }
+}
+
 /// The pages of one register's site, from its history: pure, so the same register, language and
 /// date give the same pages, byte for byte (only the index says when it was generated).
 ///
@@ -22,10 +40,13 @@ struct SitePages {
     /// The Woo organisation to name in the metadata, from the register's settings.
     let wooSettings: RegisterSettings?
 
-    private let groups: SiteRecordGroups
+    let pagination: SitePagination
+    let groups: SiteRecordGroups
     private let catalog: SubjectCatalog
+    private let speech: SiteSpeech
+    private let entryOf: [Subject: SubjectCatalog.Entry]
     /// The subjects that have a page.
-    private let held: Set<Subject>
+    let held: Set<Subject>
     private let decisions: DecisionIndex
     private let findings: [Finding]
     /// For each event id, the findings (indices into `findings`) that name it: one pass, so a page
@@ -33,13 +54,24 @@ struct SitePages {
     private let findingsOfEvent: [String: [Int]]
     /// For each subject, the findings about it.
     private let findingsOfSubject: [Subject: [Int]]
+    /// The audit rules with findings, in the order of their first finding, each with its findings.
+    private let findingsByRule: [(rule: String, findings: [Int])]
+    /// Each finding's first sources (in order of document and zaaknummer, each once) and how many it has.
+    private let findingSources: [(shown: [EventSource], count: Int)]
+    /// The audit page each finding's row is on.
+    private let auditPageOfFinding: [Int: String]
+    /// Each source document the events cite: its zaaknummers and the citing records (indices into
+    /// `register.records`, in sequence order).
+    private let cited: [String: (zaaknummers: Set<String>, records: [Int])]
 
-    /// How many events a finding lists on a subject's page; the audit page lists them all.
+    /// How many events a finding lists; the rest are on its subject's timeline.
     static let eventsPerFindingOnAPage = 12
 
     init(register: SiteRegister, texts: SiteTexts, on: CalendarDate, generatedAt: RecordedInstant, inProvince: Bool,
-         wooSettings: RegisterSettings?) throws {
+         wooSettings: RegisterSettings?, pagination: SitePagination = .standard) throws {
         self.register = register
+        self.pagination = pagination
+        speech = SiteSpeech(texts)
         self.texts = texts
         self.on = on
         self.generatedAt = generatedAt
@@ -48,6 +80,7 @@ struct SitePages {
         groups = SiteRecordGroups(records: register.records)
         catalog = SubjectCatalog(records: register.records)
         held = Set(catalog.entries.map(\.subject))
+        entryOf = Dictionary(catalog.entries.map { ($0.subject, $0) }, uniquingKeysWith: { a, _ in a })
         decisions = DecisionIndex(records: register.records)
         let findings = try Audit.run(records: register.records, on: on)
         self.findings = findings
@@ -58,13 +91,62 @@ struct SitePages {
         }
         findingsOfEvent = ofEvent
         findingsOfSubject = ofSubject
+        var byRule: [(rule: String, findings: [Int])] = [], ruleSlot: [String: Int] = [:]
+        for (i, finding) in findings.enumerated() {
+            let rule = finding.rule.rawValue
+            if ruleSlot[rule] == nil { ruleSlot[rule] = byRule.count; byRule.append((rule, [])) }
+            byRule[ruleSlot[rule]!].findings.append(i)
+        }
+        var pageOfFinding: [Int: String] = [:]
+        for (rule, indices) in byRule {
+            for (position, i) in indices.enumerated() { pageOfFinding[i] = SitePaths.auditPage(rule, pagination.page(ofRow: position)) }
+        }
+        findingsByRule = byRule
+        findingSources = findings.map { f in
+            let all = Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }
+            return (Array(all.prefix(Self.eventsPerFindingOnAPage)), all.count)
+        }
+        auditPageOfFinding = pageOfFinding
+        var cited: [String: (zaaknummers: Set<String>, records: [Int])] = [:]
+        for (i, record) in register.records.enumerated() {
+            let source = record.original.source
+            cited[source.document, default: ([], [])].records.append(i)
+            if let z = source.zaaknummer { cited[source.document]!.zaaknummers.insert(z) }
+        }
+        self.cited = cited
     }
 
     var findingCount: Int { findings.count }
 
+    /// Every unit of the site: the register-wide pages, each subject's, each cited document's.
+    var units: [SiteUnit] {
+        [.registerWide] + catalog.entries.map { .subject($0.subject) } + cited.keys.sorted().map { .document($0) }
+    }
+
+    /// Renders one unit's pages, handing each to `emit` as soon as it is made, so the caller can
+    /// write it and let it go before the next is built.
+    /// `from`: the first page of a subject's timeline or a document's list to render (the
+    /// subject's own page is always rendered); earlier pages are left to the caller.
+    func render(_ unit: SiteUnit, from: Int = 1, _ emit: (SitePage) throws -> Void) throws {
+        switch unit {
+        case .registerWide:
+            try emit(index())
+            try auditPages(emit)
+            try emit(sourcesPage())
+            try emit(try budgetsPage())
+            try emit(wooMetadata())
+        case .subject(let subject):
+            guard let entry = entryOf[subject] else { return }
+            try subjectPages(entry, from: from, emit)
+        case .document(let document):
+            try documentPages(document, from: from, emit)
+        }
+    }
+
+    /// Every page, in memory: for tests and small registers; `register site` renders unit by unit.
     func all() throws -> [SitePage] {
-        var pages = [index(), auditPage(), sourcesPage(), try budgetsPage(), wooMetadata()]
-        for entry in catalog.entries { pages.append(try subjectPage(entry)) }
+        var pages: [SitePage] = []
+        for unit in units { try render(unit) { pages.append($0) } }
         return pages
     }
 
@@ -82,9 +164,11 @@ struct SitePages {
         return "<a href=\"\(SitePaths.root(from: path))\(SitePaths.page(subject))\">\(label)</a>"
     }
 
+    /// A link to an event's row on the timeline page it stays on.
     private func eventLink(_ id: String, from path: String) -> String {
-        guard let subject = groups.pageOfEvent[id] else { return "<code>\(e(id))</code>" }
-        return "<a href=\"\(SitePaths.root(from: path))\(SitePaths.page(subject))#\(SitePaths.eventAnchor(id))\"><code>\(e(id))</code></a>"
+        guard let row = groups.rowOfEvent[id], held.contains(row.subject) else { return "<code>\(e(id))</code>" }
+        let page = SitePaths.timelinePage(row.subject, pagination.page(ofRow: row.position))
+        return "<a href=\"\(SitePaths.root(from: path))\(page)#\(SitePaths.eventAnchor(id))\"><code>\(e(id))</code></a>"
     }
 
     private func sourceLink(_ source: EventSource, from path: String) -> String {
@@ -160,10 +244,14 @@ struct SitePages {
 
     // MARK: Subjects
 
-    private func subjectPage(_ entry: SubjectCatalog.Entry) throws -> SitePage {
+    /// A subject's page (its facts, the latest rows of its timeline, links to the timeline's
+    /// pages, its findings), then the timeline's pages of `rowsPerPage` rows, oldest first.
+    private func subjectPages(_ entry: SubjectCatalog.Entry, from: Int, _ emit: (SitePage) throws -> Void) throws {
         let subject = entry.subject
         let path = SitePaths.page(subject)
-        let records = groups.bySubject[subject] ?? []
+        let records = groups.bySubject(subject)
+        let timeline = try Timeline(subject: subject, records: records)
+        let entries = Dictionary(timeline.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var body = ""
         switch subject {
         case .reserve(let r): body += try reserveFacts(r, records: records)
@@ -172,18 +260,81 @@ struct SitePages {
         case .budget(let year): body += try budgetFacts(year, records: records)
         case .programme: body += ""
         }
-        body += try timeline(subject, records: records, path: path)
-        var indices = Set(findingsOfSubject[subject] ?? [])
-        for record in records { indices.formUnion(findingsOfEvent[record.id] ?? []) }
-        let own = indices.sorted().map { findings[$0] }
-        body += "<h2>\(e(texts.findings))</h2>\n" + findingsTable(own, path: path, eventLimit: Self.eventsPerFindingOnAPage)
+        let pageCount = pagination.pageCount(records.count)
+        body += "<h2 id=\"timeline\">\(e(texts.timeline))</h2>\n"
+        let latest = records.suffix(pagination.latestRows)
+        if latest.count < records.count { body += "<p>\(e(texts.latestRows(latest.count, of: records.count)))</p>\n" }
+        body += timelineTable(subject, records: latest, entries: entries, path: path, caption: "\(texts.timeline): \(subject.description)")
+        body += "<p>\(e(texts.wholeTimeline(pagination.rowsPerPage))) " + (1...pageCount).map { k in
+            "<a href=\"\(SitePaths.root(from: path))\(SitePaths.timelinePage(subject, k))\">\(e(rowRange(k, count: records.count)))</a>"
+        }.joined(separator: ", ") + "</p>\n"
+        body += "<h2>\(e(texts.findings))</h2>\n" + findingsSection(subject, path: path)
         let title: String
         switch subject {
         case .budget: title = "\(texts.subjectKind(subject)) \(subject.id)"
         case .decision(let d): title = "\(texts.subjectKind(subject)) \(subject.id)" + (decisions[d]?.title.map { ": \($0)" } ?? "")
         default: title = "\(texts.subjectKind(subject)) \(subject.id): \(entry.label)"
         }
-        return SitePage(path: path, content: SiteLayout.page(frame(path), title: title, body: body))
+        try emit(SitePage(path: path, content: SiteLayout.page(frame(path), title: title, body: body)))
+        for k in max(1, from)...max(max(1, from), pageCount) where k <= pageCount {
+            let pagePath = SitePaths.timelinePage(subject, k)
+            let range = rowRange(k, count: records.count)
+            var html = parts(k, of: pageCount, up: (path, "\(texts.subjectKind(subject)) \(subject.id)"), from: pagePath) {
+                SitePaths.timelinePage(subject, $0)
+            }
+            html += timelineTable(subject, records: pagination.rows(records, page: k), entries: entries, path: pagePath,
+                                  caption: "\(texts.timeline): \(subject.description), \(range)")
+            try emit(SitePage(path: pagePath, content: SiteLayout.page(
+                frame(pagePath), title: "\(texts.subjectKind(subject)) \(subject.id): \(texts.timeline) \(texts.part(k))", body: html)))
+        }
+    }
+
+    /// `501–1000`: the rows of page `k` of `count`, counted from 1.
+    private func rowRange(_ k: Int, count: Int) -> String {
+        let first = (k - 1) * pagination.rowsPerPage + 1, last = min(count, k * pagination.rowsPerPage)
+        return last < first ? "–" : "\(first)–\(last)"
+    }
+
+    /// The way around a list's pages: up to the page the list belongs to, the previous and the next page.
+    private func parts(_ k: Int, of count: Int, up: (path: String, text: String), from path: String, page: (Int) -> String) -> String {
+        let root = SitePaths.root(from: path)
+        var links = ["<a href=\"\(root)\(up.path)\">\(e(up.text))</a>"]
+        if k > 1 { links.append("<a href=\"\(root)\(page(k - 1))\" rel=\"prev\">\(e(texts.previousPart))</a>") }
+        if k < count { links.append("<a href=\"\(root)\(page(k + 1))\" rel=\"next\">\(e(texts.nextPart))</a>") }
+        return "<nav aria-label=\"\(e(texts.parts))\"><p>" + links.joined(separator: " · ") + "</p></nav>\n"
+    }
+
+    /// The findings of a subject: those about it or naming its events, in the audit's order.
+    private func findings(of subject: Subject) -> [Int] {
+        var indices = Set(findingsOfSubject[subject] ?? [])
+        for id in groups.ids(of: subject) { indices.formUnion(findingsOfEvent[id] ?? []) }
+        return indices.sorted()
+    }
+
+    /// Everything a subject page's findings section shows, as one plain text: the section is the
+    /// same when this is, so a regeneration compares this instead of rendering every section.
+    func findingsFingerprint(_ subject: Subject) -> String {
+        let own = findings(of: subject)
+        var text = "\(own.count)"
+        for i in own.prefix(pagination.findingsOnASubjectPage) {
+            let f = findings[i]
+            text += "\n\(f.id)\t\(f.severity.rawValue)\t\(f.subject?.description ?? "")\t\(f.subject.map(held.contains) ?? false)\t\(f.message)\t"
+            text += "\(auditPageOfFinding[i] ?? "")\t\(f.events.count)\t" + f.events.prefix(Self.eventsPerFindingOnAPage).joined(separator: " ")
+            text += "\t\(findingSources[i].count)\t" + findingSources[i].shown.map { "\($0.document) \($0.zaaknummer ?? "")" }.joined(separator: "\t")
+        }
+        return text
+    }
+
+    /// The findings a subject's page lists: those about the subject or naming its events, at most
+    /// `findingsOnASubjectPage`, each linked to its row on the audit pages.
+    func findingsSection(_ subject: Subject, path: String) -> String {
+        let own = findings(of: subject)
+        let shown = own.prefix(pagination.findingsOnASubjectPage)
+        var html = findingsTable(shown.map { ($0, findings[$0]) }, path: path)
+        if shown.count < own.count {
+            html += "<p><a href=\"\(SitePaths.root(from: path))\(SitePaths.audit)\">\(e(texts.moreFindings(own.count - shown.count)))</a></p>\n"
+        }
+        return html
     }
 
     private func reserveFacts(_ reserve: ReserveNumber, records: [ResolvedRecord]) throws -> String {
@@ -235,16 +386,20 @@ struct SitePages {
             html += SiteLayout.facts(pairs)
         }
         html += "<h2>\(e(texts.authorisedMutations))</h2>\n"
-        let authorised = groups.authorisedBy[id] ?? []
+        let authorised = groups.authorisedBy(id)
         if authorised.isEmpty { return html + "<p class=\"none\">\(e(texts.noAuthorisedMutations))</p>\n" }
         html += "<ul>\n"
-        for record in authorised {
+        for record in authorised.suffix(pagination.latestRows) {
             let subjects = record.original.event.subjects.map { link($0, from: path, text: $0.description) }.joined(separator: ", ")
-            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(texts.speech.message(EventSummary.describe(record.original.event))))"
+            html += "<li>\(eventLink(record.id, from: path)) (\(subjects)): \(e(speech.message(EventSummary.describe(record.original.event))))"
             html += mark(record).map { " <span class=\"mark\">\($0)</span>" } ?? ""
             html += "</li>\n"
         }
-        return html + "</ul>\n"
+        html += "</ul>\n"
+        if authorised.count > pagination.latestRows {
+            html += "<p><a href=\"#timeline\">\(e(texts.moreInTimeline(authorised.count - pagination.latestRows)))</a></p>\n"
+        }
+        return html
     }
 
     private func budgetFacts(_ year: Int, records: [ResolvedRecord]) throws -> String {
@@ -273,74 +428,145 @@ struct SitePages {
         }
     }
 
-    private func timeline(_ subject: Subject, records: [ResolvedRecord], path: String) throws -> String {
-        let timeline = try Timeline(subject: subject, records: records)
-        let standingOf = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Rows of a subject's timeline, in the order the events were recorded; each row's figures
+    /// (what it changed) come from the whole timeline in effect order.
+    private func timelineTable(_ subject: Subject, records: ArraySlice<ResolvedRecord>, entries: [String: Timeline.Entry], path: String,
+                               caption: String) -> String {
         var rows: [[String]] = [], ids: [String?] = []
-        for entry in timeline.entries {
-            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(texts.speech.value($0.field)): \(texts.speech.value($0.before)) → \(texts.speech.value($0.after))"))</li>" }.joined() + "</ul>"
+        for record in records {
+            let markHTML = mark(record).map { "<span class=\"mark\">\($0)</span>" } ?? ""
+            guard let entry = entries[record.id] else {
+                rows.append([date(record.original.effectiveDate), e(record.original.recordedAt.iso), "<code>\(e(record.original.type.rawValue))</code>",
+                             e(speech.message(EventSummary.describe(record.original.event))), "",
+                             record.original.event.authorisingDecision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
+                             sourceLink(record.original.source, from: path), markHTML])
+                ids.append(SitePaths.eventAnchor(record.id))
+                continue
+            }
+            let changes = entry.changes.isEmpty ? "" : "<ul>" + entry.changes.map { "<li>\(e("\(speech.value($0.field)): \(speech.value($0.before)) → \(speech.value($0.after))"))</li>" }.joined() + "</ul>"
             let assumptions = entry.assumptions.isEmpty ? "" : "<p><strong>\(e(texts.assumptions)):</strong> " + entry.assumptions.map(e).joined(separator: " ") + "</p>"
             rows.append([date(entry.effectiveDate), e(entry.recordedAt.iso), "<code>\(e(entry.type.rawValue))</code>",
-                         e(texts.speech.message(entry.summary)) + assumptions, changes,
+                         e(speech.message(entry.summary)) + assumptions, changes,
                          entry.decision.map { link(.decision($0), from: path) } ?? "<span class=\"none\">\(e(texts.none))</span>",
-                         sourceLink(entry.source, from: path),
-                         standingOf[entry.id].flatMap(mark).map { "<span class=\"mark\">\($0)</span>" } ?? ""])
+                         sourceLink(entry.source, from: path), markHTML])
             ids.append(SitePaths.eventAnchor(entry.id))
         }
-        return "<h2>\(e(texts.timeline))</h2>\n" + SiteLayout.table(
-            caption: "\(texts.timeline): \(subject.description)",
+        return SiteLayout.table(
+            caption: caption,
             headers: [texts.effective, texts.recorded, texts.type, texts.summary, texts.changes, texts.decision, texts.source, texts.mark],
             rows: rows, rowIDs: ids)
     }
 
     // MARK: Findings, sources, budgets
 
-    /// The findings as a table; with `eventLimit`, each lists at most that many events and links
-    /// to the audit page for the rest.
-    private func findingsTable(_ findings: [Finding], path: String, eventLimit: Int? = nil) -> String {
-        guard !findings.isEmpty else { return "<p class=\"none\">\(e(texts.noFindings))</p>\n" }
+    /// The findings as a table (each with its index into `findings`); each lists at most
+    /// `eventsPerFindingOnAPage` events and points to its subject's timeline for the rest.
+    private func findingsTable(_ rows: [(Int, Finding)], path: String) -> String {
+        guard !rows.isEmpty else { return "<p class=\"none\">\(e(texts.noFindings))</p>\n" }
+        let root = SitePaths.root(from: path)
         return SiteLayout.table(
             caption: texts.findings, headers: [texts.severity, texts.finding, texts.subject, texts.message, texts.events, texts.sources],
-            rows: findings.map { f in
-                [e(texts.speech.text(f.severity.rawValue)), "<code>\(e(f.id))</code>", f.subject.map { link($0, from: path, text: $0.description) } ?? "",
-                 e(texts.speech.message(f.message)), events(of: f, path: path, limit: eventLimit),
-                 Set(f.sources).sorted { ($0.document, $0.zaaknummer ?? "") < ($1.document, $1.zaaknummer ?? "") }.map { sourceLink($0, from: path) }.joined(separator: ", ")]
-            }, rowIDs: findings.map { SitePaths.findingAnchor($0.id) })
+            rows: rows.map { i, f in
+                let id = "<code>\(e(f.id))</code>"
+                let auditPage = auditPageOfFinding[i].map { $0 == path ? "" : root + $0 } ?? ""
+                return [e(speech.text(f.severity.rawValue)), auditPageOfFinding[i] == nil ? id : "<a href=\"\(auditPage)#\(SitePaths.findingAnchor(f.id))\">\(id)</a>",
+                        f.subject.map { link($0, from: path, text: $0.description) } ?? "",
+                        e(speech.message(f.message)), events(of: f, path: path), sources(of: i, path: path)]
+            }, rowIDs: rows.map { SitePaths.findingAnchor($0.1.id) })
     }
 
-    private func events(of finding: Finding, path: String, limit: Int?) -> String {
-        let shown = limit.map { Array(finding.events.prefix($0)) } ?? finding.events
+    private func events(of finding: Finding, path: String) -> String {
+        let shown = finding.events.prefix(Self.eventsPerFindingOnAPage)
         var html = shown.map { eventLink($0, from: path) }.joined(separator: ", ")
         if shown.count < finding.events.count {
-            html += " <a href=\"\(SitePaths.root(from: path))\(SitePaths.audit)#\(SitePaths.findingAnchor(finding.id))\">"
-                + e(texts.andMore(finding.events.count - shown.count)) + "</a>"
+            let more = e(texts.andMoreInTimeline(finding.events.count - shown.count))
+            if let subject = finding.subject, held.contains(subject) {
+                html += " <a href=\"\(SitePaths.root(from: path))\(SitePaths.page(subject))#timeline\">\(more)</a>"
+            } else {
+                html += " " + more
+            }
         }
         return html
     }
 
-    private func auditPage() -> SitePage {
-        let path = SitePaths.audit
-        let body = SiteLayout.facts([(texts.onDate, date(on))]) + findingsTable(findings, path: path)
-        return SitePage(path: path, content: SiteLayout.page(frame(path), title: texts.findings, body: body))
+    /// A finding's sources, at most `eventsPerFindingOnAPage` of them.
+    private func sources(of finding: Int, path: String) -> String {
+        let (shown, count) = findingSources[finding]
+        return shown.map { sourceLink($0, from: path) }.joined(separator: ", ")
+            + (shown.count < count ? " " + e(texts.andMoreInPages(count - shown.count)) : "")
     }
+
+    /// The audit page: the rules with findings, how many each, and the pages that list them.
+    private func auditPages(_ emit: (SitePage) throws -> Void) throws {
+        let path = SitePaths.audit
+        let rows = findingsByRule.map { rule, indices in
+            let count = pagination.pageCount(indices.count)
+            return ["<code>\(e(rule))</code>", String(indices.count),
+                    Set(indices.map { findings[$0].severity }).sorted().map { e($0.rawValue) }.joined(separator: ", "),
+                    (1...count).map { "<a href=\"\(SitePaths.auditPage(rule, $0))\">\(e(rowRange($0, count: indices.count)))</a>" }.joined(separator: ", ")]
+        }
+        var body = SiteLayout.facts([(texts.onDate, date(on)), (texts.findings, String(findings.count))])
+        body += rows.isEmpty ? "<p class=\"none\">\(e(texts.noFindings))</p>\n"
+            : SiteLayout.table(caption: texts.findings, headers: [texts.rule, texts.findings, texts.severity, texts.parts], rows: rows,
+                               numeric: [1], rowHeaders: true)
+        try emit(SitePage(path: path, content: SiteLayout.page(frame(path), title: texts.findings, body: body)))
+        for (rule, indices) in findingsByRule {
+            let count = pagination.pageCount(indices.count)
+            for k in 1...count {
+                let pagePath = SitePaths.auditPage(rule, k)
+                var html = parts(k, of: count, up: (path, texts.findings), from: pagePath) { SitePaths.auditPage(rule, $0) }
+                html += SiteLayout.facts([(texts.onDate, date(on))])
+                html += findingsTable(pagination.rows(indices, page: k).map { ($0, findings[$0]) }, path: pagePath)
+                try emit(SitePage(path: pagePath, content: SiteLayout.page(
+                    frame(pagePath), title: "\(texts.findings): \(rule), \(texts.part(k))", body: html)))
+            }
+        }
+    }
+
+    /// How many zaaknummers a document's row on the sources page lists.
+    static let zaaknummersOnTheSourcesPage = 10
 
     private func sourcesPage() -> SitePage {
         let path = SitePaths.sources
-        var cited: [String: (zaaknummers: Set<String>, events: [String])] = [:]
-        for record in register.records {
-            let source = record.original.source
-            cited[source.document, default: ([], [])].events.append(record.id)
-            if let z = source.zaaknummer { cited[source.document]!.zaaknummers.insert(z) }
-        }
         let documents = cited.keys.sorted()
         let rows = documents.map { document in
-            [e(document), cited[document]!.zaaknummers.sorted().map(e).joined(separator: ", "),
-             register.sourceHashes[document].map { "<span class=\"hash\">\($0.hex)</span>" } ?? "<span class=\"none\">\(e(texts.hashUnknown))</span>",
-             cited[document]!.events.map { eventLink($0, from: path) }.joined(separator: ", ")]
+            let (zaaknummers, records) = cited[document]!
+            let sorted = zaaknummers.sorted()
+            var z = sorted.prefix(Self.zaaknummersOnTheSourcesPage).map(e).joined(separator: ", ")
+            if sorted.count > Self.zaaknummersOnTheSourcesPage { z += " " + e(texts.andMoreInPages(sorted.count - Self.zaaknummersOnTheSourcesPage)) }
+            let pages = (1...pagination.pageCount(records.count)).map {
+                "<a href=\"\(SitePaths.sourcePage(document, $0))\">\(e(rowRange($0, count: records.count)))</a>"
+            }
+            return [e(document), z,
+                    register.sourceHashes[document].map { "<span class=\"hash\">\($0.hex)</span>" } ?? "<span class=\"none\">\(e(texts.hashUnknown))</span>",
+                    e(texts.eventsCounted(records.count)) + ": " + pages.joined(separator: ", ")]
         }
         let body = SiteLayout.table(caption: texts.sources, headers: [texts.document, texts.zaaknummer, texts.sha256, texts.citedBy],
                                     rows: rows, rowIDs: documents.map(SitePaths.sourceAnchor), rowHeaders: true)
         return SitePage(path: path, content: SiteLayout.page(frame(path), title: texts.sources, body: body))
+    }
+
+    /// The events citing one document, in the order they were recorded, `rowsPerPage` a page.
+    /// A row shows only what an event keeps for good (its id, type, date and zaaknummer as recorded),
+    /// so a page changes only when events are added to it.
+    private func documentPages(_ document: String, from: Int, _ emit: (SitePage) throws -> Void) throws {
+        guard let (_, records) = cited[document] else { return }
+        let count = pagination.pageCount(records.count)
+        for k in max(1, from)...max(max(1, from), count) where k <= count {
+            let path = SitePaths.sourcePage(document, k)
+            var html = parts(k, of: count, up: (SitePaths.sources + "#" + SitePaths.sourceAnchor(document), texts.sources), from: path) {
+                SitePaths.sourcePage(document, $0)
+            }
+            let rows: [[String]] = pagination.rows(records, page: k).map { i in
+                let record = register.records[i].original
+                return [eventLink(record.id, from: path), "<code>\(e(record.type.rawValue))</code>", date(record.effectiveDate),
+                        record.source.zaaknummer.map(e) ?? "<span class=\"none\">\(e(texts.none))</span>"]
+            }
+            html += SiteLayout.table(caption: "\(texts.citedBy): \(document), \(rowRange(k, count: records.count))",
+                                     headers: [texts.events, texts.type, texts.effective, texts.zaaknummer], rows: rows)
+            try emit(SitePage(path: path, content: SiteLayout.page(frame(path), title: "\(texts.source) \(document): \(texts.citedBy) \(texts.part(k))",
+                                                                   body: html)))
+        }
     }
 
     /// Every year's programme budgets side by side, with the computed and the stated totals.
@@ -348,7 +574,7 @@ struct SitePages {
         let path = SitePaths.budgets
         let years = BudgetProjection.years(in: register.records)
         var states: [Int: BudgetState] = [:]
-        for year in years { states[year] = try BudgetProjection.project(year: year, on: on, records: groups.bySubject[.budget(year: year)] ?? []) }
+        for year in years { states[year] = try BudgetProjection.project(year: year, on: on, records: groups.bySubject(.budget(year: year))) }
         var programmes: [(ProgrammeID, String)] = []
         for year in years { for p in states[year]?.programmes ?? [] where !programmes.contains(where: { $0.0 == p.programme }) { programmes.append((p.programme, p.name)) } }
         var rows: [[String]] = programmes.map { id, name in

@@ -16,6 +16,32 @@ enum SitePaths {
 
     static func page(_ subject: Subject) -> String { "\(subject.kind)/\(slug(subject.id)).html" }
 
+    /// Page `number` (from 1, the oldest events) of a subject's whole timeline, in one folder per
+    /// kind (`reserve/timeline/404-1.html`). The number follows the last `-`, so no two subjects'
+    /// pages share a name, and no subject's own page (`reserve/timeline.html`) is a folder's name.
+    static func timelinePage(_ subject: Subject, _ number: Int) -> String {
+        "\(subject.kind)/timeline/\(slug(subject.id))-\(number).html"
+    }
+
+    /// Page `number` (from 1) of the events citing a source document (`source/<document>-1.html`).
+    static func sourcePage(_ document: String, _ number: Int) -> String { "source/\(slug(document))-\(number).html" }
+
+    /// The number of the list page `path` is in `unit` (a subject's timeline page, a document's
+    /// page of citing events), or nil for any other page.
+    static func listPageNumber(_ path: String, in unit: SiteUnit) -> Int? {
+        let prefix: String
+        switch unit {
+        case .subject(let subject): prefix = "\(subject.kind)/timeline/\(slug(subject.id))-"
+        case .document(let document): prefix = "source/\(slug(document))-"
+        case .registerWide: return nil
+        }
+        guard path.hasPrefix(prefix), path.hasSuffix(".html") else { return nil }
+        return Int(path.dropFirst(prefix.count).dropLast(".html".count))
+    }
+
+    /// Page `number` (from 1) of one audit rule's findings (`audit/balance-below-zero-1.html`).
+    static func auditPage(_ rule: String, _ number: Int) -> String { "audit/\(slug(rule))-\(number).html" }
+
     /// The fragment of an event's row on a timeline.
     static func eventAnchor(_ id: String) -> String { "e-" + slug(id) }
 
