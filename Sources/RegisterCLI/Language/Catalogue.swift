@@ -12,9 +12,28 @@ enum Catalogue {
     /// can quote a huge argument).
     static func translation(of english: String) -> String? {
         if let exact = dutch[english] { return exact }
-        guard english.utf8.count <= templateLimit else { return templates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first }
-        return templates.lazy.compactMap { $0.translate(english) }.first
+        let candidates = templates(startingLike: english)
+        guard english.utf8.count <= templateLimit else { return candidates.lazy.filter(\.isPrefixAndRest).compactMap { $0.translate(english) }.first }
+        return candidates.lazy.compactMap { $0.translate(english) }.first
     }
+
+    /// The templates a text can fit, most specific first: those whose fixed start begins with the
+    /// text's first byte, and those that start with a placeholder (a template is tried only
+    /// where it can fit, so a message costs a few comparisons, not one per template).
+    static func templates(startingLike english: String) -> [CatalogueTemplate] {
+        english.utf8.first.flatMap { templatesByFirstByte[$0] } ?? templatesStartingWithPlaceholder
+    }
+
+    private static let templatesStartingWithPlaceholder = templates.filter { $0.firstByte == nil }
+
+    /// Per first byte, the templates starting with it and those starting with a placeholder, in `templates`' order.
+    private static let templatesByFirstByte: [UInt8: [CatalogueTemplate]] = {
+        var byFirstByte: [UInt8: [CatalogueTemplate]] = [:]
+        for byte in Set(templates.compactMap(\.firstByte)) {
+            byFirstByte[byte] = templates.filter { $0.firstByte == nil || $0.firstByte == byte }
+        }
+        return byFirstByte
+    }()
 
     static let templateLimit = 400
 

@@ -50,11 +50,33 @@ struct CatalogueTemplate: Sendable {
     /// id, an amount) is kept as written.
     func translate(_ text: String) -> String? {
         if case .literal(let start)? = parts.first, !text.hasPrefix(start) { return nil }
-        guard required.allSatisfy({ text.contains($0) }), let values = Self.match(Substring(text), parts[...]) else { return nil }
+        guard required.allSatisfy({ Self.contains(text, $0) }), let values = Self.match(Substring(text), parts[...]) else { return nil }
         var result = dutch
         for (n, value) in values { result = result.replacingOccurrences(of: "{\(n)}", with: Catalogue.valueTranslation(of: value) ?? value) }
         return result
     }
+
+    /// Whether `text` holds `fixed`, byte for byte (`memchr` for its first byte, then `memcmp`):
+    /// this runs for many templates per message, and Foundation's `contains` costs far more.
+    static func contains(_ text: String, _ fixed: String) -> Bool {
+        var text = text, fixed = fixed
+        return text.withUTF8 { haystack in
+            fixed.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard var base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+                let end = base + (haystack.count - needle.count + 1)
+                while base < end, let hit = memchr(base, Int32(first), end - base) {
+                    let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(at, needle.baseAddress!, needle.count) == 0 { return true }
+                    base = at + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The first byte of the template's fixed start, or nil when it starts with a placeholder.
+    var firstByte: UInt8? { if case .literal(let l)? = parts.first { return l.utf8.first } else { return nil } }
 
     private static func match(_ text: Substring, _ parts: ArraySlice<Part>) -> [Int: String]? {
         guard let first = parts.first else { return text.isEmpty ? [:] : nil }
