@@ -175,7 +175,7 @@ import Testing
         for (arguments, environment) in [(["--lang", "nl"], [String: String]()), ([], ["LANG": "nl_NL.UTF-8"])] {
             let html = try report(arguments, environment: environment).html
             #expect(html.contains("<html lang=\"nl\">"))
-            for dutch in ["<h2>Samenvatting</h2>", "<h2>Aannames</h2>", "<h2>Bevindingen</h2>", "<h2>Tijdlijn</h2>", "Overzicht: € 0 tot € 5.000.000",
+            for dutch in ["<h2>Samenvatting</h2>", "saldo: € 0,00 (geboekt) → € 5.000.000,00 (geboekt)", "<h2>Aannames</h2>", "<h2>Bevindingen</h2>", "<h2>Tijdlijn</h2>", "Overzicht: € 0 tot € 5.000.000",
                           "Het antwoord gaat over 2026-11-23 (--on).", "tegen hun vastgelegde bedragen"] {
                 #expect(html.contains(dutch), "\(dutch) in \(arguments) \(environment)")
             }

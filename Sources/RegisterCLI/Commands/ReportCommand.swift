@@ -152,7 +152,7 @@ struct ReportCommand: Command {
                 }
                 return ReportTimelineRow(number: e.sequence, id: e.id, effective: e.effectiveDate.iso, recorded: e.recordedAt.iso, type: e.type.rawValue,
                                          summary: l.message(e.summary),
-                                         changes: e.changes.map { "\($0.field): \($0.before) → \($0.after)" }, decision: e.decision?.rawValue,
+                                         changes: e.changes.map { "\(l.value($0.field)): \(l.value($0.before)) → \(l.value($0.after))" }, decision: e.decision?.rawValue,
                                          source: e.source.document + (e.source.zaaknummer.map { " (\($0))" } ?? ""), mark: mark)
             },
             findings: findings.map { f in
