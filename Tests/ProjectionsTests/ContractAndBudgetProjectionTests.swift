@@ -67,6 +67,20 @@ import Testing
         #expect(s.statedDifference == Cents(649))
     }
 
+    /// A stated total's finding names the budget-set events whose amounts make up the total, not
+    /// every budget ever set for the year (which made the audit's output grow with the square of the history).
+    @Test func aStatedTotalNamesTheBudgetsWhoseAmountsStand() throws {
+        var h = HistoryBuilder()
+        h.add(.budgetSet, "2024-01-10", id: "b1", ["year": 2026, "programmes": [["programme": "a", "amountCents": cents(100)], ["programme": "b", "amountCents": cents(250)]]])
+        h.add(.budgetSet, "2024-02-10", id: "b2", ["year": 2026, "programmes": [["programme": "a", "amountCents": cents(120)]]])
+        h.add(.statedTotal, "2024-02-11", id: "t1", ["of": "budget:2026", "amountCents": cents(999)])
+        h.add(.budgetSet, "2024-03-10", id: "b3", ["year": 2026, "programmes": [["programme": "a", "amountCents": cents(130)], ["programme": "b", "amountCents": cents(260)]]])
+        h.add(.statedTotal, "2024-03-11", id: "t2", ["of": "budget:2026", "amountCents": cents(999)])
+        let findings = try Audit.run(records: h.resolved(), on: date("2025-01-01"))
+        #expect(findings.first { $0.id == "stated-total-differs/t1" }?.events == ["b1", "b2", "t1"])
+        #expect(findings.first { $0.id == "stated-total-differs/t2" }?.events == ["b3", "t2"])
+    }
+
     @Test func aStatedTotalThatDiffersIsAFindingAndOneThatAgreesIsNot() throws {
         #expect(try Audit.run(records: budget(stated: 999).resolved(), on: date("2025-01-01")).contains { $0.id == "stated-total-differs/t" })
         #expect(try !(Audit.run(records: budget(stated: 350).resolved(), on: date("2025-01-01")).contains { $0.rule == .statedTotalDiffers }))

@@ -124,7 +124,11 @@ enum ReferenceAudit {
             case .budget(let year):
                 let state = try BudgetProjection.project(year: year, on: record.effectiveDate, records: records)
                 computed = state?.total
-                involved += (state?.events ?? []).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
+                // The budget-set events whose amounts make up the total: per programme, the last to set it.
+                let sets = (state?.events ?? []).compactMap { byID[$0] }.filter { if case .budgetSet = $0.event { true } else { false } }
+                var setter: [ProgrammeID: String] = [:]
+                for set in sets { if case .budgetSet(_, let lines, _) = set.event { for line in lines { setter[line.programme] = set.id } } }
+                involved += sets.filter { Set(setter.values).contains($0.id) }
             case .allocations(let reserve):
                 if case .state(let s)? = try ReserveProjection.project(reserve, on: record.effectiveDate, records: records) {
                     computed = s.allocated

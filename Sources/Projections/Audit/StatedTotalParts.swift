@@ -13,8 +13,10 @@ struct StatedTotalParts {
         var total: Cents = .zero
         /// Whether a budget was set (a stated total alone is not a budget).
         var seen = false
-        /// Ids of the budget-set and stated-total events of the year, in effect order (`BudgetState.events`).
-        var events: [String] = []
+        /// Per programme (as `amounts`), the budget-set event whose amount counts now.
+        var setters: [String] = []
+        /// Each budget-set event's place in effect order.
+        var order: [String: Int] = [:]
 
         /// A budget-set replaces the amounts of the programmes it names, as `BudgetProjection` does.
         mutating func set(_ lines: [ProgrammeAmount], year: Int, id: String) throws(TotalOutOfRange) {
@@ -24,17 +26,23 @@ struct StatedTotalParts {
                     if let i = programmeIndex[line.programme] {
                         total = try total - amounts[i] + line.amount
                         amounts[i] = line.amount
+                        setters[i] = id
                     } else {
                         programmeIndex[line.programme] = amounts.count
                         amounts.append(line.amount)
+                        setters.append(id)
                         try total += line.amount
                     }
                 }
             } catch {
                 throw TotalOutOfRange(total: "the budget total of \(year)", event: id, cause: error)
             }
-            events.append(id)
+            if order[id] == nil { order[id] = order.count }
         }
+
+        /// The budget-set events whose amounts make up the total now, in effect order: at most one
+        /// per programme, however many budgets were set for the year before.
+        var standing: [String] { Set(setters).sorted { order[$0, default: 0] < order[$1, default: 0] } }
     }
 
     private let establishments: [ReserveNumber: CalendarDate]
@@ -65,8 +73,6 @@ struct StatedTotalParts {
         switch record.event {
         case .budgetSet(let year, let lines, _) where budgetYears.contains(year):
             try budgets[year, default: Budget()].set(lines, year: year, id: record.id)
-        case .statedTotal(.budget(let year), _) where budgetYears.contains(year):
-            budgets[year, default: Budget()].events.append(record.id)
         default:
             break
         }
@@ -91,6 +97,6 @@ struct StatedTotalParts {
         }
     }
 
-    /// The ids of the year's budget-set and stated-total events so far, in effect order.
-    func budgetEvents(year: Int) -> [String] { budgets[year]?.events ?? [] }
+    /// The ids of the budget-set events whose amounts make up the year's total now, in effect order.
+    func budgetEvents(year: Int) -> [String] { budgets[year]?.standing ?? [] }
 }
