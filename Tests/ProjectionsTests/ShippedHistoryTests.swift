@@ -23,6 +23,20 @@ import Testing
         return s
     }
 
+    /// The one-pass states of every day (the report's chart) are the per-day projections.
+    @Test func statesOfManyDaysAreTheProjectionsOfEachDay() throws {
+        let reserve = ReserveNumber("404")
+        let days = (Set(records.map(\.effectiveDate)).union([date("2010-01-01"), date("2030-01-01")])).sorted()
+        var states: [(day: CalendarDate, state: ReserveState)] = []
+        try ReserveProjection.forEachState(reserve, endingDays: days, records: records) { day, state in states.append((day, state)) }
+        var expected: [(CalendarDate, ReserveState)] = []
+        for day in days {
+            if case .state(let s)? = try ReserveProjection.project(reserve, on: day, records: records) { expected.append((day, s)) }
+        }
+        #expect(states.count == expected.count && states.count > 5)
+        for (got, want) in zip(states, expected) { #expect(got.day == want.0 && got.state == want.1, "\(got.day)") }
+    }
+
     @Test func reserve404EndDateBeforeAndAfterTheCouncilDecision() throws {
         #expect(try reserve(on: "2022-06-30").endDate == date("2022-12-31"))
         #expect(try reserve(on: "2023-06-30").endDate == date("2026-12-31"))

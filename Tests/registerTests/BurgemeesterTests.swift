@@ -26,16 +26,21 @@ import Testing
         #expect(CLI.run(["subjects", "--events", events]).stdout.contains("taken by burgemeester"))
     }
 
-    @Test func recordListsTheBurgemeesterAmongTheBodies() {
+    @Test func recordListsTheBurgemeesterAmongTheBodies() throws {
         guard case .choice(let bodies)? = RecordType.all.first(where: { $0.name == "decision-taken" })?.fields.first(where: { $0.flag == "--body" })?.kind else {
             Issue.record("decision-taken has no --body choice")
             return
         }
         #expect(bodies.starts(with: ["raad", "college", "burgemeester"]))
         #expect(RecordField.choiceLabels["burgemeester"] != nil)
+        // A writing command runs on a copy, even with --dry-run, and the copy is left as it was.
+        let temp = try TemporaryFolder("burgemeester-refused")
+        let events = try temp.copyOfShippedEvents()
+        let before = try snapshot(of: events)
         let wrong = CLI.run(["record", "decision-taken", "--decision", "x", "--body", "wethouder", "--date", "2026-11-25",
-                             "--effective", "2026-11-25", "--source", "s.txt", "--dry-run", "--events", Repository.shippedEvents])
+                             "--effective", "2026-11-25", "--source", "s.txt", "--dry-run", "--events", events])
         #expect(wrong.status == 2 && wrong.stderr.contains("burgemeester"), "\(wrong.stderr)")
+        #expect(try snapshot(of: events) == before)
     }
 
     /// Every body but `unknown` has a bestuursorgaan of at most 50 characters (the API's limit).

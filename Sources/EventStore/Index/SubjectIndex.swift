@@ -30,14 +30,16 @@ struct SubjectIndex: Sendable {
     var manifestPath: String { folder + "/manifest" }
 
     /// The key under which every event of a group's subjects is listed (see `AppendPolicy.group(ofSubject:)`).
-    static func groupKey(_ group: String) -> String { "group:" + group }
+    static func groupKey(_ group: String) -> String { groupPrefix + group }
+
+    private static let groupPrefix = "group:"
 
     /// The bucket a (normalised) key lives in: FNV-1a over its UTF-8, which spreads keys evenly
     /// and costs nothing next to reading a file. (Integrity comes from the manifest's digests.)
     static func bucket(of key: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if key.utf8.starts(with: "group:".utf8) { return keyBuckets + Int(hash % UInt64(groupBuckets)) }
+        if key.utf8.starts(with: groupPrefix.utf8) { return keyBuckets + Int(hash % UInt64(groupBuckets)) }
         return Int(hash % UInt64(keyBuckets))
     }
 

@@ -12,12 +12,15 @@ import EventStore
 /// `magnitude:<subject>` (it keeps the sum, see `AppendPolicy.isTally`); a correction's amounts go under `magnitude:corrections`, which counts
 /// for every subject (corrections are rare, and their target's subject is not known here).
 extension DomainPolicy {
-    public static let correctionsMagnitudeKey = "magnitude:corrections"
+    /// How every magnitude key begins; written once, for the keys and for `isTally`.
+    static let magnitudePrefix = "magnitude:"
 
-    public static func magnitudeKey(_ subject: Subject) -> String { "magnitude:" + subject.description }
+    public static let correctionsMagnitudeKey = magnitudePrefix + "corrections"
+
+    public static func magnitudeKey(_ subject: Subject) -> String { magnitudePrefix + subject.description }
 
     /// The magnitude keys are tallies: the index keeps their sums, not every value.
-    public func isTally(_ key: String) -> Bool { key.hasPrefix("magnitude:") }
+    public func isTally(_ key: String) -> Bool { key.hasPrefix(Self.magnitudePrefix) }
 
     /// The subjects whose totals an event's amounts enter: its reserves and budget years.
     public static func totalled(_ event: DomainEvent) -> [Subject] {

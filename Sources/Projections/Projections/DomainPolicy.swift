@@ -108,8 +108,11 @@ public struct DomainPolicy: AppendPolicy {
     public static let decisionGroup = "decision"
 
     public func group(ofSubject subject: String) -> String? {
-        subject.hasPrefix(Subject.decision(DecisionID("")).description) ? Self.decisionGroup : nil
+        subject.hasPrefix(Self.decisionSubjectPrefix) ? Self.decisionGroup : nil
     }
+
+    /// How every decision's subject key begins (`decision:`), made once: `group(ofSubject:)` runs for every subject of every event indexed.
+    private static let decisionSubjectPrefix = Subject.decision(DecisionID("")).description
 
     /// The subjects a stored event touches (`DomainEvent.subjects`, as `kind:id`), plus the
     /// catalogue of its kind for an event that creates a subject. A correction or retraction

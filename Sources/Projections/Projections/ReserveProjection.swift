@@ -30,6 +30,26 @@ public enum ReserveProjection {
         return .state(current)
     }
 
+    /// Calls `body` with the reserve's state at the end of each of `days` (in ascending order) on
+    /// which it is established: for each day what `project(_:on:records:)` gives, in one pass over
+    /// the history instead of one fold per day. The state is lent, not kept: a caller that stored
+    /// every day's state would make the fold copy the reserve's tables at every record.
+    public static func forEachState(_ reserve: ReserveNumber, endingDays days: [CalendarDate], records: [ResolvedRecord],
+                                    _ body: (CalendarDate, ReserveState) throws(TotalOutOfRange) -> Void) throws(TotalOutOfRange) {
+        let ordered = records.inEffectOrder
+        guard let established = ordered.first(where: { Self.establishes(reserve, $0) }),
+              case .reserveEstablished(_, let name, let endDate, _) = established.event else { return }
+        var current = ReserveState(reserve: reserve, name: name, establishedOn: established.effectiveDate, endDate: endDate)
+        var next = ordered.startIndex
+        for day in days where day >= established.effectiveDate {
+            while next < ordered.endIndex, ordered[next].effectiveDate <= day {
+                try current.apply(ordered[next])
+                next += 1
+            }
+            try body(day, current)
+        }
+    }
+
     static func establishes(_ reserve: ReserveNumber, _ record: ResolvedRecord) -> Bool {
         if case .reserveEstablished(let r, _, _, _) = record.event { return r == reserve }
         return false

@@ -69,8 +69,7 @@ struct ReportCommand: Command {
         var lastEnd: CalendarDate? = nil
         var name = reserve.rawValue
         var shown: Set<String> = []
-        for day in days {
-            guard case .state(let s)? = try ReserveProjection.project(reserve, on: day, records: records) else { continue }
+        try ReserveProjection.forEachState(reserve, endingDays: days, records: records) { day, s in
             name = s.name
             var now: [String: Int64] = [allocated: s.allocated.value, committed: s.committed.value]
             switch s.balance {
