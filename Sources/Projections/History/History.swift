@@ -91,11 +91,18 @@ public struct History: Sendable {
     }
 }
 
-/// One field a correction changed in the event it corrects, as text: `-` for absent.
+/// One field that differs between two versions, as text (`-` for absent): what a correction changed
+/// in the event it corrects, or what changed in an answer between two moments (`register changes`).
 public struct FieldChange: Equatable, Sendable {
     public let field: String
     public let before: String
     public let after: String
+
+    public init(field: String, before: String, after: String) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
 
     /// The fields (and the effective date) that differ between `record` and `event` on `date`.
     static func between(_ record: DomainRecord, _ date: CalendarDate, _ event: DomainEvent) -> [FieldChange] {

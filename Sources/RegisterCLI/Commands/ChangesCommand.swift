@@ -31,13 +31,6 @@ struct ChangesCommand: Command {
         static let notInRegister = "(not in the register)"
     }
 
-    /// One field of one subject's answer that differs.
-    struct FieldChange: Equatable {
-        let field: String
-        let before: String
-        let after: String
-    }
-
     let since: RecordedInstant
     let sinceText: String
     let until: RecordedInstant?
