@@ -73,7 +73,7 @@ public struct AppendOnlyCheck {
                 let head = SHA256.hash(try repository.show(old, folder + "/" + last.path))
                 checker = ChainChecker(after: last.sequence, head: head)
                 if let namesIndex {
-                    stored = trustStored ? namesIndex.names(sequence: last.sequence, head: head) : nil
+                    stored = trustStored ? namesIndex.names(sequence: last.sequence, head: head, policy: policy) : nil
                     if stored == nil {
                         stored = try? namesIndex.replace(sequence: last.sequence, head: head, policy: policy) { add in
                             try forEachEnvelope(at: old, add)

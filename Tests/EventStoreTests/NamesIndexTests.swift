@@ -35,11 +35,11 @@ import TestSupport
         #expect(try stored.lookup(adding: KeyIndex()).type(ofEvent: "e2") == "note")
         #expect(try stored.lookup(adding: KeyIndex()).value(forKey: "tag:t3") == "e3")
         #expect(try stored.lookup(adding: KeyIndex()).type(ofEvent: "e4") == nil)
-        #expect(names.names(sequence: 3, head: events[1].hash) == nil, "another head")
-        #expect(names.names(sequence: 2, head: first[2].hash) == nil, "another count")
+        #expect(names.names(sequence: 3, head: events[1].hash, policy: TagPolicy()) == nil, "another head")
+        #expect(names.names(sequence: 2, head: first[2].hash, policy: TagPolicy()) == nil, "another count")
         try names.extend(stored, with: events.suffix(2).map(\.envelope), head: events[4].hash, policy: TagPolicy())
-        #expect(names.names(sequence: 3, head: first[2].hash) == nil, "the old history is gone")
-        let extended = try #require(names.names(sequence: 5, head: events[4].hash))
+        #expect(names.names(sequence: 3, head: first[2].hash, policy: TagPolicy()) == nil, "the old history is gone")
+        let extended = try #require(names.names(sequence: 5, head: events[4].hash, policy: TagPolicy()))
         #expect(try extended.lookup(adding: KeyIndex()).value(forKey: "tag:t5") == "e5")
         // What a check adds in memory comes first.
         var added = KeyIndex()
@@ -54,8 +54,11 @@ import TestSupport
         let stored = try #require(try names.withLock {
             try names.replace(sequence: 3, head: events[2].hash, policy: TagPolicy()) { add in for e in events { try add(e.envelope) } }
         } ?? nil)
-        let bucket = SubjectIndex(folder: temporary.path("deep/er/names")).bucketPath(SubjectIndex.bucket(of: "event:e2"))
-        try "event:e2\tnote 9\n".write(toFile: bucket, atomically: false, encoding: .utf8)
+        // Event ids live in the leaves of single-valued keys.
+        let index = SubjectIndex(folder: temporary.path("deep/er/names"))
+        let manifest = try #require(index.loadManifest())
+        let leaf = index.leafPath(manifest.leaves[try index.leafSlot(of: "event:e2", manifest: manifest)])
+        try "event:e2\tnote 9\n".write(toFile: leaf, atomically: false, encoding: .utf8)
         #expect(throws: IndexDamage.self) { try stored.lookup(adding: KeyIndex()).type(ofEvent: "e2") }
     }
 }

@@ -13,8 +13,9 @@ struct AppendState: Equatable, Sendable {
     /// each file's hash; v4: the policy defines commitment and authorisation keys; v5: it also keeps
     /// the spelling of every name by its identity (case, leading zeros) and the amendment keys;
     /// v6: the magnitudes of recorded amounts per subject (`DomainPolicy+Magnitudes`); v7: group
-    /// lists in buckets of their own (`SubjectIndex.groupBuckets`).
-    static let format = "register subject index v7"
+    /// lists in buckets of their own (`SubjectIndex.groupBuckets`); v8: single-valued keys in
+    /// leaves that compact and split (`IndexLeaf`).
+    static let format = "register subject index v8"
 
     var sequence: Int
     /// The head's path inside the events folder.

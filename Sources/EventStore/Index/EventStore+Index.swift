@@ -27,7 +27,7 @@ extension EventStore {
     /// Under the lock: uses a valid index, or replays everything and rebuilds it.
     func prepare<Policy: AppendPolicy>(_ policy: Policy, cleaning: Bool) throws -> Prepared {
         if let manifest = validIndex() {
-            let index = StoreIndex(store: self, disk: subjectIndex, manifest: manifest)
+            let index = StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy))
             return Prepared(head: manifest.state.sequence == 0 ? nil : (manifest.state.sequence, manifest.state.headHash),
                             lookup: index.lookup)
         }
@@ -41,11 +41,11 @@ extension EventStore {
     /// reads is still the one whose chain was checked (`StoreIndex.envelope`).
     func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, hash: SHA256Digest, policy: Policy,
                                      resolve: (String) -> EventEnvelope?) -> [(key: String, value: String)] {
-        var facts: [(key: String, value: String)] = [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence) \(hash.hex)")]
+        var facts: [(key: String, value: String)] = [(IndexKeyKinds.eventPrefix + envelope.id, "\(envelope.type) \(envelope.sequence) \(hash.hex)")]
         let entries = policy.indexEntries(of: envelope, resolve: resolve)
         facts += entries.keys
         for subject in Set(entries.subjects.map(KeyIndex.normalised)).sorted() {
-            facts.append(("subject:" + subject, "\(envelope.sequence) \(envelope.type) \(hash.hex)"))
+            facts.append((IndexKeyKinds.subjectPrefix + subject, "\(envelope.sequence) \(envelope.type) \(hash.hex)"))
             if let group = policy.group(ofSubject: subject) {
                 facts.append((SubjectIndex.groupKey(group), "\(subject) \(envelope.sequence) \(envelope.type) \(hash.hex)"))
             }
@@ -73,11 +73,13 @@ extension EventStore {
             }
             return nil
         }
+        let kinds = IndexKeyKinds(policy)
         var rebuild: SubjectIndex.Rebuild? = nil
         if write {
             rebuild = try? { () throws -> SubjectIndex.Rebuild in
                 try makeCacheDirectory()
-                return try SubjectIndex.Rebuild(subjectIndex, state: appendState(head: 0, path: "", hash: .zero))
+                return try SubjectIndex.Rebuild(subjectIndex, state: appendState(head: 0, path: "", hash: .zero), events: listing.events.count,
+                                                kinds: kinds)
             }()
         }
         var memory: [String: [String]] = [:]
@@ -85,9 +87,12 @@ extension EventStore {
             try replay(listing: listing) { event in
             let facts = self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
-                do { try rebuild!.add(facts, isTally: policy.isTally) } catch { rebuild = nil; throw IndexWriteFailure() }
+                do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
             } else {
-                for fact in facts { memory[KeyIndex.normalised(fact.key), default: []].append(fact.value) }
+                for fact in facts {
+                    let key = KeyIndex.normalised(fact.key)
+                    if kinds.kind(of: key) == .single { memory[key] = [fact.value] } else { memory[key, default: []].append(fact.value) }
+                }
             }
             sequenceOfID[idHash(event.envelope.id), default: []].append(Int32(truncatingIfNeeded: event.envelope.sequence))
             head = event
@@ -102,13 +107,13 @@ extension EventStore {
             do {
                 let manifest = try rebuild.finish(state: state)
                 try subjectIndex.save(manifest)
-                return StoreIndex(store: self, disk: subjectIndex, manifest: manifest)
+                return StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: kinds)
             } catch {
                 _ = Syscall.unlink(subjectIndex.manifestPath)
                 return try rebuildIndex(policy: policy, write: false)
             }
         }
-        return StoreIndex(store: self, backend: .memory(memory, sequence: state.sequence, head: state.headHash))
+        return StoreIndex(store: self, backend: .memory(memory, sequence: state.sequence, head: state.headHash), kinds: kinds)
     }
 
     /// Updates the index after an event was linked; a failure here only costs a rebuild next time.
@@ -119,13 +124,13 @@ extension EventStore {
                 return
             }
             let resolve: (String) -> EventEnvelope? = { id in
-                let index = StoreIndex(store: self, disk: self.subjectIndex, manifest: manifest)
+                let index = StoreIndex(store: self, disk: self.subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy))
                 return (try? index.location(ofEvent: id)).flatMap { location in
                     try? index.envelope(at: location)
                 }
             }
             let facts = facts(for: envelope, hash: hash, policy: policy, resolve: resolve)
-            try subjectIndex.add(facts, to: &manifest, isTally: policy.isTally)
+            try subjectIndex.add(facts, to: &manifest, kinds: IndexKeyKinds(policy))
             manifest.state = appendState(head: envelope.sequence, path: EventShard.path(sequence: envelope.sequence, type: envelope.type),
                                          hash: hash)
             try subjectIndex.save(manifest)
@@ -172,13 +177,13 @@ extension EventStore {
     /// Throws `StoreError.damaged` when the store itself is damaged: no answer comes from a
     /// history with a hole or a break in it.
     public func index<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
-        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest) }
+        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy)) }
         let lock: FileDescriptor?
         do { lock = try lockFolder() } catch StoreError.missingDirectory(let path) { throw StoreError.missingDirectory(path: path) } catch {
             lock = nil // a folder this process may not lock (read-only media) is indexed in memory
         }
         defer { lock?.unlock(); lock?.close() }
-        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest) }
+        if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy)) }
         // Under the lock no append is writing, so a temporary file is an interrupted append's
         // leftover: removed before the rebuild, as an append's own rebuild does (else the index
         // would record the folder with it, and no later append would see a reason to clean).

@@ -1,11 +1,15 @@
-/// The subject index's table of contents: the store head it describes and, for each bucket file,
-/// how many lines it holds and the running digest of those lines, sealed by a checksum.
+/// The subject index's table of contents: the store head it describes and, for each bucket file
+/// and each leaf (`IndexLeaf`), how many lines it holds and the running digest of those lines,
+/// sealed by a checksum.
 ///
-/// Layout: one line of canonical JSON (the `AppendState`: head and folder times, and the
-/// tallies under `tallies`: key → sum as text, or `overflow`), a newline,
-/// then `SubjectIndex.bucketCount` records of 8 bytes line count (little-endian) and 16 bytes
-/// digest, then the SHA-256 of everything before it. A file that does not parse, or whose
-/// checksum does not match, is no manifest: the index is rebuilt from the events.
+/// Layout: one line of canonical JSON (the `AppendState`: head and folder times; the tallies under
+/// `tallies`: key → sum as text, or `overflow`; under `retired`, the leaf files the last append
+/// replaced, which the next one deletes), a newline, then `SubjectIndex.bucketCount` records of
+/// 8 bytes line count (little-endian) and 16 bytes digest, then the number of leaves (4 bytes) and
+/// for each its depth (1 byte), bits (8), generation (4), line count (8) and digest (16), then the
+/// SHA-256 of everything before it. A file that does not parse, whose checksum does not match, or
+/// whose leaves do not partition the hashes (`IndexLeaf.partition`), is no manifest: the index is
+/// rebuilt from the events.
 ///
 /// The digest of a bucket is a chain over its lines, `d' = SHA-256(d || line)` truncated to 16
 /// bytes, starting from zeros, so an append extends it by hashing only the new lines, and any
@@ -18,6 +22,36 @@ struct IndexManifest: Equatable, Sendable {
     /// The running sums of the policy's tally keys (`AppendPolicy.isTally`); nil: a value was
     /// not a number, or the sum passed what an `Int64` holds.
     var tallies: [String: Int64?] = [:]
+    /// The leaves of the single-valued keys; change them only through `replaceLeaf(at:with:)`.
+    private(set) var leaves: [IndexLeaf]
+    /// Where each leaf's address is in `leaves`, and the depths in use, deepest first.
+    private var slots: [IndexLeaf.Address: Int] = [:]
+    private var depths: [Int] = []
+    /// Leaf files replaced by the append that wrote this manifest: the next append deletes them
+    /// (not this one, so a reader that loaded the manifest before still finds its files).
+    var retired: [String] = []
+
+    /// The leaf that holds the keys of this leaf hash (`SubjectIndex.leafHash(of:)`).
+    func leaf(holding hash: UInt64) -> Int? {
+        for depth in depths { if let slot = slots[.of(hash, depth: depth)] { return slot } }
+        return nil
+    }
+
+    /// Puts `replacements` in place of leaf `slot` (a compaction, or a split into its descendants).
+    mutating func replaceLeaf(at slot: Int, with replacements: [IndexLeaf]) {
+        leaves.replaceSubrange(slot...slot, with: replacements)
+        index()
+    }
+
+    /// Changes the lines and digest of leaf `slot` (its address stays).
+    mutating func replaceLeafContent(at slot: Int, _ change: (inout Bucket) -> Void) {
+        change(&leaves[slot].content)
+    }
+
+    private mutating func index() {
+        slots = Dictionary(leaves.enumerated().map { ($1.address, $0) }, uniquingKeysWith: { a, _ in a })
+        depths = Set(leaves.map(\.depth)).sorted(by: >)
+    }
 
     /// Adds one value to a tally.
     mutating func count(_ value: String, into key: String) {
@@ -48,51 +82,91 @@ struct IndexManifest: Equatable, Sendable {
         }
     }
 
-    init(state: AppendState, buckets: [Bucket] = Array(repeating: Bucket(), count: SubjectIndex.bucketCount)) {
+    init(state: AppendState, leafDepth: Int) {
         self.state = state
-        self.buckets = buckets
+        buckets = Array(repeating: Bucket(), count: SubjectIndex.bucketCount)
+        leaves = IndexLeaf.all(depth: leafDepth)
+        index()
     }
 
     var bytes: [UInt8] {
         var head = state.json.object ?? [:]
         head["tallies"] = .object(tallies.mapValues { $0.map { .string(String($0)) } ?? .string("overflow") })
+        head["retired"] = .array(retired.map(JSONValue.string))
         var out = JSONWriter.compact(.object(head))
         out.append(0x0a)
+        func put<T: FixedWidthInteger>(_ value: T) {
+            var n = value
+            for _ in 0..<(T.bitWidth / 8) { out.append(UInt8(truncatingIfNeeded: n)); n >>= 8 }
+        }
         for bucket in buckets {
-            var n = bucket.lines
-            for _ in 0..<8 { out.append(UInt8(truncatingIfNeeded: n)); n >>= 8 }
+            put(bucket.lines)
             out += bucket.digest
+        }
+        put(UInt32(leaves.count))
+        for leaf in leaves {
+            out.append(UInt8(leaf.depth))
+            put(leaf.bits)
+            put(leaf.generation)
+            put(leaf.content.lines)
+            out += leaf.content.digest
         }
         out += SHA256.hash(out).bytes
         return out
     }
 
+    private static let leafRecordBytes = 1 + 8 + 4 + 8 + digestBytes
+
     /// Nil for anything that is not an intact manifest of this format.
     init?(bytes: [UInt8]) {
         let tableSize = SubjectIndex.bucketCount * (8 + Self.digestBytes)
-        guard bytes.count > tableSize + 32, let newline = bytes.firstIndex(of: 0x0a) else { return nil }
+        guard bytes.count > tableSize + 4 + 32, let newline = bytes.firstIndex(of: 0x0a) else { return nil }
         let body = bytes[..<(bytes.count - 32)]
         guard SHA256.hash(Array(body)).bytes.elementsEqual(bytes[(bytes.count - 32)...]),
-              body.count == newline + 1 + tableSize,
+              body.count >= newline + 1 + tableSize + 4,
               let json = try? JSONParser.parse(Array(bytes[..<newline])), let state = AppendState(json: json) else { return nil }
+        var offset = newline + 1
+        func take<T: FixedWidthInteger>(_: T.Type) -> T {
+            var n: T = 0
+            for k in (0..<(T.bitWidth / 8)).reversed() { n = n << 8 | T(bytes[offset + k]) }
+            offset += T.bitWidth / 8
+            return n
+        }
+        func digest() -> [UInt8] {
+            defer { offset += Self.digestBytes }
+            return Array(bytes[offset..<(offset + Self.digestBytes)])
+        }
         var buckets: [Bucket] = []
         buckets.reserveCapacity(SubjectIndex.bucketCount)
-        var offset = newline + 1
         for _ in 0..<SubjectIndex.bucketCount {
-            var n: UInt64 = 0
-            for k in (0..<8).reversed() { n = n << 8 | UInt64(bytes[offset + k]) }
-            buckets.append(Bucket(lines: n, digest: Array(bytes[(offset + 8)..<(offset + 8 + Self.digestBytes)])))
-            offset += 8 + Self.digestBytes
+            let lines = take(UInt64.self)
+            buckets.append(Bucket(lines: lines, digest: digest()))
         }
-        guard case .object(let counted)? = json["tallies"] else { return nil }
+        let count = Int(take(UInt32.self))
+        guard body.count == offset + count * Self.leafRecordBytes else { return nil }
+        var leaves: [IndexLeaf] = []
+        leaves.reserveCapacity(count)
+        for _ in 0..<count {
+            let depth = Int(take(UInt8.self))
+            let bits = take(UInt64.self), generation = take(UInt32.self), lines = take(UInt64.self)
+            leaves.append(IndexLeaf(depth: depth, bits: bits, generation: generation, content: Bucket(lines: lines, digest: digest())))
+        }
+        guard IndexLeaf.partition(leaves), case .object(let counted)? = json["tallies"], case .array(let retired)? = json["retired"] else {
+            return nil
+        }
         var tallies: [String: Int64?] = [:]
         for (key, value) in counted {
             guard let text = value.string else { return nil }
             tallies[key] = text == "overflow" ? .some(nil) : .some(Int64(text))
             if text != "overflow", Int64(text) == nil { return nil }
         }
+        let names = retired.compactMap(\.string)
+        guard names.count == retired.count, names.allSatisfy(IndexLeaf.isFileName) else { return nil }
         self.state = state
         self.buckets = buckets
         self.tallies = tallies
+        self.leaves = leaves
+        self.retired = names
+        index()
     }
 }

@@ -16,11 +16,11 @@ public struct NamesIndex: Sendable {
 
     /// The facts kept for one event.
     static func facts<Policy: AppendPolicy>(_ envelope: EventEnvelope, policy: Policy) -> [(key: String, value: String)] {
-        [("event:" + envelope.id, "\(envelope.type) \(envelope.sequence)")] + policy.keys(definedBy: envelope)
+        [(IndexKeyKinds.eventPrefix + envelope.id, "\(envelope.type) \(envelope.sequence)")] + policy.keys(definedBy: envelope)
     }
 
-    /// Names keep every value of every key, tallies too: a policy's check reads them as values.
-    private static func keepsEveryValue(_ key: String) -> Bool { false }
+    /// Names keep tallies as lists: a policy's check reads them as values.
+    private static func kinds<Policy: AppendPolicy>(_ policy: Policy) -> IndexKeyKinds { IndexKeyKinds(keepingTalliesAsLists: policy) }
 
     private static func state(sequence: Int, head: SHA256Digest) -> AppendState {
         AppendState(sequence: sequence, headPath: "", headHash: head, directoryModified: 0, nextShardModified: 0)
@@ -28,9 +28,9 @@ public struct NamesIndex: Sendable {
 
     /// A lookup over the names of the history that ends with event `sequence` hashing to `head`,
     /// or nil when the folder does not describe exactly that history.
-    public func names(sequence: Int, head: SHA256Digest) -> StoredNames? {
+    public func names<Policy: AppendPolicy>(sequence: Int, head: SHA256Digest, policy: Policy) -> StoredNames? {
         guard let manifest = index.loadManifest(), manifest.state.sequence == sequence, manifest.state.headHash == head else { return nil }
-        return StoredNames(index: index, manifest: manifest)
+        return StoredNames(index: index, manifest: manifest, kinds: Self.kinds(policy))
     }
 
     /// Runs `body` holding an exclusive lock on the folder's `lock` file, so two checks (two
@@ -60,10 +60,10 @@ public struct NamesIndex: Sendable {
     public func replace<Policy: AppendPolicy>(sequence: Int, head: SHA256Digest, policy: Policy,
                                               from produce: ((EventEnvelope) throws -> Void) throws -> Void) throws -> StoredNames? {
         try FileSystem.makeDirectory(index.folder)
-        var rebuild = try SubjectIndex.Rebuild(index, state: Self.state(sequence: 0, head: .zero))
-        try produce { envelope in try rebuild.add(Self.facts(envelope, policy: policy), isTally: Self.keepsEveryValue) }
+        var rebuild = try SubjectIndex.Rebuild(index, state: Self.state(sequence: 0, head: .zero), events: sequence, kinds: Self.kinds(policy))
+        try produce { envelope in try rebuild.add(Self.facts(envelope, policy: policy)) }
         try index.save(try rebuild.finish(state: Self.state(sequence: sequence, head: head)))
-        return names(sequence: sequence, head: head)
+        return names(sequence: sequence, head: head, policy: policy)
     }
 
     /// Adds events that continue the history `names` describes (nil: the empty history); `head`
@@ -76,7 +76,7 @@ public struct NamesIndex: Sendable {
             guard let empty = index.loadManifest() else { return }
             manifest = empty
         }
-        try index.add(envelopes.flatMap { Self.facts($0, policy: policy) }, to: &manifest, isTally: Self.keepsEveryValue)
+        try index.add(envelopes.flatMap { Self.facts($0, policy: policy) }, to: &manifest, kinds: Self.kinds(policy))
         manifest.state = Self.state(sequence: envelopes.last?.sequence ?? manifest.state.sequence, head: head)
         try index.save(manifest)
     }
@@ -86,19 +86,20 @@ public struct NamesIndex: Sendable {
 public struct StoredNames: Sendable {
     let index: SubjectIndex
     let manifest: IndexManifest
+    let kinds: IndexKeyKinds
 
     /// The lookup an append policy is given: `added` (events checked since, newer than anything
     /// stored) first, then the stored names. A bucket that does not match its manifest throws `IndexDamage`.
     public func lookup(adding added: KeyIndex) -> EventLookup {
-        let (index, manifest) = (self.index, self.manifest)
+        let (index, manifest, kinds) = (self.index, self.manifest, self.kinds)
         return EventLookup(locate: { id in
             if let l = added.location(ofEvent: id) { return (l.type, l.sequence) }
-            guard let value = try index.values(of: "event:" + id, manifest: manifest).last else { return nil }
+            guard let value = try index.values(of: IndexKeyKinds.eventPrefix + id, kind: .single, manifest: manifest).last else { return nil }
             let parts = value.split(separator: " ")
             guard parts.count == 2, let sequence = Int(parts[1]) else { throw IndexDamage.bucket("event:\(id)", "holds '\(value)'") }
             return (String(parts[0]), sequence)
         }, valuesOf: { key in
-            try index.values(of: key, manifest: manifest) + added.allValues(of: key)
+            try index.values(of: key, kind: kinds.kind(of: key), manifest: manifest) + added.allValues(of: key)
         })
     }
 }

@@ -12,18 +12,21 @@ import Synchronization
 public struct StoreIndex: Sendable {
     let store: EventStore
     let backend: Backend
+    /// Where each key lives (the policy's answers, as when the index was written).
+    let kinds: IndexKeyKinds
 
-    init(store: EventStore, backend: Backend) {
+    init(store: EventStore, backend: Backend, kinds: IndexKeyKinds) {
         self.store = store
         self.backend = backend
+        self.kinds = kinds
     }
 
-    init(store: EventStore, disk index: SubjectIndex, manifest: IndexManifest) {
-        self.init(store: store, backend: .disk(index, manifest, BucketCache()))
+    init(store: EventStore, disk index: SubjectIndex, manifest: IndexManifest, kinds: IndexKeyKinds) {
+        self.init(store: store, backend: .disk(index, manifest, BucketCache()), kinds: kinds)
     }
 
     enum Backend: Sendable {
-        /// Each bucket is read and checked once per `StoreIndex`, however many keys are asked of it.
+        /// Each bucket and leaf is read and checked once per `StoreIndex`, however many keys are asked of it.
         case disk(SubjectIndex, IndexManifest, BucketCache)
         /// Built for this process only (the cache folder could not be written).
         case memory([String: [String]], sequence: Int, head: SHA256Digest)
@@ -45,11 +48,19 @@ public struct StoreIndex: Sendable {
         }
     }
 
-    /// The values recorded for a key, in the order they were added.
+    /// The values recorded for a key, in the order they were added; for a single-valued key
+    /// (`AppendPolicy.isSingleValued`, and event ids), only the last.
     public func values(of key: String) throws(IndexDamage) -> [String] {
         switch backend {
         case let .disk(index, manifest, cache):
             let key = KeyIndex.normalised(key)
+            if kinds.kind(of: key) == .single {
+                let slot = try index.leafSlot(of: key, manifest: manifest)
+                if let values = cache.values(ofLeaf: slot) { return values[key].map { [$0] } ?? [] }
+                let values = try index.entries(ofLeaf: manifest.leaves[slot]).values
+                cache.keep(values, forLeaf: slot)
+                return values[key].map { [$0] } ?? []
+            }
             let bucket = SubjectIndex.bucket(of: key)
             if let entries = cache.entries(of: bucket) { return entries[key] ?? [] }
             let entries = try index.entries(ofBucket: bucket, manifest: manifest)
@@ -73,7 +84,7 @@ public struct StoreIndex: Sendable {
 
     /// Where the event with this id is, or nil when the store holds none.
     public func location(ofEvent id: String) throws(IndexDamage) -> KeyIndex.EventLocation? {
-        guard let value = try values(of: "event:" + id).last else { return nil }
+        guard let value = try values(of: IndexKeyKinds.eventPrefix + id).last else { return nil }
         let parts = value.split(separator: " ")
         guard parts.count == 3, let sequence = Int(parts[1]), let hash = SHA256Digest(hex: String(parts[2])) else {
             throw .bucket("event:\(id)", "holds a malformed entry '\(value)'")
@@ -83,7 +94,7 @@ public struct StoreIndex: Sendable {
 
     /// The events a policy said touch `subject` (see `AppendPolicy.subjects(of:resolve:)`), in sequence order.
     public func locations(touching subject: String) throws(IndexDamage) -> [KeyIndex.EventLocation] {
-        try values(of: "subject:" + subject).map { value throws(IndexDamage) in
+        try values(of: IndexKeyKinds.subjectPrefix + subject).map { value throws(IndexDamage) in
             let parts = value.split(separator: " ")
             guard parts.count == 3, let sequence = Int(parts[0]), let hash = SHA256Digest(hex: String(parts[2])) else {
                 throw .bucket("subject:\(subject)", "holds a malformed entry '\(value)'")
@@ -154,11 +165,16 @@ public struct StoreIndex: Sendable {
     }
 }
 
-/// Buckets already read and checked, shared by the copies of one `StoreIndex`.
+/// Buckets and leaves already read and checked, shared by the copies of one `StoreIndex`.
 final class BucketCache: Sendable {
     private let buckets = Mutex<[Int: [String: [String]]]>([:])
+    private let leaves = Mutex<[Int: [String: String]]>([:])
 
     func entries(of bucket: Int) -> [String: [String]]? { buckets.withLock { $0[bucket] } }
 
     func keep(_ entries: [String: [String]], for bucket: Int) { buckets.withLock { $0[bucket] = entries } }
+
+    func values(ofLeaf slot: Int) -> [String: String]? { leaves.withLock { $0[slot] } }
+
+    func keep(_ values: [String: String], forLeaf slot: Int) { leaves.withLock { $0[slot] = values } }
 }

@@ -2,51 +2,88 @@
 /// number, and the names an `AppendPolicy` takes from events, so that a question about one
 /// subject reads only that subject's event files and `append` checks references without a replay.
 ///
-/// It lives in the cache folder (`.register/<events>/index/`): `SubjectIndex.bucketCount` bucket
-/// files `NNN.tsv`, each key in the bucket its FNV-1a hash picks, one `key<TAB>value` line per fact
-/// (tabs, newlines and backslashes escaped), and the `IndexManifest`, which binds the buckets to
-/// the store head they describe. Keys are NFC-normalised: the same text typed two ways is one key.
-/// Four kinds of line:
-/// - `event:<id>` → `<type> <sequence> <hash>`;
-/// - `subject:<key>` → `<sequence> <type> <hash>`, once for each event the policy says touches that subject;
-/// - `group:<name>` → `<subject> <sequence> <type> <hash>`, for each event of a subject the policy
-///   puts in that group (in buckets of their own, `groupBuckets`);
-/// - any other key an `AppendPolicy` defines → its value (the last one counts).
+/// It lives in the cache folder (`.register/<events>/index/`). Each fact is one `key<TAB>value`
+/// line (tabs, newlines and backslashes escaped); keys are NFC-normalised, so the same text typed
+/// two ways is one key. Where a line goes depends on its key's kind (`IndexKeyKind`):
+/// - a list key's lines go to one of `bucketCount` bucket files `NNN.tsv`, the one its FNV-1a hash
+///   picks, and are never rewritten: `subject:<key>` → `<sequence> <type> <hash>` for each event
+///   the policy says touches that subject; `group:<name>` → `<subject> <sequence> <type> <hash>`
+///   for each event of a subject the policy puts in that group (in buckets of their own,
+///   `groupBuckets`); and the policy's list keys;
+/// - a single-valued key's lines go to a leaf (`IndexLeaf`), which is compacted and split as it
+///   fills, so the leaf a key lives in stays small: `event:<id>` → `<type> <sequence> <hash>`,
+///   and the policy's names (the last value counts);
+/// - a tally's values are summed into the manifest.
 ///
-/// Never trusted blindly: a bucket is used only when its first `lines` lines chain to the
-/// manifest's digest (later lines are an append in progress, not yet in the manifest), and the
-/// manifest only when its checksum holds and it describes the store's current head (see
+/// So an append, which asks single-valued keys only, reads a few small files however long the
+/// history, and a question reads the lists of its own subjects.
+///
+/// Never trusted blindly: a file is used only when its first `lines` lines chain to the manifest's
+/// digest (later lines are an append in progress, not yet in the manifest), and the manifest only
+/// when its checksum holds and it describes the store's current head (see
 /// `EventStore.validIndex()`). Anything else and the index is rebuilt from the events under the
 /// append lock. Deleting the folder costs one rebuild; `verify` never reads it.
 struct SubjectIndex: Sendable {
-    /// Buckets for ordinary keys.
+    /// Buckets for ordinary list keys.
     static let keyBuckets = 1024
     /// Buckets of their own for group keys (`groupKey(_:)`), which grow with the history: a
     /// lookup of an ordinary key never reads a group's list.
     static let groupBuckets = 16
     static let bucketCount = keyBuckets + groupBuckets
+    /// The lines a leaf may hold before an append compacts it (and splits it, when more than half
+    /// of them are distinct keys). Only writers use it: a reader reads any leaf its manifest describes.
+    static let leafLimit = 1024
     let folder: String
+    var leafLimit = SubjectIndex.leafLimit
+
+    init(folder: String) { self.folder = folder }
+
+    /// For tests: leaves that fill after `leafLimit` lines.
+    init(folder: String, leafLimit: Int) {
+        self.folder = folder
+        self.leafLimit = max(2, leafLimit)
+    }
 
     var manifestPath: String { folder + "/manifest" }
 
     /// The key under which every event of a group's subjects is listed (see `AppendPolicy.group(ofSubject:)`).
     static func groupKey(_ group: String) -> String { groupPrefix + group }
 
-    private static let groupPrefix = "group:"
+    static let groupPrefix = "group:"
 
-    /// The bucket a (normalised) key lives in: FNV-1a over its UTF-8, which spreads keys evenly
-    /// and costs nothing next to reading a file. (Integrity comes from the manifest's digests.)
-    static func bucket(of key: String) -> Int {
+    /// FNV-1a over a (normalised) key's UTF-8, which spreads keys evenly and costs nothing next
+    /// to reading a file. (Integrity comes from the manifest's digests.)
+    private static func fnv(_ key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// The bucket a (normalised) list key lives in.
+    static func bucket(of key: String) -> Int {
+        let hash = fnv(key)
         if key.utf8.starts(with: groupPrefix.utf8) { return keyBuckets + Int(hash % UInt64(groupBuckets)) }
         return Int(hash % UInt64(keyBuckets))
+    }
+
+    /// The hash whose low bits pick a (normalised) single-valued key's leaf: FNV-1a, mixed so
+    /// that its low bits depend on every byte (the finaliser of MurmurHash3).
+    static func leafHash(of key: String) -> UInt64 {
+        var h = fnv(key)
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
     }
 
     func bucketPath(_ bucket: Int) -> String {
         let hex = String(bucket, radix: 16)
         return folder + "/" + String(repeating: "0", count: 3 - hex.count) + hex + ".tsv"
     }
+
+    func leafPath(_ leaf: IndexLeaf) -> String { folder + "/" + leaf.fileName }
 
     /// One fact, as a line's bytes without the newline.
     static func line(key: String, value: String) -> [UInt8] {
@@ -87,103 +124,232 @@ struct SubjectIndex: Sendable {
         return out
     }
 
-    /// The values recorded for `key`, in the order they were added, from the bucket as the
-    /// manifest describes it; throws `IndexDamage` when the bucket does not match the manifest.
-    func values(of key: String, manifest: IndexManifest) throws(IndexDamage) -> [String] {
+    /// The values recorded for `key`, in the order they were added (a single-valued key: its last),
+    /// from the file the manifest says holds it; throws `IndexDamage` when that file does not match
+    /// the manifest.
+    func values(of key: String, kind: IndexKeyKind, manifest: IndexManifest) throws(IndexDamage) -> [String] {
         let key = KeyIndex.normalised(key)
-        return try entries(ofBucket: Self.bucket(of: key), manifest: manifest)[key] ?? []
+        switch kind {
+        case .single:
+            let slot = try leafSlot(of: key, manifest: manifest)
+            return try entries(ofLeaf: manifest.leaves[slot]).values[key].map { [$0] } ?? []
+        case .list, .tally:
+            return try entries(ofBucket: Self.bucket(of: key), manifest: manifest)[key] ?? []
+        }
     }
 
-    /// Every key of one bucket with its values in the order they were added, read once and
-    /// checked against the manifest: its first `lines` lines must chain to the recorded digest
-    /// (later lines belong to an append in progress and are not read).
-    func entries(ofBucket bucket: Int, manifest: IndexManifest) throws(IndexDamage) -> [String: [String]] {
-        let expected = manifest.buckets[bucket]
-        guard expected.lines > 0 else { return [:] }
+    func leafSlot(of normalisedKey: String, manifest: IndexManifest) throws(IndexDamage) -> Int {
+        guard let slot = manifest.leaf(holding: Self.leafHash(of: normalisedKey)) else {
+            throw .bucket(manifestPath, "has no leaf for key \(normalisedKey)")
+        }
+        return slot
+    }
+
+    /// The lines of one file as the manifest describes it: its first `expected.lines` lines, which
+    /// must chain to the recorded digest (later lines belong to an append in progress and are not read).
+    private func lines(of path: String, expected: IndexManifest.Bucket) throws(IndexDamage) -> [ArraySlice<UInt8>] {
+        guard expected.lines > 0 else { return [] }
         let bytes: [UInt8]
-        do { bytes = try FileSystem.read(bucketPath(bucket)) } catch { throw .bucket(bucketPath(bucket), "cannot be read: \(error)") }
+        do { bytes = try FileSystem.read(path) } catch { throw .bucket(path, "cannot be read: \(error)") }
         var digest = IndexManifest.Bucket().digest
-        var result: [String: [String]] = [:]
-        var lines: UInt64 = 0
+        var result: [ArraySlice<UInt8>] = []
+        result.reserveCapacity(Int(min(expected.lines, 1 << 20)))
         var start = 0
-        while lines < expected.lines {
+        while UInt64(result.count) < expected.lines {
             guard let end = bytes[start...].firstIndex(of: 0x0a) else { break }
             let line = bytes[start..<end]
             digest = IndexManifest.Bucket.extend(digest, with: line)
-            if let tab = line.firstIndex(of: 0x09) {
-                result[Self.text(line[..<tab]), default: []].append(Self.text(line[(tab + 1)...]))
-            }
-            lines += 1
+            result.append(line)
             start = end + 1
         }
-        guard lines == expected.lines, digest == expected.digest else {
-            throw .bucket(bucketPath(bucket), "does not match the index manifest (edited, truncated or damaged)")
+        guard UInt64(result.count) == expected.lines, digest == expected.digest else {
+            throw .bucket(path, "does not match the index manifest (edited, truncated or damaged)")
         }
         return result
     }
 
-    /// Appends lines to their buckets and extends the manifest's digests, and counts tallies
-    /// (`isTally`) into the manifest instead; the caller saves the manifest.
-    func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest, isTally: (String) -> Bool) throws {
+    /// Every key of one bucket with its values in the order they were added, read once and checked.
+    func entries(ofBucket bucket: Int, manifest: IndexManifest) throws(IndexDamage) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for line in try lines(of: bucketPath(bucket), expected: manifest.buckets[bucket]) {
+            if let tab = line.firstIndex(of: 0x09) { result[Self.text(line[..<tab]), default: []].append(Self.text(line[(tab + 1)...])) }
+        }
+        return result
+    }
+
+    /// Every key of one leaf with its last value, and the leaf's lines, read once and checked.
+    func entries(ofLeaf leaf: IndexLeaf) throws(IndexDamage) -> (values: [String: String], lines: [ArraySlice<UInt8>]) {
+        let lines = try lines(of: leafPath(leaf), expected: leaf.content)
+        var values: [String: String] = [:]
+        for line in lines {
+            if let tab = line.firstIndex(of: 0x09) { values[Self.text(line[..<tab])] = Self.text(line[(tab + 1)...]) }
+        }
+        return (values, lines)
+    }
+
+    /// Appends facts to their buckets and leaves and extends the manifest's digests, counts
+    /// tallies into the manifest, and compacts or splits each leaf that passes `leafLimit`; the
+    /// caller saves the manifest. Deletes the leaf files the manifest's previous writer retired.
+    func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest, kinds: IndexKeyKinds) throws {
         var byBucket: [Int: [UInt8]] = [:]
+        var byLeaf: [Int: [[UInt8]]] = [:]
         for fact in facts {
-            if isTally(fact.key) {
-                manifest.count(fact.value, into: KeyIndex.normalised(fact.key))
-                continue
+            let key = KeyIndex.normalised(fact.key)
+            switch kinds.kind(of: fact.key) {
+            case .tally:
+                manifest.count(fact.value, into: key)
+            case .list:
+                let line = Self.line(key: key, value: fact.value)
+                let bucket = Self.bucket(of: key)
+                manifest.buckets[bucket].add(line: line[...])
+                byBucket[bucket, default: []] += line + [0x0a]
+            case .single:
+                byLeaf[try leafSlot(of: key, manifest: manifest), default: []].append(Self.line(key: key, value: fact.value))
             }
-            let line = Self.line(key: fact.key, value: fact.value)
-            let bucket = Self.bucket(of: KeyIndex.normalised(fact.key))
-            manifest.buckets[bucket].add(line: line[...])
-            byBucket[bucket, default: []] += line + [0x0a]
         }
         for (bucket, bytes) in byBucket {
             let fd = try FileDescriptor.open(bucketPath(bucket), .appendCreate)
             defer { fd.close() }
             try fd.writeAll(bytes)
         }
+        for name in manifest.retired { _ = Syscall.unlink(folder + "/" + name) }
+        manifest.retired = []
+        // Highest slot first, so that replacing one leaf by several leaves the lower slots in place.
+        for (slot, lines) in byLeaf.sorted(by: { $0.key > $1.key }) {
+            let leaf = manifest.leaves[slot]
+            if leaf.content.lines + UInt64(lines.count) <= UInt64(leafLimit) {
+                var bytes: [UInt8] = []
+                for line in lines {
+                    manifest.replaceLeafContent(at: slot) { $0.add(line: line[...]) }
+                    bytes += line + [0x0a]
+                }
+                let fd = try FileDescriptor.open(leafPath(leaf), .appendCreate)
+                defer { fd.close() }
+                try fd.writeAll(bytes)
+            } else {
+                try reorganise(slot, adding: lines, in: &manifest)
+            }
+        }
     }
 
-    /// Writes every bucket anew, fact by fact as a replay yields them, holding at most
-    /// `flushBytes` of each bucket in memory; `finish` returns the manifest entries.
+    /// Rewrites a full leaf: one line per key (the last), split by the next bits of the hash for as
+    /// long as a part holds more than half of `leafLimit` keys. The replaced file is retired.
+    func reorganise(_ slot: Int, adding added: [[UInt8]] = [], in manifest: inout IndexManifest) throws {
+        let leaf = manifest.leaves[slot]
+        var last: [ArraySlice<UInt8>: Int] = [:]
+        var lines = try entries(ofLeaf: leaf).lines
+        lines += added.map { $0[...] }
+        for (i, line) in lines.enumerated() { last[line[..<(line.firstIndex(of: 0x09) ?? line.endIndex)]] = i }
+        let kept = lines.indices.filter { i in last[lines[i][..<(lines[i].firstIndex(of: 0x09) ?? lines[i].endIndex)]] == i }
+            .map { lines[$0] }
+        var parts: [(leaf: IndexLeaf, lines: [ArraySlice<UInt8>])] = []
+        func place(_ leaf: IndexLeaf, _ lines: [ArraySlice<UInt8>]) {
+            guard lines.count > leafLimit / 2, leaf.depth < IndexLeaf.maximumDepth else { parts.append((leaf, lines)); return }
+            let (low, high) = leaf.children
+            let bit = UInt64(1) << UInt64(leaf.depth)
+            let split = Dictionary(grouping: lines) { line in
+                Self.leafHash(of: Self.text(line[..<(line.firstIndex(of: 0x09) ?? line.endIndex)])) & bit != 0
+            }
+            place(low, split[false] ?? [])
+            place(high, split[true] ?? [])
+        }
+        var compacted = leaf
+        compacted.generation &+= 1
+        compacted.content = IndexManifest.Bucket()
+        place(compacted, kept)
+        var leaves: [IndexLeaf] = []
+        for (part, lines) in parts {
+            var written = part
+            var bytes: [UInt8] = []
+            for line in lines {
+                written.content.add(line: line)
+                bytes += line
+                bytes.append(0x0a)
+            }
+            try FileSystem.replaceContents(of: leafPath(written), with: bytes)
+            leaves.append(written)
+        }
+        manifest.retired.append(leaf.fileName)
+        manifest.replaceLeaf(at: slot, with: leaves)
+    }
+
+    /// Writes every bucket and leaf anew, fact by fact as a replay yields them, holding at most
+    /// `flushBytes` of each in memory; `finish` compacts the leaves that filled and returns the manifest.
     struct Rebuild {
         let index: SubjectIndex
+        let kinds: IndexKeyKinds
         var manifest: IndexManifest
-        private var pending = [[UInt8]](repeating: [], count: SubjectIndex.bucketCount)
-        static let flushBytes = 16 * 1024
+        private var pendingBuckets = [[UInt8]](repeating: [], count: SubjectIndex.bucketCount)
+        private var pendingLeaves: [[UInt8]]
+        static let flushBytes = 8 * 1024
 
-        init(_ index: SubjectIndex, state: AppendState) throws {
+        /// For a history of about `events` events (which sets how many leaves it starts with).
+        init(_ index: SubjectIndex, state: AppendState, events: Int, kinds: IndexKeyKinds) throws {
             self.index = index
-            manifest = IndexManifest(state: state)
+            self.kinds = kinds
+            manifest = IndexManifest(state: state, leafDepth: IndexLeaf.startingDepth(forEvents: events))
+            pendingLeaves = [[UInt8]](repeating: [], count: manifest.leaves.count)
             try FileSystem.makeDirectory(index.folder)
             _ = Syscall.unlink(index.manifestPath)
+            // Whatever else is in the folder (leaves of an earlier layout, an older format's buckets) goes.
+            for name in (try? FileSystem.names(in: index.folder)) ?? [] where name.hasSuffix(".tsv") || name.contains(".tmp-") {
+                _ = Syscall.unlink(index.folder + "/" + name)
+            }
             for bucket in 0..<SubjectIndex.bucketCount { try FileSystem.replaceContents(of: index.bucketPath(bucket), with: []) }
+            for leaf in manifest.leaves { try FileSystem.replaceContents(of: index.leafPath(leaf), with: []) }
         }
 
-        mutating func add(_ facts: [(key: String, value: String)], isTally: (String) -> Bool) throws {
+        mutating func add(_ facts: [(key: String, value: String)]) throws {
             for fact in facts {
-                if isTally(fact.key) {
-                    manifest.count(fact.value, into: KeyIndex.normalised(fact.key))
-                    continue
+                let key = KeyIndex.normalised(fact.key)
+                switch kinds.kind(of: fact.key) {
+                case .tally:
+                    manifest.count(fact.value, into: key)
+                case .list:
+                    let line = SubjectIndex.line(key: key, value: fact.value)
+                    let bucket = SubjectIndex.bucket(of: key)
+                    manifest.buckets[bucket].add(line: line[...])
+                    pendingBuckets[bucket] += line
+                    pendingBuckets[bucket].append(0x0a)
+                    if pendingBuckets[bucket].count >= Self.flushBytes { try flush(bucket: bucket) }
+                case .single:
+                    let line = SubjectIndex.line(key: key, value: fact.value)
+                    let slot = try index.leafSlot(of: key, manifest: manifest)
+                    manifest.replaceLeafContent(at: slot) { $0.add(line: line[...]) }
+                    pendingLeaves[slot] += line
+                    pendingLeaves[slot].append(0x0a)
+                    if pendingLeaves[slot].count >= Self.flushBytes { try flush(leaf: slot) }
                 }
-                let line = SubjectIndex.line(key: fact.key, value: fact.value)
-                let bucket = SubjectIndex.bucket(of: KeyIndex.normalised(fact.key))
-                manifest.buckets[bucket].add(line: line[...])
-                pending[bucket] += line
-                pending[bucket].append(0x0a)
-                if pending[bucket].count >= Self.flushBytes { try flush(bucket) }
             }
         }
 
-        private mutating func flush(_ bucket: Int) throws {
-            guard !pending[bucket].isEmpty else { return }
-            let fd = try FileDescriptor.open(index.bucketPath(bucket), .appendCreate)
+        private mutating func flush(bucket: Int) throws {
+            guard !pendingBuckets[bucket].isEmpty else { return }
+            try Self.append(pendingBuckets[bucket], to: index.bucketPath(bucket))
+            pendingBuckets[bucket].removeAll(keepingCapacity: false)
+        }
+
+        private mutating func flush(leaf slot: Int) throws {
+            guard !pendingLeaves[slot].isEmpty else { return }
+            try Self.append(pendingLeaves[slot], to: index.leafPath(manifest.leaves[slot]))
+            pendingLeaves[slot].removeAll(keepingCapacity: false)
+        }
+
+        private static func append(_ bytes: [UInt8], to path: String) throws {
+            let fd = try FileDescriptor.open(path, .appendCreate)
             defer { fd.close() }
-            try fd.writeAll(pending[bucket])
-            pending[bucket].removeAll(keepingCapacity: false)
+            try fd.writeAll(bytes)
         }
 
         mutating func finish(state: AppendState) throws -> IndexManifest {
-            for bucket in 0..<SubjectIndex.bucketCount { try flush(bucket) }
+            for bucket in 0..<SubjectIndex.bucketCount { try flush(bucket: bucket) }
+            for slot in manifest.leaves.indices { try flush(leaf: slot) }
+            // Leaves only multiply, so walking down from the last slot meets each original leaf once.
+            for slot in manifest.leaves.indices.reversed() where manifest.leaves[slot].content.lines > UInt64(index.leafLimit) {
+                try index.reorganise(slot, in: &manifest)
+            }
+            for name in manifest.retired { _ = Syscall.unlink(index.folder + "/" + name) }
+            manifest.retired = []
             manifest.state = state
             return manifest
         }

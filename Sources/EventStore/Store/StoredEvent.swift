@@ -43,7 +43,7 @@ public struct AppendReceipt: Equatable, Sendable {
 /// `decision:2022-0177088` for a decision event) beside the index of event ids, and hands both
 /// to `check` through an `EventLookup`. So a policy can refuse a reference to something that
 /// was never recorded without the store replaying its history on every append.
-public protocol AppendPolicy {
+public protocol AppendPolicy: Sendable {
     /// The names this stored event makes known to later appends, each with a value.
     func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)]
     /// Judges the candidate; throwing refuses the append and leaves the store unchanged.
@@ -61,6 +61,11 @@ public protocol AppendPolicy {
     /// manifest, so that reading it costs the same however many events added to it (see
     /// `StoreIndex.tally(of:)`).
     func isTally(_ key: String) -> Bool
+    /// Whether only the last value of a key the policy defines counts (a name's spelling, a
+    /// decision's status): the index then keeps only that one, in a small leaf that an append
+    /// reads however long the history (`IndexLeaf`), and `EventLookup.values(forKey:)` gives only
+    /// it. Keys whose every value a check reads must answer false.
+    func isSingleValued(_ key: String) -> Bool
 }
 
 extension AppendPolicy {
@@ -69,6 +74,8 @@ extension AppendPolicy {
     public func group(ofSubject subject: String) -> String? { nil }
 
     public func isTally(_ key: String) -> Bool { false }
+
+    public func isSingleValued(_ key: String) -> Bool { false }
 
     /// `keys(definedBy:)` and `subjects(of:resolve:)` together; a policy that decodes the payload
     /// for both can do it once here.

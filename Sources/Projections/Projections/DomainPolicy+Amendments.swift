@@ -15,6 +15,15 @@ extension DomainPolicy {
     static func dependentsKey(_ subject: Subject) -> String { "dependents:" + subject.description }
     static func decisionEventsKey(_ decision: DecisionID) -> String { "decision-events:" + decision.rawValue }
 
+    /// The keys whose every value a check reads (`values(forKey:)`): who stands on whom, and an
+    /// event's corrections and retraction. Every other key the policy defines is a name, a status
+    /// or a pointer whose last value is all anyone asks (`isSingleValued`).
+    private static let listPrefixes = [correctionsKey(""), retractedKey(""), "dependents:", decisionEventsKey(DecisionID(""))]
+
+    public func isSingleValued(_ key: String) -> Bool {
+        !isTally(key) && !Self.listPrefixes.contains { key.utf8.starts(with: $0.utf8) }
+    }
+
     /// The keys that say which events stand on which: every event about a reserve or contract
     /// (other than its creation) under that subject, every mutation under the decision it names,
     /// and every decision event under its decision.
