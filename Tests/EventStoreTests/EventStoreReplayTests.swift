@@ -23,6 +23,41 @@ import TestSupport
         #expect(report.isIntact && report.eventCount == 0 && report.head == .zero)
     }
 
+    /// `replay(prepare:)` works on windows of 2,048 files, the next read while one is handed over:
+    /// over several windows every event comes with its own prepared value, in order, and a
+    /// damaged file still stops the replay at that file.
+    @Test func preparedWorkComesWithItsOwnEventInOrderAcrossWindows() throws {
+        let count = 5_000
+        try writeHistory(count: count, into: store.directory)
+        var seen: [(Int, String, SHA256Digest)] = []
+        try store.replay(prepare: { envelope, hash in (envelope.id, hash) }) { event, prepared in
+            seen.append((event.envelope.sequence, prepared.0, prepared.1))
+            #expect(prepared.0 == event.envelope.id && prepared.1 == event.hash)
+        }
+        #expect(seen.map(\.0) == Array(1...count))
+        // A body that stops early stops the replay (and leaves no read running behind it).
+        struct Stop: Error {}
+        var handed = 0
+        #expect(throws: Stop.self) {
+            try store.replay(prepare: { envelope, _ in envelope.sequence }) { _, sequence in
+                handed += 1
+                if sequence == 3_000 { throw Stop() }
+            }
+        }
+        #expect(handed == 3_000)
+        // Damage in the third window is named, as without `prepare`.
+        let damaged = EventShard.path(sequence: 4_500, type: "note")
+        try writeBytes(Array("{}".utf8), to: store.directory + "/" + damaged)
+        var before = 0
+        do {
+            try store.replay(prepare: { _, _ in 0 }) { _, _ in before += 1 }
+            Issue.record("a damaged file was replayed")
+        } catch StoreError.damaged(let file, _) {
+            #expect(file == damaged)
+        }
+        #expect(before == 4_499)
+    }
+
     @Test func replayGivesEveryEventInOrderWithItsFileFacts() throws {
         // More than 9 and more than 10 events: names must sort numerically (fixed width).
         let drafts = (1...23).map { makeDraft(id: "r\($0)", type: $0 % 2 == 0 ? "even" : "odd", payload: ["n": JSONValue($0)]) }

@@ -88,20 +88,31 @@ import TestSupport
         let manifest = try rebuild.finish(state: state)
         #expect(IndexLeaf.partition(manifest.leaves) && manifest.retired.isEmpty)
         #expect(manifest.leaves.allSatisfy { $0.content.lines <= UInt64(Self.limit) })
-        #expect(try leafFiles(index) == Set(manifest.leaves.map(\.fileName)))
+        // A rebuild writes only the leaves that hold lines; an empty one needs no file.
+        #expect(try leafFiles(index) == Set(manifest.leaves.filter { $0.content.lines > 0 }.map(\.fileName)))
         let (last, list) = expected(batches)
         for (key, value) in last { #expect(try index.values(of: key, kind: .single, manifest: manifest) == [value]) }
         #expect(try index.values(of: "list:all", kind: .list, manifest: manifest) == list)
     }
 
-    @Test func aRebuildClearsFilesOfAnEarlierLayout() throws {
+    @Test func aRebuildClearsFilesOfAnEarlierLayoutAndEveryLineOfAnEarlierIndex() throws {
         let (index, _) = try emptyIndex("stale")
-        try FileSystem.replaceContents(of: index.folder + "/fff.tsv", with: Array("event:x\tstale\n".utf8))
-        try FileSystem.replaceContents(of: index.folder + "/p3-1-9.tsv", with: Array("event:x\tstale\n".utf8))
-        let (_, manifest) = try emptyIndex("stale")
+        let stale = Array("event:x\tstale\n".utf8)
+        // An older format's bucket, a leaf of another layout, and this layout's own bucket and leaf.
+        let ownBucket = index.bucketPath(SubjectIndex.bucket(of: "list:all")), ownLeaf = index.leafPath(IndexLeaf(depth: 6, bits: 5))
+        for path in [index.folder + "/fff.tsv", index.folder + "/p3-1-9.tsv", ownBucket, ownLeaf] {
+            try FileSystem.replaceContents(of: path, with: stale)
+        }
+        var rebuild = try SubjectIndex.Rebuild(index, state: state, events: 0, kinds: kinds)
+        try rebuild.add([("name:a", "1")])
+        var manifest = try rebuild.finish(state: state)
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: index.folder))
         #expect(!files.contains("fff.tsv") && !files.contains("p3-1-9.tsv"))
-        #expect(files == Set(manifest.leaves.map(\.fileName) + (0..<SubjectIndex.bucketCount).map { String(index.bucketPath($0).split(separator: "/").last!) }))
+        #expect(!FileManager.default.fileExists(atPath: ownBucket) && !FileManager.default.fileExists(atPath: ownLeaf))
+        // So an append after the rebuild extends its own lines, not the earlier index's.
+        try index.add([("list:all", "x"), ("name:a", "2")], to: &manifest, kinds: kinds)
+        #expect(try index.values(of: "list:all", kind: .list, manifest: manifest) == ["x"])
+        #expect(try index.values(of: "name:a", kind: .single, manifest: manifest) == ["2"])
     }
 
     @Test(arguments: ["edited", "deleted", "truncated"])

@@ -9,8 +9,10 @@ public struct SHA256: Sendable {
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
         0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    /// Bytes not yet forming a whole 64-byte block.
-    private var pending: [UInt8] = []
+    /// Bytes not yet forming a whole 64-byte block: the first `pendingCount` bytes of this
+    /// inline storage, so hashing a short input allocates nothing until the digest itself.
+    private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var totalLength: UInt64 = 0
 
     public init() {}
@@ -35,37 +37,51 @@ public struct SHA256: Sendable {
     public mutating func update(buffer: UnsafeRawBufferPointer) {
         totalLength &+= UInt64(buffer.count)
         var input = buffer[...]
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, input.count)
-            pending.append(contentsOf: input.prefix(take))
+        if pendingCount > 0 {
+            let take = min(64 - pendingCount, input.count)
+            let start = pendingCount
+            withUnsafeMutableBytes(of: &pending) { block in
+                UnsafeMutableRawBufferPointer(rebasing: block[start..<(start + take)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: input.prefix(take)))
+            }
+            pendingCount += take
             input = input.dropFirst(take)
-            if pending.count < 64 { return }
-            pending.withUnsafeBytes { compress(blocks: $0) }
-            pending.removeAll(keepingCapacity: true)
+            if pendingCount < 64 { return }
+            var block = pending
+            withUnsafeBytes(of: &block) { compress(blocks: $0) }
+            pendingCount = 0
         }
         let whole = input.count - input.count % 64
         if whole > 0 {
             compress(blocks: UnsafeRawBufferPointer(rebasing: input.prefix(whole)))
         }
-        pending.append(contentsOf: input.dropFirst(whole))
+        let rest = input.count - whole
+        if rest > 0 {
+            withUnsafeMutableBytes(of: &pending) { block in
+                UnsafeMutableRawBufferPointer(rebasing: block[0..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: input.suffix(rest)))
+            }
+            pendingCount = rest
+        }
     }
 
     /// Pads, processes the last block and returns the digest. The hasher is consumed.
     public consuming func finalize() -> SHA256Digest {
         let bitLength = totalLength &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { compress(blocks: $0) }
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            out.append(UInt8(truncatingIfNeeded: word >> 24))
-            out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8))
-            out.append(UInt8(truncatingIfNeeded: word))
+        let count = pendingCount
+        // The padded tail is one block, or two when the length does not fit after the pending bytes.
+        let tailBytes = count < 56 ? 64 : 128
+        var block = pending
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            withUnsafeBytes(of: &block) { pendingBytes in
+                UnsafeMutableRawBufferPointer(rebasing: tail[0..<count]).copyMemory(from: UnsafeRawBufferPointer(rebasing: pendingBytes[0..<count]))
+            }
+            tail[count] = 0x80
+            for i in 0..<8 { tail[tailBytes - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+            compress(blocks: UnsafeRawBufferPointer(rebasing: tail[0..<tailBytes]))
         }
+        var bigEndian = (state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian,
+                         state.4.bigEndian, state.5.bigEndian, state.6.bigEndian, state.7.bigEndian)
+        let out = withUnsafeBytes(of: &bigEndian) { [UInt8]($0) }
         return SHA256Digest(bytes: out)
     }
 

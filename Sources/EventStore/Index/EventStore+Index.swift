@@ -84,8 +84,14 @@ extension EventStore {
         }
         var memory: [String: [String]] = [:]
         do {
-            try replay(listing: listing) { event in
-            let facts = self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
+            // An event's facts are worked out on all cores as it is read, unless they need an
+            // earlier event (a correction's target): those wait for their turn, with `resolve`.
+            try replay(listing: listing, prepare: { envelope, hash -> [(key: String, value: String)]? in
+                var needsEarlier = false
+                let facts = self.facts(for: envelope, hash: hash, policy: policy) { _ in needsEarlier = true; return nil }
+                return needsEarlier ? nil : facts
+            }) { event, prepared in
+            let facts = prepared ?? self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
                 do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
             } else {

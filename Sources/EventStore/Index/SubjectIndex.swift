@@ -283,20 +283,26 @@ struct SubjectIndex: Sendable {
         private var pendingLeaves: [[UInt8]]
         static let flushBytes = 8 * 1024
 
+        /// Which files this rebuild has begun (truncated): the others still hold an earlier index's lines.
+        private var begunBuckets = [Bool](repeating: false, count: SubjectIndex.bucketCount)
+        private var begunLeaves: [Bool]
+
         /// For a history of about `events` events (which sets how many leaves it starts with).
         init(_ index: SubjectIndex, state: AppendState, events: Int, kinds: IndexKeyKinds) throws {
             self.index = index
             self.kinds = kinds
             manifest = IndexManifest(state: state, leafDepth: IndexLeaf.startingDepth(forEvents: events))
             pendingLeaves = [[UInt8]](repeating: [], count: manifest.leaves.count)
+            begunLeaves = [Bool](repeating: false, count: manifest.leaves.count)
             try FileSystem.makeDirectory(index.folder)
             _ = Syscall.unlink(index.manifestPath)
-            // Whatever else is in the folder (leaves of an earlier layout, an older format's buckets) goes.
-            for name in (try? FileSystem.names(in: index.folder)) ?? [] where name.hasSuffix(".tsv") || name.contains(".tmp-") {
+            // Files that are no part of this layout (leaves of an earlier one, an older format's buckets)
+            // go now; this layout's own are truncated when first written, or removed by `finish`.
+            let own = Set((0..<SubjectIndex.bucketCount).map { index.bucketPath($0) } + manifest.leaves.map(index.leafPath))
+            for name in (try? FileSystem.names(in: index.folder)) ?? []
+            where (name.hasSuffix(".tsv") || name.contains(".tmp-")) && !own.contains(index.folder + "/" + name) {
                 _ = Syscall.unlink(index.folder + "/" + name)
             }
-            for bucket in 0..<SubjectIndex.bucketCount { try FileSystem.replaceContents(of: index.bucketPath(bucket), with: []) }
-            for leaf in manifest.leaves { try FileSystem.replaceContents(of: index.leafPath(leaf), with: []) }
         }
 
         mutating func add(_ facts: [(key: String, value: String)]) throws {
@@ -325,25 +331,31 @@ struct SubjectIndex: Sendable {
 
         private mutating func flush(bucket: Int) throws {
             guard !pendingBuckets[bucket].isEmpty else { return }
-            try Self.append(pendingBuckets[bucket], to: index.bucketPath(bucket))
+            try Self.write(pendingBuckets[bucket], to: index.bucketPath(bucket), begun: &begunBuckets[bucket])
             pendingBuckets[bucket].removeAll(keepingCapacity: false)
         }
 
         private mutating func flush(leaf slot: Int) throws {
             guard !pendingLeaves[slot].isEmpty else { return }
-            try Self.append(pendingLeaves[slot], to: index.leafPath(manifest.leaves[slot]))
+            try Self.write(pendingLeaves[slot], to: index.leafPath(manifest.leaves[slot]), begun: &begunLeaves[slot])
             pendingLeaves[slot].removeAll(keepingCapacity: false)
         }
 
-        private static func append(_ bytes: [UInt8], to path: String) throws {
-            let fd = try FileDescriptor.open(path, .appendCreate)
+        /// The first write truncates the file (in place: no new file per rebuild), later ones append.
+        private static func write(_ bytes: [UInt8], to path: String, begun: inout Bool) throws {
+            let fd = try FileDescriptor.open(path, begun ? .appendCreate : .writeTruncate)
             defer { fd.close() }
             try fd.writeAll(bytes)
+            begun = true
         }
 
         mutating func finish(state: AppendState) throws -> IndexManifest {
             for bucket in 0..<SubjectIndex.bucketCount { try flush(bucket: bucket) }
             for slot in manifest.leaves.indices { try flush(leaf: slot) }
+            // A file this rebuild never wrote may hold an earlier index's lines, which an append would
+            // extend as if they were this one's: it goes (an append creates it anew).
+            for bucket in 0..<SubjectIndex.bucketCount where !begunBuckets[bucket] { _ = Syscall.unlink(index.bucketPath(bucket)) }
+            for slot in manifest.leaves.indices where !begunLeaves[slot] { _ = Syscall.unlink(index.leafPath(manifest.leaves[slot])) }
             // Leaves only multiply, so walking down from the last slot meets each original leaf once.
             for slot in manifest.leaves.indices.reversed() where manifest.leaves[slot].content.lines > UInt64(index.leafLimit) {
                 try index.reorganise(slot, in: &manifest)

@@ -94,38 +94,70 @@ public struct EventStore: Sendable {
         try replay(listing: try listing(), body)
     }
 
+    /// The same, with work of the caller's done on all cores as files are read: `prepare` sees
+    /// each well-formed envelope (with its file's hash) before its place in the chain is checked,
+    /// and `body` gets its result with the event, in order. For work that needs no earlier
+    /// event, such as decoding a payload.
+    public func replay<Prepared: Sendable>(prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared,
+                                           _ body: (StoredEvent, Prepared) throws -> Void) throws {
+        try replay(listing: try listing(), prepare: prepare, body)
+    }
+
+    func replay(listing: Listing, survey: ((_ file: String, _ damage: Damage) throws -> Void)? = nil,
+                _ body: (StoredEvent) throws -> Void) throws {
+        try replay(listing: listing, survey: survey, prepare: { _, _ in () }) { event, _ in try body(event) }
+    }
+
     /// - Parameter survey: nil stops at the first damage (`StoreError.damaged`). Given, each
     ///   damaged file is handed to it and the check carries on after it, so every damaged file
     ///   is named (`verify`); `body` sees only the events that passed.
-    func replay(listing: Listing, survey: ((_ file: String, _ damage: Damage) throws -> Void)? = nil,
-                _ body: (StoredEvent) throws -> Void) throws {
+    func replay<Prepared: Sendable>(listing: Listing, survey: ((_ file: String, _ damage: Damage) throws -> Void)? = nil,
+                                    prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared,
+                                    _ body: (StoredEvent, Prepared) throws -> Void) throws {
         var checker = ChainChecker()
         var previousPath: String? = nil
         var lastBlamed: String? = nil
         let window = 2048
+        func slice(from start: Int) -> [EventEntries.Entry] {
+            Array(listing.events[start..<min(start + window, listing.events.count)])
+        }
+        // While one window is checked and handed over, the next is read and parsed.
+        let ahead = WindowLoad<Prepared>()
+        defer { ahead.wait() }
+        var loadedNext = load(slice(from: 0), prepare: prepare)
         var start = 0
         while start < listing.events.count {
-            let entries = Array(listing.events[start..<min(start + window, listing.events.count)])
-            let loaded = load(entries)
+            let entries = slice(from: start)
+            let loaded = loadedNext
+            let more = start + window < listing.events.count
+            if more {
+                let following = slice(from: start + window)
+                ahead.start { self.load(following, prepare: prepare) }
+            }
+            defer { if more { loadedNext = ahead.wait() ?? [] } }
             for (i, entry) in entries.enumerated() {
-                var outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i])
+                var outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i].file)
                 if case .failure(.missingSequence) = outcome, let survey {
                     // Name the gap, then judge the file itself as if the gap were not there.
                     try survey(entry.path, .missingSequence(expected: checker.sequence + 1))
                     lastBlamed = entry.path
                     checker.resume(after: entry.sequence - 1, head: nil)
-                    outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i])
+                    outcome = checker.accept(name: entry.name, folder: entry.folder, loaded[i].file)
                 }
                 switch outcome {
                 case .success(let event):
-                    try body(event)
+                    // `accept` succeeds only for a well-formed envelope, and every one was prepared.
+                    guard let prepared = loaded[i].prepared else {
+                        throw StoreError.damaged(file: event.path, damage: .unreadable("the file changed while it was read"))
+                    }
+                    try body(event, prepared)
                     previousPath = event.path
                 case .failure(let damage):
                     var next: ChainChecker.ParsedFile? = nil
                     if case .brokenLink = damage, start + i + 1 < listing.events.count {
-                        next = i + 1 < entries.count ? loaded[i + 1] : readParsed(listing.events[start + i + 1].path)
+                        next = i + 1 < entries.count ? loaded[i + 1].file : readParsed(listing.events[start + i + 1].path)
                     }
-                    let blamed = ChainChecker.blame(damage, file: entry.path, previous: previousPath, fileHash: loaded[i].hash, after: next)
+                    let blamed = ChainChecker.blame(damage, file: entry.path, previous: previousPath, fileHash: loaded[i].file.hash, after: next)
                     guard let survey else { throw StoreError.damaged(file: blamed.file, damage: blamed.damage) }
                     if case .duplicateSequence = damage {
                         // Name both files of that number. Which of them the next event chains to is
@@ -138,8 +170,8 @@ public struct EventStore: Sendable {
                     }
                     if blamed.file != lastBlamed || entry.path == blamed.file { try survey(blamed.file, blamed.damage) }
                     lastBlamed = blamed.file
-                    if case .success(let envelope) = loaded[i].envelope {
-                        checker.resume(after: entry.sequence, head: loaded[i].hash, id: envelope.id)
+                    if case .success(let envelope) = loaded[i].file.envelope {
+                        checker.resume(after: entry.sequence, head: loaded[i].file.hash, id: envelope.id)
                     } else {
                         checker.resume(after: entry.sequence, head: nil)
                     }
@@ -150,18 +182,53 @@ public struct EventStore: Sendable {
         }
     }
 
-    /// Result slots that concurrent workers fill, each worker its own index only.
-    private struct Slots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<ChainChecker.ParsedFile>
+    /// One file of a window: read, hashed and parsed, and the caller's work on its envelope.
+    private struct LoadedFile<Prepared: Sendable>: Sendable {
+        let file: ChainChecker.ParsedFile
+        let prepared: Prepared?
     }
 
-    /// Reads, hashes and parses files concurrently; results come back in the entries' order.
-    private func load(_ entries: [EventEntries.Entry]) -> [ChainChecker.ParsedFile] {
-        let results = UnsafeMutableBufferPointer<ChainChecker.ParsedFile>.allocate(capacity: entries.count)
+    /// The next window of a replay, read on other threads while the caller works on this one.
+    private final class WindowLoad<Prepared: Sendable>: @unchecked Sendable {
+        private var result: [LoadedFile<Prepared>]? = nil
+        private let done = DispatchSemaphore(value: 0)
+        private var running = false
+
+        func start(_ work: @escaping @Sendable () -> [LoadedFile<Prepared>]) {
+            running = true
+            DispatchQueue.global().async {
+                self.result = work()
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the load in flight, if any, and hands over its files.
+        @discardableResult
+        func wait() -> [LoadedFile<Prepared>]? {
+            guard running else { return nil }
+            done.wait()
+            running = false
+            defer { result = nil }
+            return result
+        }
+    }
+
+    /// Result slots that concurrent workers fill, each worker its own index only.
+    private struct Slots<Element>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Element>
+    }
+
+    /// Reads, hashes, parses and prepares files concurrently; results come back in the entries' order.
+    private func load<Prepared: Sendable>(_ entries: [EventEntries.Entry],
+                                          prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared) -> [LoadedFile<Prepared>] {
+        let results = UnsafeMutableBufferPointer<LoadedFile<Prepared>>.allocate(capacity: entries.count)
         defer { results.deallocate() }
         let slots = Slots(base: results.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-            (slots.base + i).initialize(to: readParsed(entries[i].path))
+            let file = readParsed(entries[i].path)
+            let prepared: Prepared?
+            if case .success(let envelope) = file.envelope { prepared = prepare(envelope, file.hash) } else { prepared = nil }
+            (slots.base + i).initialize(to: LoadedFile(file: file, prepared: prepared))
         }
         let loaded = Array(results)
         _ = results.deinitialize()

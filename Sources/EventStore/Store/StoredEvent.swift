@@ -66,6 +66,10 @@ public protocol AppendPolicy: Sendable {
     /// reads however long the history (`IndexLeaf`), and `EventLookup.values(forKey:)` gives only
     /// it. Keys whose every value a check reads must answer false.
     func isSingleValued(_ key: String) -> Bool
+    /// `keys(definedBy:)` and `subjects(of:resolve:)` together; a policy that decodes the payload
+    /// for both can do it once here. (A requirement, so that the store's generic code calls a
+    /// policy's own version.)
+    func indexEntries(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> (keys: [(key: String, value: String)], subjects: [String])
 }
 
 extension AppendPolicy {
@@ -77,8 +81,6 @@ extension AppendPolicy {
 
     public func isSingleValued(_ key: String) -> Bool { false }
 
-    /// `keys(definedBy:)` and `subjects(of:resolve:)` together; a policy that decodes the payload
-    /// for both can do it once here.
     public func indexEntries(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> (keys: [(key: String, value: String)], subjects: [String]) {
         (keys(definedBy: event), subjects(of: event, resolve: resolve))
     }

@@ -181,9 +181,10 @@ public struct CommandContext {
     /// Replays the store into a domain history; damage or an unreadable event is a failure.
     func history(of store: EventStore) throws -> History {
         var history = History()
-        try store.replay { stored in
+        // Decoded on all cores as the files are read; appended in order.
+        try store.replay(prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
             do {
-                history.append(try DomainRecord(envelope: stored.envelope))
+                history.append(try decoded.get())
             } catch {
                 throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
             }
