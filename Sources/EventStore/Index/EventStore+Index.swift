@@ -86,14 +86,16 @@ extension EventStore {
         do {
             // An event's facts are worked out on all cores as it is read, unless they need an
             // earlier event (a correction's target): those wait for their turn, with `resolve`.
-            try replay(listing: listing, prepare: { envelope, hash -> [(key: String, value: String)]? in
+            try replay(listing: listing, prepare: { envelope, hash -> (facts: [(key: String, value: String)], placed: [SubjectIndex.PlacedFact])? in
                 var needsEarlier = false
                 let facts = self.facts(for: envelope, hash: hash, policy: policy) { _ in needsEarlier = true; return nil }
-                return needsEarlier ? nil : facts
+                return needsEarlier ? nil : (facts, write ? SubjectIndex.place(facts, kinds: kinds) : [])
             }) { event, prepared in
-            let facts = prepared ?? self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
+            let facts = prepared?.facts ?? self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
-                do { try rebuild!.add(facts) } catch { rebuild = nil; throw IndexWriteFailure() }
+                do {
+                    if let placed = prepared?.placed { try rebuild!.add(placed: placed) } else { try rebuild!.add(facts) }
+                } catch { rebuild = nil; throw IndexWriteFailure() }
             } else {
                 for fact in facts {
                     let key = KeyIndex.normalised(fact.key)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The store's index on disk: which events touch each subject, every event id's type and
 /// number, and the names an `AppendPolicy` takes from events, so that a question about one
 /// subject reads only that subject's event files and `append` checks references without a replay.
@@ -124,6 +126,25 @@ struct SubjectIndex: Sendable {
         return out
     }
 
+    /// One fact made ready for where it goes: pure, so a rebuild places every event's facts on
+    /// all cores as the files are read.
+    enum PlacedFact: Sendable {
+        case tally(key: String, value: String)
+        case list(bucket: Int, line: [UInt8])
+        case single(leafHash: UInt64, line: [UInt8])
+    }
+
+    static func place(_ facts: [(key: String, value: String)], kinds: IndexKeyKinds) -> [PlacedFact] {
+        facts.map { fact in
+            let key = KeyIndex.normalised(fact.key)
+            switch kinds.kind(of: fact.key) {
+            case .tally: return .tally(key: key, value: fact.value)
+            case .list: return .list(bucket: bucket(of: key), line: line(key: key, value: fact.value))
+            case .single: return .single(leafHash: leafHash(of: key), line: line(key: key, value: fact.value))
+            }
+        }
+    }
+
     /// The values recorded for `key`, in the order they were added (a single-valued key: its last),
     /// from the file the manifest says holds it; throws `IndexDamage` when that file does not match
     /// the manifest.
@@ -151,21 +172,31 @@ struct SubjectIndex: Sendable {
         guard expected.lines > 0 else { return [] }
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(path) } catch { throw .bucket(path, "cannot be read: \(error)") }
+        guard let (lines, digest) = Self.chain(bytes, lines: expected.lines), digest == expected.digest else {
+            throw .bucket(path, "does not match the index manifest (edited, truncated or damaged)")
+        }
+        return lines
+    }
+
+    /// The first `count` lines of `bytes` and their chain digest; nil when there are fewer.
+    private static func chain(_ bytes: [UInt8], lines count: UInt64) -> (lines: [ArraySlice<UInt8>], digest: [UInt8])? {
         var digest = IndexManifest.Bucket().digest
         var result: [ArraySlice<UInt8>] = []
-        result.reserveCapacity(Int(min(expected.lines, 1 << 20)))
+        result.reserveCapacity(Int(min(count, 1 << 20)))
         var start = 0
-        while UInt64(result.count) < expected.lines {
-            guard let end = bytes[start...].firstIndex(of: 0x0a) else { break }
+        while UInt64(result.count) < count {
+            guard let end = bytes[start...].firstIndex(of: 0x0a) else { return nil }
             let line = bytes[start..<end]
             digest = IndexManifest.Bucket.extend(digest, with: line)
             result.append(line)
             start = end + 1
         }
-        guard UInt64(result.count) == expected.lines, digest == expected.digest else {
-            throw .bucket(path, "does not match the index manifest (edited, truncated or damaged)")
-        }
-        return result
+        return (result, digest)
+    }
+
+    /// The chain digest of a file's first `lines` lines; nil when it cannot be read or holds fewer.
+    static func chainDigest(of path: String, lines: UInt64) -> [UInt8]? {
+        (try? FileSystem.read(path)).flatMap { chain($0, lines: lines)?.digest }
     }
 
     /// Every key of one bucket with its values in the order they were added, read once and checked.
@@ -193,18 +224,16 @@ struct SubjectIndex: Sendable {
     func add(_ facts: [(key: String, value: String)], to manifest: inout IndexManifest, kinds: IndexKeyKinds) throws {
         var byBucket: [Int: [UInt8]] = [:]
         var byLeaf: [Int: [[UInt8]]] = [:]
-        for fact in facts {
-            let key = KeyIndex.normalised(fact.key)
-            switch kinds.kind(of: fact.key) {
-            case .tally:
-                manifest.count(fact.value, into: key)
-            case .list:
-                let line = Self.line(key: key, value: fact.value)
-                let bucket = Self.bucket(of: key)
+        for fact in Self.place(facts, kinds: kinds) {
+            switch fact {
+            case let .tally(key, value):
+                manifest.count(value, into: key)
+            case let .list(bucket, line):
                 manifest.buckets[bucket].add(line: line[...])
                 byBucket[bucket, default: []] += line + [0x0a]
-            case .single:
-                byLeaf[try leafSlot(of: key, manifest: manifest), default: []].append(Self.line(key: key, value: fact.value))
+            case let .single(hash, line):
+                guard let slot = manifest.leaf(holding: hash) else { throw IndexDamage.bucket(manifestPath, "has no leaf for a key") }
+                byLeaf[slot, default: []].append(line)
             }
         }
         for (bucket, bytes) in byBucket {
@@ -306,22 +335,23 @@ struct SubjectIndex: Sendable {
         }
 
         mutating func add(_ facts: [(key: String, value: String)]) throws {
+            try add(placed: SubjectIndex.place(facts, kinds: kinds))
+        }
+
+        /// Counts each line into its file's manifest entry; the digests are worked out by `finish`.
+        mutating func add(placed facts: [PlacedFact]) throws {
             for fact in facts {
-                let key = KeyIndex.normalised(fact.key)
-                switch kinds.kind(of: fact.key) {
-                case .tally:
-                    manifest.count(fact.value, into: key)
-                case .list:
-                    let line = SubjectIndex.line(key: key, value: fact.value)
-                    let bucket = SubjectIndex.bucket(of: key)
-                    manifest.buckets[bucket].add(line: line[...])
+                switch fact {
+                case let .tally(key, value):
+                    manifest.count(value, into: key)
+                case let .list(bucket, line):
+                    manifest.buckets[bucket].lines += 1
                     pendingBuckets[bucket] += line
                     pendingBuckets[bucket].append(0x0a)
                     if pendingBuckets[bucket].count >= Self.flushBytes { try flush(bucket: bucket) }
-                case .single:
-                    let line = SubjectIndex.line(key: key, value: fact.value)
-                    let slot = try index.leafSlot(of: key, manifest: manifest)
-                    manifest.replaceLeafContent(at: slot) { $0.add(line: line[...]) }
+                case let .single(hash, line):
+                    guard let slot = manifest.leaf(holding: hash) else { throw IndexDamage.bucket(index.manifestPath, "has no leaf for a key") }
+                    manifest.replaceLeafContent(at: slot) { $0.lines += 1 }
                     pendingLeaves[slot] += line
                     pendingLeaves[slot].append(0x0a)
                     if pendingLeaves[slot].count >= Self.flushBytes { try flush(leaf: slot) }
@@ -349,6 +379,32 @@ struct SubjectIndex: Sendable {
             begun = true
         }
 
+        /// The chain digest of every file written, read back on all cores (the lines are in the
+        /// page cache); a file that does not hold the lines counted is a failed write.
+        private mutating func digestWrittenFiles() throws {
+            let paths = (0..<SubjectIndex.bucketCount).map { index.bucketPath($0) } + manifest.leaves.map { index.leafPath($0) }
+            let counts = manifest.buckets.map(\.lines) + manifest.leaves.map(\.content.lines)
+            let digests = UnsafeMutableBufferPointer<[UInt8]?>.allocate(capacity: paths.count)
+            digests.initialize(repeating: nil)
+            defer { digests.deallocate() }
+            let slots = DigestSlots(base: digests.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                slots.base[i] = counts[i] == 0 ? IndexManifest.Bucket().digest : SubjectIndex.chainDigest(of: paths[i], lines: counts[i])
+            }
+            for i in paths.indices {
+                guard let digest = digests[i] else { throw IndexDamage.bucket(paths[i], "does not hold the lines just written") }
+                if i < SubjectIndex.bucketCount {
+                    manifest.buckets[i].digest = digest
+                } else {
+                    manifest.replaceLeafContent(at: i - SubjectIndex.bucketCount) { $0.digest = digest }
+                }
+            }
+        }
+
+        private struct DigestSlots: @unchecked Sendable {
+            let base: UnsafeMutablePointer<[UInt8]?>
+        }
+
         mutating func finish(state: AppendState) throws -> IndexManifest {
             for bucket in 0..<SubjectIndex.bucketCount { try flush(bucket: bucket) }
             for slot in manifest.leaves.indices { try flush(leaf: slot) }
@@ -356,6 +412,7 @@ struct SubjectIndex: Sendable {
             // extend as if they were this one's: it goes (an append creates it anew).
             for bucket in 0..<SubjectIndex.bucketCount where !begunBuckets[bucket] { _ = Syscall.unlink(index.bucketPath(bucket)) }
             for slot in manifest.leaves.indices where !begunLeaves[slot] { _ = Syscall.unlink(index.leafPath(manifest.leaves[slot])) }
+            try digestWrittenFiles()
             // Leaves only multiply, so walking down from the last slot meets each original leaf once.
             for slot in manifest.leaves.indices.reversed() where manifest.leaves[slot].content.lines > UInt64(index.leafLimit) {
                 try index.reorganise(slot, in: &manifest)
