@@ -40,14 +40,17 @@ struct FileDescriptor {
         }
     }
 
-    /// `read(2)` until end of file, or until `limit` bytes. Sizes the buffer by `fstat` to read
-    /// small files in one call.
-    func readAll(limit: Int = .max) throws -> [UInt8] {
-        let expected = Syscall.fstatSize(raw) ?? 0
-        var bytes = [UInt8](repeating: 0, count: min(max(expected, 4096), limit))
+    /// `read(2)` until end of file, or until `limit` bytes. Sizes the buffer by `fstat` (or the
+    /// `expected` size the caller already has) to read small files in one call: asked for one
+    /// byte more than the file holds, a read that stops short exactly at that size is the end of
+    /// the file, so no second read is needed to see it.
+    func readAll(limit: Int = .max, expected: Int? = nil) throws -> [UInt8] {
+        let expected = expected ?? Syscall.fstatSize(raw) ?? 0
+        var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit))
         var filled = 0
         while filled < limit {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count))) }
+            let asked = bytes.count - filled
             let n = try bytes.withUnsafeMutableBytes { buffer in
                 try retryingInterrupts("read", path) {
                     Syscall.read(raw, buffer.baseAddress! + filled, buffer.count - filled)
@@ -55,6 +58,7 @@ struct FileDescriptor {
             }
             if n == 0 { break }
             filled += n
+            if n < asked && filled == expected { break }
         }
         bytes.removeSubrange(filled...)
         return bytes
@@ -163,12 +167,12 @@ enum FileSystem {
             throw IrregularFile.kind(.symbolicLink)
         }
         defer { fd.close() }
-        guard let kind = Syscall.kind(of: fd.raw) else {
+        guard let (kind, size) = Syscall.kindAndSize(of: fd.raw) else {
             let code = Syscall.errno
             throw StoreError.system(call: "fstat", path: path, errno: code, message: Syscall.errorText(code))
         }
         guard kind == .regularFile else { throw IrregularFile.kind(kind) }
-        let bytes = try fd.readAll(limit: limit + 1)
+        let bytes = try fd.readAll(limit: limit + 1, expected: size)
         guard bytes.count <= limit else { throw IrregularFile.larger(than: limit) }
         return bytes
     }

@@ -56,11 +56,11 @@ enum Syscall {
         guard path.withCString({ Glibc.lstat($0, &info) }) == 0 else { return nil }
         return FileKind(mode: info.st_mode)
     }
-    /// What an open descriptor is (`fstat`).
-    static func kind(of fd: Int32) -> FileKind? {
+    /// What an open descriptor is and its size, from one `fstat`.
+    static func kindAndSize(of fd: Int32) -> (FileKind, Int)? {
         var info = stat()
         guard Glibc.fstat(fd, &info) == 0 else { return nil }
-        return FileKind(mode: info.st_mode)
+        return (FileKind(mode: info.st_mode), Int(info.st_size))
     }
     /// Whether `path` is a folder (following a symbolic link).
     static func isDirectory(_ path: String) -> Bool {
