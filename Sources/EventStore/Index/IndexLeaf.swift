@@ -54,9 +54,12 @@ struct IndexLeaf: Equatable, Sendable {
         }
         let addresses = Set(leaves.map(\.address))
         guard addresses.count == leaves.count else { return false }
+        // An ancestor can only be a leaf at a depth some leaf has (few: a rebuild starts all
+        // leaves at one depth and splits add one level at a time).
+        let depths = Set(leaves.map(\.depth)).sorted()
         var covered: UInt64 = 0
         for leaf in leaves {
-            for depth in 1..<leaf.depth where addresses.contains(.of(leaf.bits, depth: depth)) { return false }
+            for depth in depths where depth < leaf.depth && addresses.contains(.of(leaf.bits, depth: depth)) { return false }
             covered &+= UInt64(1) << UInt64(maximumDepth - leaf.depth)
         }
         // With no leaf inside another, the shares add up to the whole exactly when nothing is missing

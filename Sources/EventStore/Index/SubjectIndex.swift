@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The store's index on disk: which events touch each subject, every event id's type and
 /// number, and the names an `AppendPolicy` takes from events, so that a question about one
@@ -429,8 +430,18 @@ struct SubjectIndex: Sendable {
     }
 
     func loadManifest() -> IndexManifest? {
-        (try? FileSystem.read(manifestPath)).flatMap(IndexManifest.init(bytes:))
+        guard let bytes = try? FileSystem.read(manifestPath) else { return nil }
+        return Self.lastManifest.withLock { last in
+            // The same bytes as the manifest this process last read: the same manifest (an append
+            // reads it before and after it links the event; a question, once per store).
+            if let last = last, last.bytes == bytes { return last.manifest }
+            guard let manifest = IndexManifest(bytes: bytes) else { return nil }
+            last = (bytes, manifest)
+            return manifest
+        }
     }
+
+    private static let lastManifest = Mutex<(bytes: [UInt8], manifest: IndexManifest)?>(nil)
 }
 
 /// Why the subject index could not be used; the store rebuilds it and says so only when it cannot.
