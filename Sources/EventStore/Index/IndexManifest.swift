@@ -117,6 +117,9 @@ struct IndexManifest: Equatable, Sendable {
 
     private static let leafRecordBytes = 1 + 8 + 4 + 8 + digestBytes
 
+    /// More lines than any index file can hold (a trillion).
+    static let maximumLines: UInt64 = 1 << 40
+
     /// Nil for anything that is not an intact manifest of this format.
     init?(bytes: [UInt8]) {
         let tableSize = SubjectIndex.bucketCount * (8 + Self.digestBytes)
@@ -142,6 +145,9 @@ struct IndexManifest: Equatable, Sendable {
             let lines = take(UInt64.self)
             buckets.append(Bucket(lines: lines, digest: digest()))
         }
+        // No file holds more lines than this; a count beyond it is an edit, and would overflow
+        // when an append adds to it.
+        guard buckets.allSatisfy({ $0.lines <= Self.maximumLines }) else { return nil }
         let count = Int(take(UInt32.self))
         guard body.count == offset + count * Self.leafRecordBytes else { return nil }
         var leaves: [IndexLeaf] = []
@@ -151,7 +157,8 @@ struct IndexManifest: Equatable, Sendable {
             let bits = take(UInt64.self), generation = take(UInt32.self), lines = take(UInt64.self)
             leaves.append(IndexLeaf(depth: depth, bits: bits, generation: generation, content: Bucket(lines: lines, digest: digest())))
         }
-        guard IndexLeaf.partition(leaves), case .object(let counted)? = json["tallies"], case .array(let retired)? = json["retired"] else {
+        guard leaves.allSatisfy({ $0.content.lines <= Self.maximumLines }), IndexLeaf.partition(leaves),
+              case .object(let counted)? = json["tallies"], case .array(let retired)? = json["retired"] else {
             return nil
         }
         var tallies: [String: Int64?] = [:]

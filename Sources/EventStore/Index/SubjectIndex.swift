@@ -372,9 +372,11 @@ struct SubjectIndex: Sendable {
             pendingLeaves[slot].removeAll(keepingCapacity: false)
         }
 
-        /// The first write truncates the file (in place: no new file per rebuild), later ones append.
+        /// The first write makes the file anew (whatever was under its name goes, a link or a pipe
+        /// included), later ones append.
         private static func write(_ bytes: [UInt8], to path: String, begun: inout Bool) throws {
-            let fd = try FileDescriptor.open(path, begun ? .appendCreate : .writeTruncate)
+            if !begun { _ = Syscall.unlink(path) }
+            let fd = try FileDescriptor.open(path, begun ? .appendCreate : .createExclusive)
             defer { fd.close() }
             try fd.writeAll(bytes)
             begun = true

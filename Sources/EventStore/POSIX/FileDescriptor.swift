@@ -16,8 +16,8 @@ struct FileDescriptor {
         case .readOnlyNoFollow: flags |= O_RDONLY | O_NOFOLLOW | O_NONBLOCK
         case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
-        case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND
-        case .writeTruncate: flags |= O_WRONLY | O_CREAT | O_TRUNC
+        case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK
+        case .writeTruncate: flags |= O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK
         }
         let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
         return FileDescriptor(raw: fd, path: path)
@@ -25,6 +25,8 @@ struct FileDescriptor {
 
     /// `readOnlyNoFollow` opens neither a symbolic link (`O_NOFOLLOW`) nor waits on a named
     /// pipe (`O_NONBLOCK`): for files that may be hostile, checked with `FileSystem.readRegularFile`.
+    /// `appendCreate` and `writeTruncate` do not follow a symbolic link or wait on a pipe either,
+    /// so a link planted in a cache folder never makes a write land outside it.
     enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeTruncate }
 
     /// `write(2)` until every byte is written.
@@ -45,11 +47,14 @@ struct FileDescriptor {
     /// byte more than the file holds, a read that stops short exactly at that size is the end of
     /// the file, so no second read is needed to see it.
     func readAll(limit: Int = .max, expected: Int? = nil) throws -> [UInt8] {
-        let expected = expected ?? Syscall.fstatSize(raw) ?? 0
-        var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit))
+        let expected = max(0, expected ?? Syscall.fstatSize(raw) ?? 0)
+        // One byte more than the file holds (to see its end), never more than `limit`: a sparse
+        // file may claim any size.
+        // The first buffer is at most 64 MiB whatever the size claims; it grows as bytes arrive.
+        var bytes = [UInt8](repeating: 0, count: min(max(expected < limit ? expected + 1 : limit, 4096), limit, 1 << 26))
         var filled = 0
         while filled < limit {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count))) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count)) }
             let asked = bytes.count - filled
             let n = try bytes.withUnsafeMutableBytes { buffer in
                 try retryingInterrupts("read", path) {
@@ -150,7 +155,9 @@ enum FileSystem {
     /// Writes a small file whole under a temporary name and renames it into place.
     static func replaceContents(of path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".tmp-\(Syscall.processID())"
-        let fd = try FileDescriptor.open(temporary, .writeTruncate)
+        // Whatever an earlier run (or anyone) left under that name goes; the file is made anew.
+        _ = Syscall.unlink(temporary)
+        let fd = try FileDescriptor.open(temporary, .createExclusive)
         do { try fd.writeAll(bytes) } catch { fd.close(); throw error }
         fd.close()
         try rename(temporary, to: path)
@@ -177,10 +184,12 @@ enum FileSystem {
         return bytes
     }
 
-    /// Reads a whole file.
+    /// Reads a whole regular file: a symbolic link, a pipe, a folder or a device at `path` is
+    /// refused (`IrregularFile`), never followed or waited on, as every file the store reads may
+    /// be hostile (a cache file as much as an event). At most 1 GiB, more than any file the store
+    /// writes (an index bucket at ten million events holds about 100 MB): a file past it is
+    /// damage, not something to load.
     static func read(_ path: String) throws -> [UInt8] {
-        let fd = try FileDescriptor.open(path, .readOnly)
-        defer { fd.close() }
-        return try fd.readAll()
+        try readRegularFile(path, limit: 1 << 30)
     }
 }
