@@ -51,15 +51,15 @@ public struct JSONParser {
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyStart = index
             let key = try parseString()
-            if members[key] != nil {
-                index = keyStart
-                throw error("duplicate key \"\(key)\"")
-            }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth + 1)
+            // One lookup for the check and the insertion; a duplicate is named at its key.
+            if members.updateValue(try parseValue(depth: depth + 1), forKey: key) != nil {
+                index = keyStart
+                throw error("duplicate key \"\(key)\"")
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
