@@ -71,6 +71,19 @@ import TestSupport
         }
     }
 
+    /// A repository can carry a tracked symbolic link named `.register`; the store then keeps its
+    /// index in memory rather than write through it.
+    @Test func aCacheFolderThatIsASymbolicLinkIsNeverWrittenThrough() throws {
+        for i in 0..<3 { try append("e\(i)") }
+        try FileManager.default.removeItem(atPath: folder.root + "/.register")
+        let outside = try folder.folder("outside")
+        try FileManager.default.createSymbolicLink(atPath: folder.root + "/.register", withDestinationPath: outside)
+        #expect(try idsTouchingS() == ["e0", "e1", "e2"])
+        try append("e3")
+        #expect(try idsTouchingS() == ["e0", "e1", "e2", "e3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty, "the index was written through the link")
+    }
+
     @Test func aManifestLineCountPastAnyFileIsNoManifest() throws {
         try append("e0")
         let index = store.subjectIndex

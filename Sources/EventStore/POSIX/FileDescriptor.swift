@@ -144,12 +144,16 @@ enum FileSystem {
         try retryingInterrupts("rename", to) { Syscall.rename(from, to) }
     }
 
-    /// `mkdir(2)`, succeeding when the folder already exists.
+    /// `mkdir(2)`, succeeding when the folder already exists, but only when it is a folder itself:
+    /// a symbolic link (to a folder or not) or a file under its name is `IrregularFile`, so that
+    /// nothing the store writes below it lands outside (a cloned repository may carry a link
+    /// named `.register`).
     static func makeDirectory(_ path: String) throws {
         if Syscall.mkdir(path) != 0 && Syscall.errno != EEXIST {
             let code = Syscall.errno
             throw StoreError.system(call: "mkdir", path: path, errno: code, message: Syscall.errorText(code))
         }
+        if let kind = Syscall.kind(ofPath: path), kind != .folder { throw IrregularFile.kind(kind) }
     }
 
     /// Writes a small file whole under a temporary name and renames it into place.
