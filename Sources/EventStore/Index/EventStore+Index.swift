@@ -61,11 +61,7 @@ extension EventStore {
         var head: StoredEvent? = nil
         // Event ids by a 64-bit hash of the id, to find the target of a correction without keeping every id.
         var sequenceOfID: [UInt64: [Int32]] = [:]
-        func idHash(_ id: String) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in KeyIndex.normalised(id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash
-        }
+        func idHash(_ id: String) -> UInt64 { SubjectIndex.fnv(KeyIndex.normalised(id)) }
         let resolve: (String) -> EventEnvelope? = { id in
             for sequence in sequenceOfID[idHash(id)] ?? [] {
                 let entry = listing.events[Int(sequence) - 1]

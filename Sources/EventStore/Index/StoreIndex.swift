@@ -148,20 +148,8 @@ public struct StoreIndex: Sendable {
 
     /// Reads the events at these locations, on all cores, in the given order.
     public func envelopes(_ locations: [KeyIndex.EventLocation]) throws -> [EventEnvelope] {
-        let results = UnsafeMutableBufferPointer<Result<EventEnvelope, any Error>>.allocate(capacity: locations.count)
-        defer { results.deallocate() }
-        let slots = Slots(base: results.baseAddress)
-        DispatchQueue.concurrentPerform(iterations: locations.count) { i in
-            let result = Result<EventEnvelope, any Error> { try envelope(at: locations[i]) }
-            (slots.base! + i).initialize(to: result)
-        }
-        let loaded = Array(results)
-        _ = results.deinitialize()
-        return try loaded.map { try $0.get() }
-    }
-
-    private struct Slots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Result<EventEnvelope, any Error>>?
+        try concurrentMap(count: locations.count) { i in Result<EventEnvelope, any Error> { try envelope(at: locations[i]) } }
+            .map { try $0.get() }
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// The store's index on disk: which events touch each subject, every event id's type and
@@ -56,7 +55,7 @@ struct SubjectIndex: Sendable {
 
     /// FNV-1a over a (normalised) key's UTF-8, which spreads keys evenly and costs nothing next
     /// to reading a file. (Integrity comes from the manifest's digests.)
-    private static func fnv(_ key: String) -> UInt64 {
+    static func fnv(_ key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return hash
@@ -237,11 +236,7 @@ struct SubjectIndex: Sendable {
                 byLeaf[slot, default: []].append(line)
             }
         }
-        for (bucket, bytes) in byBucket {
-            let fd = try FileDescriptor.open(bucketPath(bucket), .appendCreate)
-            defer { fd.close() }
-            try fd.writeAll(bytes)
-        }
+        for (bucket, bytes) in byBucket { try FileSystem.append(bytes, to: bucketPath(bucket)) }
         for name in manifest.retired { _ = Syscall.unlink(folder + "/" + name) }
         manifest.retired = []
         // Highest slot first, so that replacing one leaf by several leaves the lower slots in place.
@@ -253,9 +248,7 @@ struct SubjectIndex: Sendable {
                     manifest.replaceLeafContent(at: slot) { $0.add(line: line[...]) }
                     bytes += line + [0x0a]
                 }
-                let fd = try FileDescriptor.open(leafPath(leaf), .appendCreate)
-                defer { fd.close() }
-                try fd.writeAll(bytes)
+                try FileSystem.append(bytes, to: leafPath(leaf))
             } else {
                 try reorganise(slot, adding: lines, in: &manifest)
             }
@@ -376,9 +369,7 @@ struct SubjectIndex: Sendable {
         /// included), later ones append.
         private static func write(_ bytes: [UInt8], to path: String, begun: inout Bool) throws {
             if !begun { _ = Syscall.unlink(path) }
-            let fd = try FileDescriptor.open(path, begun ? .appendCreate : .createExclusive)
-            defer { fd.close() }
-            try fd.writeAll(bytes)
+            try FileSystem.append(bytes, to: path)
             begun = true
         }
 
@@ -387,12 +378,8 @@ struct SubjectIndex: Sendable {
         private mutating func digestWrittenFiles() throws {
             let paths = (0..<SubjectIndex.bucketCount).map { index.bucketPath($0) } + manifest.leaves.map { index.leafPath($0) }
             let counts = manifest.buckets.map(\.lines) + manifest.leaves.map(\.content.lines)
-            let digests = UnsafeMutableBufferPointer<[UInt8]?>.allocate(capacity: paths.count)
-            digests.initialize(repeating: nil)
-            defer { digests.deallocate() }
-            let slots = DigestSlots(base: digests.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                slots.base[i] = counts[i] == 0 ? IndexManifest.Bucket().digest : SubjectIndex.chainDigest(of: paths[i], lines: counts[i])
+            let digests = concurrentMap(count: paths.count) { i in
+                counts[i] == 0 ? IndexManifest.Bucket().digest : SubjectIndex.chainDigest(of: paths[i], lines: counts[i])
             }
             for i in paths.indices {
                 guard let digest = digests[i] else { throw IndexDamage.bucket(paths[i], "does not hold the lines just written") }
@@ -402,10 +389,6 @@ struct SubjectIndex: Sendable {
                     manifest.replaceLeafContent(at: i - SubjectIndex.bucketCount) { $0.digest = digest }
                 }
             }
-        }
-
-        private struct DigestSlots: @unchecked Sendable {
-            let base: UnsafeMutablePointer<[UInt8]?>
         }
 
         mutating func finish(state: AppendState) throws -> IndexManifest {

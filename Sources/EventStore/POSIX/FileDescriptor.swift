@@ -156,6 +156,13 @@ enum FileSystem {
         if let kind = Syscall.kind(ofPath: path), kind != .folder { throw IrregularFile.kind(kind) }
     }
 
+    /// Appends bytes to a file, making it when it is missing (never through a link or into a pipe).
+    static func append(_ bytes: [UInt8], to path: String) throws {
+        let fd = try FileDescriptor.open(path, .appendCreate)
+        defer { fd.close() }
+        try fd.writeAll(bytes)
+    }
+
     /// Writes a small file whole under a temporary name and renames it into place.
     static func replaceContents(of path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".tmp-\(Syscall.processID())"

@@ -213,26 +213,15 @@ public struct EventStore: Sendable {
         }
     }
 
-    /// Result slots that concurrent workers fill, each worker its own index only.
-    private struct Slots<Element>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Element>
-    }
-
     /// Reads, hashes, parses and prepares files concurrently; results come back in the entries' order.
     private func load<Prepared: Sendable>(_ entries: [EventEntries.Entry],
                                           prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared) -> [LoadedFile<Prepared>] {
-        let results = UnsafeMutableBufferPointer<LoadedFile<Prepared>>.allocate(capacity: entries.count)
-        defer { results.deallocate() }
-        let slots = Slots(base: results.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+        concurrentMap(count: entries.count) { i in
             let file = readParsed(entries[i].path)
             let prepared: Prepared?
             if case .success(let envelope) = file.envelope { prepared = prepare(envelope, file.hash) } else { prepared = nil }
-            (slots.base + i).initialize(to: LoadedFile(file: file, prepared: prepared))
+            return LoadedFile(file: file, prepared: prepared)
         }
-        let loaded = Array(results)
-        _ = results.deinitialize()
-        return loaded
     }
 
     /// One event file read and parsed; a file that cannot be read is damage of its own kind. A

@@ -62,7 +62,7 @@ public protocol AppendPolicy: Sendable {
     /// `StoreIndex.tally(of:)`).
     func isTally(_ key: String) -> Bool
     /// Whether only the last value of a key the policy defines counts (a name's spelling, a
-    /// decision's status): the index then keeps only that one, in a small leaf that an append
+    /// status): the index then keeps only that one, in a small leaf that an append
     /// reads however long the history (`IndexLeaf`), and `EventLookup.values(forKey:)` gives only
     /// it. Keys whose every value a check reads must answer false.
     func isSingleValued(_ key: String) -> Bool
