@@ -3,7 +3,7 @@ import Testing
 @testable import EventStore
 import TestSupport
 
-/// Group lists (`StoreIndex.locations(inGroup:)`) and tallies (`StoreIndex.tally(of:)`): kept at
+/// Group lists (`StoreIndex.locations(inGroup:members:)`) and tallies (`StoreIndex.tally(of:)`): kept at
 /// every append and by a rebuild alike, and never read from a manifest that was edited.
 @Suite struct IndexGroupsAndTalliesTests {
     let temporary: TemporaryFolder
@@ -42,15 +42,20 @@ import TestSupport
         try append("b", ["doc:2"])
         try append("c", ["r:x", "doc:1"], count: "7")
         try append("d", ["r:y"], count: "-2")
+        try append("e", ["doc:a b\\c d"])
     }
 
     func check(_ index: StoreIndex) throws {
-        let docs = try index.locations(inGroup: "docs")
-        #expect(docs.keys.sorted() == ["doc:1", "doc:2"])
+        let odd = "doc:a b\\c d"
+        let docs = try index.locations(inGroup: "docs", members: ["doc:1", "doc:2", odd, "doc:never"])
+        #expect(docs.keys.sorted() == ["doc:1", "doc:2", odd])
         #expect(docs["doc:1"]?.map(\.sequence) == [1, 3])
         #expect(docs["doc:2"]?.map(\.sequence) == [2])
+        #expect(docs[odd]?.map(\.sequence) == [5])
         #expect(docs["doc:1"] == (try index.locations(touching: "doc:1")))
-        #expect(try index.locations(inGroup: "other").isEmpty)
+        // Only the members asked of the group are answered.
+        #expect(try index.locations(inGroup: "docs", members: ["doc:2"]).keys.sorted() == ["doc:2"])
+        #expect(try index.locations(inGroup: "other", members: ["doc:1"]).isEmpty)
         #expect(try index.tally(of: "count:r:x") == 12)
         #expect(try index.tally(of: "count:r:y") == -2)
         #expect(try index.tally(of: "count:never") == 0)
@@ -62,6 +67,15 @@ import TestSupport
         try FileManager.default.removeItem(atPath: store.cacheDirectory)
         try check(try store.index(policy: GroupingPolicy()))
         try check(try store.rebuiltIndex(policy: GroupingPolicy()))
+    }
+
+    /// A cache folder that is a symbolic link gives an index kept in memory: the same answers.
+    @Test func anIndexKeptInMemoryAnswersTheSame() throws {
+        try fill()
+        let cache = URL(fileURLWithPath: store.cacheDirectory).deletingLastPathComponent().path
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.createSymbolicLink(atPath: cache, withDestinationPath: try temporary.folder("elsewhere"))
+        try check(try store.index(policy: GroupingPolicy()))
     }
 
     @Test func aTallyIsKeptInTheManifestNotInTheBuckets() throws {

@@ -61,11 +61,7 @@ public struct StoreIndex: Sendable {
                 cache.keep(values, forLeaf: slot)
                 return values[key].map { [$0] } ?? []
             }
-            let bucket = SubjectIndex.bucket(of: key)
-            if let entries = cache.entries(of: bucket) { return entries[key] ?? [] }
-            let entries = try index.entries(ofBucket: bucket, manifest: manifest)
-            cache.keep(entries, for: bucket)
-            return entries[key] ?? []
+            return SubjectIndex.values(of: key, in: try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache))
         case .memory(let facts, _, _): return facts[KeyIndex.normalised(key)] ?? []
         }
     }
@@ -103,18 +99,50 @@ public struct StoreIndex: Sendable {
         }
     }
 
-    /// Every event of the subjects in a group (see `AppendPolicy.group(ofSubject:)`), by subject
-    /// (normalised), each subject's in sequence order: one read, however many subjects are asked of it.
-    public func locations(inGroup group: String) throws(IndexDamage) -> [String: [KeyIndex.EventLocation]] {
+    /// The events of the given subjects of a group (see `AppendPolicy.group(ofSubject:)`), by
+    /// subject (normalised), each subject's in sequence order: one read of the group's list,
+    /// however many subjects are asked of it, and only the lines of those subjects are parsed.
+    public func locations(inGroup group: String, members: Set<String>) throws(IndexDamage) -> [String: [KeyIndex.EventLocation]] {
+        let key = KeyIndex.normalised(SubjectIndex.groupKey(group))
+        let members = Set(members.map(KeyIndex.normalised))
         var result: [String: [KeyIndex.EventLocation]] = [:]
-        for value in try values(of: SubjectIndex.groupKey(group)) {
-            let parts = value.split(separator: " ")
-            guard parts.count == 4, let sequence = Int(parts[1]), let hash = SHA256Digest(hex: String(parts[3])) else {
-                throw .bucket(SubjectIndex.groupKey(group), "holds a malformed entry '\(value)'")
+        // "member sequence type hash"; the member is everything before the last three fields.
+        func take(_ value: ArraySlice<UInt8>, escaped: Bool) throws(IndexDamage) {
+            func text(_ bytes: ArraySlice<UInt8>) -> String { escaped ? SubjectIndex.text(bytes) : String(decoding: bytes, as: UTF8.self) }
+            guard let hashSpace = value.lastIndex(of: 0x20), let typeSpace = value[..<hashSpace].lastIndex(of: 0x20),
+                  let sequenceSpace = value[..<typeSpace].lastIndex(of: 0x20), sequenceSpace > value.startIndex else {
+                throw .bucket(key, "holds a malformed entry '\(text(value))'")
             }
-            result[String(parts[0]), default: []].append(KeyIndex.EventLocation(type: String(parts[2]), sequence: sequence, hash: hash))
+            let member = text(value[..<sequenceSpace])
+            guard members.contains(member) else { return }
+            guard let sequence = Int(text(value[(sequenceSpace + 1)..<typeSpace])),
+                  let hash = SHA256Digest(hex: text(value[(hashSpace + 1)...])) else {
+                throw .bucket(key, "holds a malformed entry '\(text(value))'")
+            }
+            result[member, default: []].append(KeyIndex.EventLocation(type: text(value[(typeSpace + 1)..<hashSpace]), sequence: sequence, hash: hash))
+        }
+        switch backend {
+        case let .disk(index, manifest, cache):
+            let lines = try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache)
+            var damage: IndexDamage?
+            SubjectIndex.forEachValue(of: key, in: lines) { value in
+                guard damage == nil else { return }
+                do throws(IndexDamage) { try take(value, escaped: true) } catch { damage = error }
+            }
+            if let damage { throw damage }
+        case .memory(let facts, _, _):
+            for value in facts[key] ?? [] { try take(Array(value.utf8)[...], escaped: false) }
         }
         return result
+    }
+
+    /// A bucket's lines, read and checked once per `StoreIndex`.
+    private func checkedLines(ofBucket bucket: Int, index: SubjectIndex, manifest: IndexManifest,
+                              cache: BucketCache) throws(IndexDamage) -> [ArraySlice<UInt8>] {
+        if let lines = cache.lines(of: bucket) { return lines }
+        let lines = try index.lines(ofBucket: bucket, manifest: manifest)
+        cache.keep(lines, for: bucket)
+        return lines
     }
 
     /// The lookup an append's policy is given.
@@ -155,12 +183,12 @@ public struct StoreIndex: Sendable {
 
 /// Buckets and leaves already read and checked, shared by the copies of one `StoreIndex`.
 final class BucketCache: Sendable {
-    private let buckets = Mutex<[Int: [String: [String]]]>([:])
+    private let buckets = Mutex<[Int: [ArraySlice<UInt8>]]>([:])
     private let leaves = Mutex<[Int: [String: String]]>([:])
 
-    func entries(of bucket: Int) -> [String: [String]]? { buckets.withLock { $0[bucket] } }
+    func lines(of bucket: Int) -> [ArraySlice<UInt8>]? { buckets.withLock { $0[bucket] } }
 
-    func keep(_ entries: [String: [String]], for bucket: Int) { buckets.withLock { $0[bucket] = entries } }
+    func keep(_ lines: [ArraySlice<UInt8>], for bucket: Int) { buckets.withLock { $0[bucket] = lines } }
 
     func values(ofLeaf slot: Int) -> [String: String]? { leaves.withLock { $0[slot] } }
 

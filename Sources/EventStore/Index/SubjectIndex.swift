@@ -105,7 +105,7 @@ struct SubjectIndex: Sendable {
     }
 
     /// A key or value from its escaped bytes in a line.
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         return bytes.contains(0x5c) ? unescape(text[...]) : text
     }
@@ -155,7 +155,7 @@ struct SubjectIndex: Sendable {
             let slot = try leafSlot(of: key, manifest: manifest)
             return try entries(ofLeaf: manifest.leaves[slot]).values[key].map { [$0] } ?? []
         case .list, .tally:
-            return try entries(ofBucket: Self.bucket(of: key), manifest: manifest)[key] ?? []
+            return Self.values(of: key, in: try lines(ofBucket: Self.bucket(of: key), manifest: manifest))
         }
     }
 
@@ -199,13 +199,27 @@ struct SubjectIndex: Sendable {
         (try? FileSystem.read(path)).flatMap { chain($0, lines: lines)?.digest }
     }
 
-    /// Every key of one bucket with its values in the order they were added, read once and checked.
-    func entries(ofBucket bucket: Int, manifest: IndexManifest) throws(IndexDamage) -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        for line in try lines(of: bucketPath(bucket), expected: manifest.buckets[bucket]) {
-            if let tab = line.firstIndex(of: 0x09) { result[Self.text(line[..<tab]), default: []].append(Self.text(line[(tab + 1)...])) }
+    /// The lines of one bucket, read once and checked against the manifest.
+    func lines(ofBucket bucket: Int, manifest: IndexManifest) throws(IndexDamage) -> [ArraySlice<UInt8>] {
+        try lines(of: bucketPath(bucket), expected: manifest.buckets[bucket])
+    }
+
+    /// The values of a (normalised) key among a bucket's lines, in the order they were added.
+    /// Only the lines of that key are made into strings: a bucket that also holds a long list of
+    /// another key costs a byte comparison per line of it.
+    static func values(of key: String, in lines: [ArraySlice<UInt8>]) -> [String] {
+        var values: [String] = []
+        forEachValue(of: key, in: lines) { values.append(text($0)) }
+        return values
+    }
+
+    /// Calls `body` with the escaped bytes of each value of a (normalised) key among a bucket's lines.
+    static func forEachValue(of key: String, in lines: [ArraySlice<UInt8>], _ body: (ArraySlice<UInt8>) throws -> Void) rethrows {
+        var prefix = Array(escape(key).utf8)
+        prefix.append(0x09)
+        for line in lines where line.count >= prefix.count && line.starts(with: prefix) {
+            try body(line[(line.startIndex + prefix.count)...])
         }
-        return result
     }
 
     /// Every key of one leaf with its last value, and the leaf's lines, read once and checked.

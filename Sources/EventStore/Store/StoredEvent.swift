@@ -54,7 +54,7 @@ public protocol AppendPolicy: Sendable {
     /// The group a subject belongs to, or nil: the index also lists every event of a group's
     /// subjects under the group, each with its subject, so that a question needing many subjects
     /// of one group (say, every decision a reserve's mutations name) reads one list instead of
-    /// one bucket per subject (see `StoreIndex.locations(inGroup:)`).
+    /// one bucket per subject (see `StoreIndex.locations(inGroup:members:)`).
     func group(ofSubject subject: String) -> String?
     /// Whether a key the policy defines is a tally: its values are whole numbers (or any other
     /// text, which makes the tally unusable), and the index keeps only their running sum, in its

@@ -104,7 +104,7 @@ public struct DomainPolicy: AppendPolicy {
     public static func catalog(_ kind: String) -> String { "catalog:" + kind }
 
     /// The index group of every decision's events: a question reads the decisions its subject's
-    /// mutations name from this one list (see `StoreIndex.locations(inGroup:)`).
+    /// mutations name from this one list (see `StoreIndex.locations(inGroup:members:)`).
     public static let decisionGroup = "decision"
 
     public func group(ofSubject subject: String) -> String? {

@@ -162,10 +162,9 @@ public struct CommandContext {
         })
         var decisionLocations: [KeyIndex.EventLocation] = []
         if !named.isEmpty {
-            let decisions = try index.locations(inGroup: DomainPolicy.decisionGroup)
-            for decision in named.sorted(by: { $0.rawValue < $1.rawValue }) {
-                decisionLocations += decisions[KeyIndex.normalised(Subject.decision(decision).description)] ?? []
-            }
+            let members = named.sorted(by: { $0.rawValue < $1.rawValue }).map { KeyIndex.normalised(Subject.decision($0).description) }
+            let decisions = try index.locations(inGroup: DomainPolicy.decisionGroup, members: Set(members))
+            for member in members { decisionLocations += decisions[member] ?? [] }
         }
         decisionLocations = decisionLocations.filter { seen.insert($0.sequence).inserted }
         records += try index.envelopes(decisionLocations).map(decoded)
