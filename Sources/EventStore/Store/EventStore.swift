@@ -240,6 +240,19 @@ public struct EventStore: Sendable {
         }
     }
 
+    /// Reads one event file a second time, for a command that replayed the history and comes
+    /// back to some of its events (`path` as `StoredEvent.path` gave it): the file must hold
+    /// the bytes it held, with the hash it had then; anything else is `StoreError.damaged`.
+    public func reread(_ path: String, hash: SHA256Digest) throws(StoreError) -> EventEnvelope {
+        let parsed = readParsed(path)
+        switch parsed.envelope {
+        case .failure(let damage): throw .damaged(file: path, damage: damage)
+        case .success(let envelope):
+            guard parsed.hash == hash else { throw .damaged(file: path, damage: .changedWhileRead(checked: hash.hex, now: parsed.hash.hex)) }
+            return envelope
+        }
+    }
+
     /// All events in order, checked as `replay` does. Convenient for small stores and tests.
     public func events() throws -> [StoredEvent] {
         var all: [StoredEvent] = []

@@ -86,6 +86,9 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
     /// The event says it was recorded after the moment it was checked (`now`, with the
     /// tolerance for clocks that differ): a wrong clock or a forged instant.
     case recordedInFuture(recordedAt: String, now: String)
+    /// A command that read the file once, with the rest of the history, read it again and found
+    /// other bytes (`EventStore.reread`).
+    case changedWhileRead(checked: String, now: String)
 
     public var kind: String {
         switch self {
@@ -103,6 +106,7 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateEventID: return "duplicate-event-id"
         case .wrongKind: return "wrong-kind-of-file"
         case .recordedInFuture: return "recorded-in-future"
+        case .changedWhileRead: return "changed-while-read"
         }
     }
 
@@ -136,6 +140,8 @@ public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
             return "not a \(expected): it is a \(found); the history is only read from \(expected)s inside the events folder itself, never through a link"
         case let .recordedInFuture(recordedAt, now):
             return "recorded in the future: it says it was recorded at \(recordedAt), but it is now \(now); a clock was wrong or the instant was forged"
+        case let .changedWhileRead(checked, now):
+            return "changed while it was read: it hashed to \(checked) when the history was checked and hashes to \(now) now; an event file never changes, so something wrote to the events folder"
         }
     }
 }

@@ -20,6 +20,20 @@ public struct ResolvedRecord: Sendable {
         case retracted(by: String)
     }
 
+    init(original: DomainRecord, current: DomainRecord, standing: Standing, changes: [FieldChange]) {
+        self.original = original
+        self.current = current
+        self.standing = standing
+        self.changes = changes
+    }
+
+    /// A record that no correction or retraction names: it counts as it was stored, as
+    /// `History.resolved` gives it. For a pass that resolves the few amended records apart and
+    /// streams the others (`register export --format ledger`).
+    public init(unamended record: DomainRecord) {
+        self.init(original: record, current: record, standing: .counts, changes: [])
+    }
+
     public var counts: Bool {
         if case .retracted = standing { return false }
         return true

@@ -103,34 +103,7 @@ struct ExportCommand: Command {
                 progress.tick(count)
             }
         case .ledger:
-            // Streamed: of the whole history only the events that can move money in a journal, and
-            // the amendments of those, are kept, so memory follows the money events, not every event.
-            var known = 0
-            var kept: [DomainRecord] = []
-            var keptIDs = Set<String>()
-            try store.replay { stored in
-                guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
-                known += 1
-                guard let type = EventType(rawValue: stored.envelope.type), LedgerJournal.reads.contains(type) else { return }
-                let record: DomainRecord
-                do { record = try DomainRecord(envelope: stored.envelope) } catch {
-                    throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
-                }
-                switch record.event {
-                case .correction(let c) where !keptIDs.contains(c.target): return
-                case .retraction(let target, _) where !keptIDs.contains(target): return
-                default: break
-                }
-                kept.append(record)
-                keptIDs.insert(record.id)
-            }
-            let records = History(records: kept).resolved(knownOn: knownOn)
-            sink.write(LedgerJournal.header(events: known, head: (try store.head()?.hash.hex) ?? SHA256Digest.zero.hex))
-            var journal = LedgerJournal()
-            for (i, record) in records.inEffectOrder.enumerated() {
-                if let transaction = try journal.transaction(for: record) { sink.write(transaction + "\n") }
-                progress.tick(i + 1)
-            }
+            try LedgerExport(store: store, knownOn: knownOn, temporaryBase: context.environment["TMPDIR"]).write(to: &sink, progress: progress)
         case .zgwBesluiten:
             let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
             let sources = try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name)

@@ -54,6 +54,11 @@ extension Catalogue {
         "it says it was recorded at {1}, but it is now {2}; a clock was wrong or the instant was forged":
             "het zegt te zijn vastgelegd op {1}, maar het is nu {2}; een klok liep verkeerd of het tijdstip is vervalst",
         "it says it was recorded at {1}, but it is now {2}": "het zegt te zijn vastgelegd op {1}, maar het is nu {2}",
+        "changed while it was read": "gewijzigd tijdens het lezen",
+        "it hashed to {1} when the history was checked and hashes to {2} now; an event file never changes, so something wrote to the events folder":
+            "de hash was {1} toen de geschiedenis werd gecontroleerd en is nu {2}; een gebeurtenisbestand verandert nooit, dus iets heeft in de map met gebeurtenissen geschreven",
+        "it hashed to {1} when the history was checked and hashes to {2} now": "de hash was {1} toen de geschiedenis werd gecontroleerd en is nu {2}",
+        "an event file never changes, so something wrote to the events folder": "een gebeurtenisbestand verandert nooit, dus iets heeft in de map met gebeurtenissen geschreven",
         // Why an event file cannot be read: the JSON parser, then the envelope.
         "not JSON at line {1}, column {2}": "geen JSON op regel {1}, kolom {2}",
         "line {1}, column {2}": "regel {1}, kolom {2}",
