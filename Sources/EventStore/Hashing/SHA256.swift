@@ -65,6 +65,18 @@ public struct SHA256: Sendable {
 
     /// Pads, processes the last block and returns the digest. The hasher is consumed.
     public consuming func finalize() -> SHA256Digest {
+        var bigEndian = finalState()
+        return SHA256Digest(bytes: withUnsafeBytes(of: &bigEndian) { [UInt8]($0) })
+    }
+
+    /// The first 16 bytes of the digest, without allocating: for running digests kept per line.
+    public consuming func finalizePrefix16() -> (UInt64, UInt64) {
+        let words = finalState()
+        return withUnsafeBytes(of: words) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+    }
+
+    /// The state after padding and the last block, each word big-endian: the digest's bytes in order.
+    private consuming func finalState() -> (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
         let bitLength = totalLength &* 8
         let count = pendingCount
         // The padded tail is one block, or two when the length does not fit after the pending bytes.
@@ -79,10 +91,8 @@ public struct SHA256: Sendable {
             for i in 0..<8 { tail[tailBytes - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
             compress(blocks: UnsafeRawBufferPointer(rebasing: tail[0..<tailBytes]))
         }
-        var bigEndian = (state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian,
-                         state.4.bigEndian, state.5.bigEndian, state.6.bigEndian, state.7.bigEndian)
-        let out = withUnsafeBytes(of: &bigEndian) { [UInt8]($0) }
-        return SHA256Digest(bytes: out)
+        return (state.0.bigEndian, state.1.bigEndian, state.2.bigEndian, state.3.bigEndian,
+                state.4.bigEndian, state.5.bigEndian, state.6.bigEndian, state.7.bigEndian)
     }
 
     /// The compression function over whole 64-byte blocks (FIPS 180-4, 6.2.2).

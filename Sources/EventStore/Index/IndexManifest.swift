@@ -70,10 +70,17 @@ struct IndexManifest: Equatable, Sendable {
 
         /// The digest after one more line (its bytes without the newline).
         static func extend(_ digest: [UInt8], with line: ArraySlice<UInt8>) -> [UInt8] {
+            let words = digest.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+            return withUnsafeBytes(of: extend(words, with: line)) { Array($0) }
+        }
+
+        /// The same on a digest held in two words (its 16 bytes in order), allocating nothing:
+        /// reading a bucket extends it once per line.
+        static func extend(_ digest: (UInt64, UInt64), with line: ArraySlice<UInt8>) -> (UInt64, UInt64) {
             var hasher = SHA256()
-            hasher.update(digest)
+            withUnsafeBytes(of: digest) { hasher.update(buffer: $0) }
             line.withUnsafeBytes { hasher.update(buffer: $0) }
-            return Array(hasher.finalize().bytes[..<IndexManifest.digestBytes])
+            return hasher.finalizePrefix16()
         }
 
         mutating func add(line: ArraySlice<UInt8>) {

@@ -180,7 +180,7 @@ struct SubjectIndex: Sendable {
 
     /// The first `count` lines of `bytes` and their chain digest; nil when there are fewer.
     private static func chain(_ bytes: [UInt8], lines count: UInt64) -> (lines: [ArraySlice<UInt8>], digest: [UInt8])? {
-        var digest = IndexManifest.Bucket().digest
+        var digest = (UInt64(0), UInt64(0))
         var result: [ArraySlice<UInt8>] = []
         result.reserveCapacity(Int(min(count, 1 << 20)))
         var start = 0
@@ -191,7 +191,7 @@ struct SubjectIndex: Sendable {
             result.append(line)
             start = end + 1
         }
-        return (result, digest)
+        return (result, withUnsafeBytes(of: digest) { Array($0) })
     }
 
     /// The chain digest of a file's first `lines` lines; nil when it cannot be read or holds fewer.

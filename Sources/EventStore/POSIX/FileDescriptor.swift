@@ -163,15 +163,11 @@ enum FileSystem {
         try fd.writeAll(bytes)
     }
 
-    /// Writes a small file whole under a temporary name and renames it into place.
+    /// Writes a small file whole under a temporary name and renames it into place (`ReplacementFile`).
     static func replaceContents(of path: String, with bytes: [UInt8]) throws {
-        let temporary = path + ".tmp-\(Syscall.processID())"
-        // Whatever an earlier run (or anyone) left under that name goes; the file is made anew.
-        _ = Syscall.unlink(temporary)
-        let fd = try FileDescriptor.open(temporary, .createExclusive)
-        do { try fd.writeAll(bytes) } catch { fd.close(); throw error }
-        fd.close()
-        try rename(temporary, to: path)
+        let file = try ReplacementFile(path: path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// Reads a whole file that may be hostile: it must be a regular file itself (not a symbolic

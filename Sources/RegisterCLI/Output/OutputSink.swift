@@ -1,29 +1,19 @@
-import Foundation
+import EventStore
 
 /// Buffered output to standard output or a file, so exports of a million events do not make a
-/// write call per line. A file is written to a temporary name and renamed into place on
-/// `close()`, so a failed export never leaves half a file under the requested name.
+/// write call per line. A file is a `ReplacementFile`: written under a temporary name and
+/// renamed into place on `close()`, so a failed export never leaves half a file under the
+/// requested name, and a link planted at either name is never written through.
 struct OutputSink {
     private var buffer: [UInt8] = []
-    private let handle: FileHandle?
-    private let path: String?
-    private let temporary: String?
+    private let file: ReplacementFile?
     private let context: CommandContext
+    /// The first write to the file that failed; `close()` throws it, and the file is not put in place.
+    private var failure: StoreError?
 
-    init(path: String?, context: CommandContext) throws {
-        self.path = path
+    init(path: String?, context: CommandContext) throws(StoreError) {
         self.context = context
-        if let path {
-            let temporary = path + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw CLIError.usage("cannot write to '\(path)'", command: nil)
-            }
-            self.temporary = temporary
-            self.handle = handle
-        } else {
-            temporary = nil
-            handle = nil
-        }
+        file = try path.map { (path) throws(StoreError) in try ReplacementFile(path: path) }
     }
 
     mutating func write(_ text: String) {
@@ -33,16 +23,24 @@ struct OutputSink {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        if let handle { handle.write(Data(buffer)) } else { context.writeOut(String(decoding: buffer, as: UTF8.self)) }
+        if let file {
+            if failure == nil {
+                do throws(StoreError) { try file.write(buffer) } catch { failure = error }
+            }
+        } else {
+            context.writeOut(String(decoding: buffer, as: UTF8.self))
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    mutating func close() throws {
+    mutating func close() throws(StoreError) {
         flush()
-        guard let handle, let path, let temporary else { return }
-        try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        guard let file else { return }
+        if let failure {
+            file.abandon()
+            throw failure
+        }
+        try file.commit()
     }
 }
 

@@ -70,26 +70,13 @@ final class SiteFiles {
             }
             folders.insert(directory)
         }
-        let temporary = path + ".tmp-\(getpid())"
-        func failure(_ call: String) -> CLIError {
-            let code = errno
-            unlink(temporary)
-            return CLIError.failure("cannot write '\(path)': \(call): \(String(cString: strerror(code)))")
+        do throws(StoreError) {
+            let file = try ReplacementFile(path: path)
+            try file.write(bytes)
+            try file.commit()
+        } catch {
+            throw CLIError.failure("cannot write '\(path)': \(error)")
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw failure("open") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                written += n
-            }
-            return true
-        }
-        guard ok else { close(fd); throw failure("write") }
-        guard close(fd) == 0 else { throw failure("close") }
-        guard rename(temporary, path) == 0 else { throw failure("rename") }
     }
 
     /// Carries the files of a unit this run did not render into its manifest, as they were.
@@ -115,10 +102,6 @@ final class SiteFiles {
     /// Writes the manifest (atomically, last: a run that stops halfway leaves the old one, whose
     /// digests then fail to match and make the next run regenerate everything).
     func saveManifest(_ manifest: SiteManifest) throws {
-        do {
-            try manifest.bytes.write(to: URL(fileURLWithPath: folder + "/" + SiteManifest.name), options: .atomic)
-        } catch {
-            throw CLIError.failure("cannot write '\(folder)/\(SiteManifest.name)': \(error.localizedDescription)")
-        }
+        try replace(folder + "/" + SiteManifest.name, with: Array(manifest.bytes))
     }
 }
