@@ -1,16 +1,18 @@
+import Foundation
+
 /// A file written under a temporary name beside its destination and renamed into place by
 /// `commit()`, so a reader sees the old file or the whole new one, never part of one, and a
 /// write that fails or is abandoned leaves the destination as it was.
 ///
-/// Nothing planted at either name is written through: the temporary is made anew with
-/// `O_CREAT|O_EXCL` (which follows no symbolic link and fails on anything already there, after
-/// whatever an earlier run of this process id left under it is removed), and `rename` replaces
-/// a link at the destination instead of following it. For caches, exports and pages; never for
+/// Nothing planted at either name is written through: the temporary's name is new each time
+/// (the process id and random digits), it is made with `O_CREAT|O_EXCL`, which follows no
+/// symbolic link and fails on anything already there (another name is then tried), and
+/// `rename` replaces a link at the destination instead of following it. For caches, exports and pages; never for
 /// event files, which are linked into place and never replaced (see `EventStore.append`).
 public final class ReplacementFile {
     /// The destination.
     public let path: String
-    private let temporary: String
+    let temporary: String
     private var descriptor: FileDescriptor?
     private var pending: [UInt8] = []
     /// Bytes gathered before a write call.
@@ -18,9 +20,20 @@ public final class ReplacementFile {
 
     public init(path: String) throws(StoreError) {
         self.path = path
-        temporary = path + ".tmp-\(Syscall.processID())"
-        _ = Syscall.unlink(temporary)
-        do { descriptor = try FileDescriptor.open(temporary, .createExclusive) } catch { throw storeError(error) }
+        var attempt = 0
+        while true {
+            let name = path + ".tmp-\(Syscall.processID())-\(UUID().uuidString.prefix(8))"
+            do {
+                descriptor = try FileDescriptor.open(name, .createExclusive)
+                temporary = name
+                return
+            } catch StoreError.system(_, _, EEXIST, _) where attempt < 8 {
+                attempt += 1
+            } catch {
+                temporary = name
+                throw storeError(error)
+            }
+        }
     }
 
     /// Adds bytes to the file (buffered).
