@@ -176,8 +176,29 @@ public struct StoreIndex: Sendable {
 
     /// Reads the events at these locations, on all cores, in the given order.
     public func envelopes(_ locations: [KeyIndex.EventLocation]) throws -> [EventEnvelope] {
-        try concurrentMap(count: locations.count) { i in Result<EventEnvelope, any Error> { try envelope(at: locations[i]) } }
+        try envelopes(locations) { $0 }
+    }
+
+    /// The same, with the caller's work on each event done on all cores as it is read (decoding it).
+    public func envelopes<T: Sendable>(_ locations: [KeyIndex.EventLocation],
+                                       _ transform: @escaping @Sendable (EventEnvelope) throws -> T) throws -> [T] {
+        try concurrentMap(count: locations.count) { i in Result<T, any Error> { try transform(envelope(at: locations[i])) } }
             .map { try $0.get() }
+    }
+
+    /// Reads and checks, on all cores, the files that hold these subjects' lists and these
+    /// groups' lists, so that the questions asked of them next find them read: a subject's list
+    /// and the decisions' group list each take a chain check of their whole bucket, which is one
+    /// thread's work.
+    public func prefetch(subjects: [String], groups: [String]) throws(IndexDamage) {
+        guard case let .disk(index, manifest, cache) = backend else { return }
+        let keys = subjects.map { IndexKeyKinds.subjectPrefix + $0 } + groups.map(SubjectIndex.groupKey)
+        let buckets = Array(Set(keys.map { SubjectIndex.bucket(of: KeyIndex.normalised($0)) })).filter { cache.lines(of: $0) == nil }
+        guard buckets.count > 1 else { return }
+        let read = concurrentMap(count: buckets.count) { i in
+            Result { () throws(IndexDamage) in try index.lines(ofBucket: buckets[i], manifest: manifest) }
+        }
+        for (bucket, lines) in zip(buckets, read) { cache.keep(try lines.get(), for: bucket) }
     }
 }
 

@@ -152,11 +152,12 @@ public struct CommandContext {
     }
 
     func history(through index: StoreIndex, about subjects: [String]) throws -> History {
+        try index.prefetch(subjects: subjects, groups: [DomainPolicy.decisionGroup])
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()
         locations = locations.filter { seen.insert($0.sequence).inserted }
-        var records = try index.envelopes(locations).map(decoded)
+        var records = try index.envelopes(locations, Self.decoded)
         let named = Set(records.compactMap { $0.event.authorisingDecision }).subtracting(records.compactMap {
             if case .decision(let d) = $0.event { return d.id } else { return nil }
         })
@@ -167,11 +168,11 @@ public struct CommandContext {
             for member in members { decisionLocations += decisions[member] ?? [] }
         }
         decisionLocations = decisionLocations.filter { seen.insert($0.sequence).inserted }
-        records += try index.envelopes(decisionLocations).map(decoded)
+        records += try index.envelopes(decisionLocations, Self.decoded)
         return History(records: records.sorted { $0.sequence < $1.sequence })
     }
 
-    private func decoded(_ envelope: EventEnvelope) throws -> DomainRecord {
+    private static func decoded(_ envelope: EventEnvelope) throws -> DomainRecord {
         do { return try DomainRecord(envelope: envelope) } catch {
             throw CLIError.failure("\(envelope.fileName): this register cannot read the event: \(error)")
         }
