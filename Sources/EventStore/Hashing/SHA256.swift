@@ -69,12 +69,6 @@ public struct SHA256: Sendable {
         return SHA256Digest(bytes: withUnsafeBytes(of: &bigEndian) { [UInt8]($0) })
     }
 
-    /// The first 16 bytes of the digest, without allocating: for running digests kept per line.
-    public consuming func finalizePrefix16() -> (UInt64, UInt64) {
-        let words = finalState()
-        return withUnsafeBytes(of: words) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
-    }
-
     /// The state after padding and the last block, each word big-endian: the digest's bytes in order.
     private consuming func finalState() -> (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
         let bitLength = totalLength &* 8

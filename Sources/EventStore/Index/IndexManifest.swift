@@ -5,17 +5,19 @@
 /// Layout: one line of canonical JSON (the `AppendState`: head and folder times; the tallies under
 /// `tallies`: key → sum as text, or `overflow`; under `retired`, the leaf files the last append
 /// replaced, which the next one deletes), a newline, then `SubjectIndex.bucketCount` records of
-/// 8 bytes line count (little-endian) and 16 bytes digest, then the number of leaves (4 bytes) and
-/// for each its depth (1 byte), bits (8), generation (4), line count (8) and digest (16), then the
-/// SHA-256 of everything before it. A file that does not parse, whose checksum does not match, or
+/// 8 bytes line count (little-endian) and 8 bytes digest, then the number of leaves (4 bytes) and
+/// for each its depth (1 byte), bits (8), generation (4), line count (8) and digest (8), then the
+/// XXH64 of everything before it (8 bytes, little-endian). A file that does not parse, whose checksum does not match, or
 /// whose leaves do not partition the hashes (`IndexLeaf.partition`), is no manifest: the index is
 /// rebuilt from the events.
 ///
-/// The digest of a bucket is a chain over its lines, `d' = SHA-256(d || line)` truncated to 16
-/// bytes, starting from zeros, so an append extends it by hashing only the new lines, and any
-/// edit, deletion, reordering or truncation of a bucket's lines changes it.
+/// The digest of a bucket is a chain over its lines, `d' = XXH64(d || line)` (8 bytes,
+/// little-endian), starting from zeros, so an append extends it by hashing only the new lines,
+/// and any edit, deletion, reordering or truncation of a bucket's lines changes it. The
+/// checksums are XXH64, not SHA-256: they catch damage and careless edits, and nothing in a
+/// cache can stop someone who recomputes them (`verify` never reads the cache).
 struct IndexManifest: Equatable, Sendable {
-    static let digestBytes = 16
+    static let digestBytes = 8
 
     var state: AppendState
     var buckets: [Bucket]
@@ -70,17 +72,18 @@ struct IndexManifest: Equatable, Sendable {
 
         /// The digest after one more line (its bytes without the newline).
         static func extend(_ digest: [UInt8], with line: ArraySlice<UInt8>) -> [UInt8] {
-            let words = digest.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
-            return withUnsafeBytes(of: extend(words, with: line)) { Array($0) }
+            var scratch: [UInt8] = []
+            let next = extend(digest.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }, with: line, scratch: &scratch)
+            return withUnsafeBytes(of: next.littleEndian) { Array($0) }
         }
 
-        /// The same on a digest held in two words (its 16 bytes in order), allocating nothing:
-        /// reading a bucket extends it once per line.
-        static func extend(_ digest: (UInt64, UInt64), with line: ArraySlice<UInt8>) -> (UInt64, UInt64) {
-            var hasher = SHA256()
-            withUnsafeBytes(of: digest) { hasher.update(buffer: $0) }
-            line.withUnsafeBytes { hasher.update(buffer: $0) }
-            return hasher.finalizePrefix16()
+        /// The same on a digest held as a number, with a buffer the caller keeps for the next
+        /// line: reading a bucket extends it once per line, allocating nothing after the first.
+        static func extend(_ digest: UInt64, with line: ArraySlice<UInt8>, scratch: inout [UInt8]) -> UInt64 {
+            scratch.removeAll(keepingCapacity: true)
+            withUnsafeBytes(of: digest.littleEndian) { scratch += $0 }
+            scratch += line
+            return scratch.withUnsafeBytes { XXH64.hash(buffer: $0) }
         }
 
         mutating func add(line: ArraySlice<UInt8>) {
@@ -118,7 +121,7 @@ struct IndexManifest: Equatable, Sendable {
             put(leaf.content.lines)
             out += leaf.content.digest
         }
-        out += SHA256.hash(out).bytes
+        withUnsafeBytes(of: XXH64.hash(out).littleEndian) { out += $0 }
         return out
     }
 
@@ -130,9 +133,9 @@ struct IndexManifest: Equatable, Sendable {
     /// Nil for anything that is not an intact manifest of this format.
     init?(bytes: [UInt8]) {
         let tableSize = SubjectIndex.bucketCount * (8 + Self.digestBytes)
-        guard bytes.count > tableSize + 4 + 32, let newline = bytes.firstIndex(of: 0x0a) else { return nil }
-        let body = bytes[..<(bytes.count - 32)]
-        guard SHA256.hash(Array(body)).bytes.elementsEqual(bytes[(bytes.count - 32)...]),
+        guard bytes.count > tableSize + 4 + 8, let newline = bytes.firstIndex(of: 0x0a) else { return nil }
+        let body = bytes[..<(bytes.count - 8)]
+        guard withUnsafeBytes(of: XXH64.hash(body).littleEndian, { $0.elementsEqual(bytes[(bytes.count - 8)...]) }),
               body.count >= newline + 1 + tableSize + 4,
               let json = try? JSONParser.parse(Array(bytes[..<newline])), let state = AppendState(json: json) else { return nil }
         var offset = newline + 1

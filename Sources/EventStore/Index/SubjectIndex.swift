@@ -180,18 +180,19 @@ struct SubjectIndex: Sendable {
 
     /// The first `count` lines of `bytes` and their chain digest; nil when there are fewer.
     private static func chain(_ bytes: [UInt8], lines count: UInt64) -> (lines: [ArraySlice<UInt8>], digest: [UInt8])? {
-        var digest = (UInt64(0), UInt64(0))
+        var digest: UInt64 = 0
+        var scratch: [UInt8] = []
         var result: [ArraySlice<UInt8>] = []
         result.reserveCapacity(Int(min(count, 1 << 20)))
         var start = 0
         while UInt64(result.count) < count {
             guard let end = bytes[start...].firstIndex(of: 0x0a) else { return nil }
             let line = bytes[start..<end]
-            digest = IndexManifest.Bucket.extend(digest, with: line)
+            digest = IndexManifest.Bucket.extend(digest, with: line, scratch: &scratch)
             result.append(line)
             start = end + 1
         }
-        return (result, withUnsafeBytes(of: digest) { Array($0) })
+        return (result, withUnsafeBytes(of: digest.littleEndian) { Array($0) })
     }
 
     /// The chain digest of a file's first `lines` lines; nil when it cannot be read or holds fewer.
