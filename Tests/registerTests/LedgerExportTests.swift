@@ -115,4 +115,16 @@ import Testing
             #expect(path == stored.path && checked == stored.hash.hex && now != checked)
         }
     }
+
+    /// A sort folder that cannot be made is the environment's fault, named, and nothing is written.
+    @Test func aTemporaryFolderThatCannotBeMadeIsNamedAndNothingIsWritten() throws {
+        let temp = try TemporaryFolder("ledger-export-tmpdir")
+        let events = try temp.copyOfShippedEvents()
+        let output = temp.root + "/journal"
+        let r = CLI.run(["export", "--format", "ledger", "--output", output, "--events", events], environment: ["TMPDIR": temp.root + "/missing"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("TMPDIR") && r.stderr.contains(temp.root + "/missing"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(r.stdout.isEmpty)
+    }
 }

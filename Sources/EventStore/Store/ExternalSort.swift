@@ -30,7 +30,7 @@ public final class ExternalSort {
         var template = Array((base + "/register-sort-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             let code = errno
-            throw .system(call: "mkdtemp", path: base, errno: code, message: Syscall.errorText(code))
+            throw .system(call: "mkdtemp (a folder for sorting, in TMPDIR or /tmp)", path: base, errno: code, message: Syscall.errorText(code))
         }
         folder = String(cString: made)
         buffer.reserveCapacity(min(runLength, 1 << 16) * width)
