@@ -90,17 +90,21 @@ public struct JSONParser {
         index += 1  // opening quote
         // Most strings hold no escape: find the closing quote and validate the bytes once.
         var end = index
+        var ascii = true
         while end < bytes.count {
             let c = bytes[end]
             if c == UInt8(ascii: "\"") {
                 let start = index
                 index = end + 1
+                // ASCII is valid UTF-8 as it stands; only other bytes need the validating decoder.
+                if ascii { return String(decoding: bytes[start..<end], as: UTF8.self) }
                 guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
                     throw error("a string is not valid UTF-8")
                 }
                 return text
             }
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
+            if c >= 0x80 { ascii = false }
             end += 1
         }
         var out = Array(bytes[index..<end])
