@@ -99,9 +99,7 @@ public struct SHA256: Sendable {
                 var offset = 0
                 while offset < blocks.count {
                     for t in 0..<16 {
-                        let base = offset + t * 4
-                        w[t] = UInt32(blocks[base]) << 24 | UInt32(blocks[base + 1]) << 16
-                            | UInt32(blocks[base + 2]) << 8 | UInt32(blocks[base + 3])
+                        w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + t * 4, as: UInt32.self))
                     }
                     for t in 16..<64 {
                         let x = w[t - 15], y = w[t - 2]
