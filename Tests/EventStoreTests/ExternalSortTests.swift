@@ -42,4 +42,25 @@ import TestSupport
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: base).isEmpty, "the sort's folder was removed")
     }
+
+    /// A run that gives back fewer or more records than were written fails the read: no record is
+    /// lost or added without a word.
+    @Test(arguments: ["truncated", "extended", "cut inside a record"])
+    func aRunChangedWhileTheSortRanIsRefused(_ change: String) throws {
+        let temporary = try TemporaryFolder("external-sort-changed")
+        let base = try temporary.folder("tmp")
+        let sort = try ExternalSort(width: 4, runLength: 3, in: base)
+        for i in 0..<7 { try sort.add([UInt8(i), 0, 0, 0]) }
+        let folder = base + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: base).first))
+        let run = folder + "/run-0"
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: run)))
+        switch change {
+        case "truncated": bytes.removeLast(4)
+        case "extended": bytes += [9, 9, 9, 9]
+        default: bytes.removeLast(1)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: run))
+        #expect(throws: StoreError.self) { try sort.forEachSorted { _ in } }
+        #expect(throws: StoreError.self) { try sort.forEach { _ in } }
+    }
 }

@@ -104,7 +104,12 @@ import Testing
         _ = try store.append(try Self.draft("add", "reserve-addition", "2020-01-01", ["reserve": "R", "amountCents": 100]), policy: AcceptAll())
         let stored = try #require(try store.events().first)
         let entry = LedgerExport.Entry(try DomainRecord(envelope: stored.envelope), path: stored.path, hash: stored.hash)
-        #expect(LedgerExport.Entry(entry.bytes[...]).sequence == 1)
+        #expect(LedgerExport.Entry(entry.bytes[...])?.sequence == 1)
+        // Bytes that are not an entry (a type code past the types, a short record) are refused.
+        var other = entry.bytes
+        other[16] = 0xff
+        #expect(LedgerExport.Entry(other[...]) == nil)
+        #expect(LedgerExport.Entry(entry.bytes.dropLast()) == nil)
         #expect(try entry.read(from: store).id == "add")
         let file = store.path(stored.path)
         try (String(contentsOfFile: file, encoding: .utf8) + " ").write(toFile: file, atomically: false, encoding: .utf8)

@@ -17,7 +17,8 @@ public final class ExternalSort {
     public private(set) var count = 0
     private let folder: String
     private var buffer: [UInt8] = []
-    private var runs: [String] = []
+    /// Each run's file and how many records were written to it.
+    private var runs: [(path: String, records: Int)] = []
     /// Bytes read from a run file at a time.
     static let readSize = 1 << 16
 
@@ -37,7 +38,7 @@ public final class ExternalSort {
     }
 
     deinit {
-        for run in runs { _ = Syscall.unlink(run) }
+        for run in runs { _ = Syscall.unlink(run.path) }
         _ = folder.withCString { rmdir($0) }
     }
 
@@ -55,7 +56,7 @@ public final class ExternalSort {
     /// added between calls.
     public func forEachSorted(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
         sortBuffer()
-        var sources: [RunReader] = try runs.map { try RunReader(path: $0, width: width) }
+        var sources: [RunReader] = try runs.map { try RunReader(path: $0.path, width: width, records: $0.records) }
         sources.append(RunReader(bytes: buffer, width: width))
         // A binary min-heap of the sources that still hold a record, by their current record.
         var heap: [Int] = sources.indices.filter { !sources[$0].isEmpty }
@@ -89,8 +90,8 @@ public final class ExternalSort {
     /// Every record added, in the order they were added to their runs: for a pass that needs no
     /// order, without the cost of a merge.
     public func forEach(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
-        for path in runs {
-            let reader = try RunReader(path: path, width: width)
+        for run in runs {
+            let reader = try RunReader(path: run.path, width: width, records: run.records)
             defer { reader.close() }
             while !reader.isEmpty {
                 try body(reader.current)
@@ -125,30 +126,41 @@ public final class ExternalSort {
         let path = folder + "/run-\(runs.count)"
         let file = try FileDescriptor.open(path, .createExclusive, permissions: 0o600)
         defer { file.close() }
-        runs.append(path)
+        runs.append((path, buffer.count / width))
         try file.writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
-/// One sorted run read back a record at a time, from its file or from memory.
+/// One sorted run read back a record at a time, from its file or from memory. A file must give
+/// back exactly the records written to it: one that ends early, or runs on, or stops inside a
+/// record, was changed while the sort ran, and reading it fails rather than lose or add records.
 private final class RunReader {
     let width: Int
     private var file: FileDescriptor?
+    private let path: String
     private var bytes: [UInt8]
     private var offset = 0
+    /// The records the run holds; the records read so far.
+    private let records: Int
+    private var delivered = 0
 
-    init(path: String, width: Int) throws {
+    init(path: String, width: Int, records: Int) throws {
         self.width = width
+        self.path = path
+        self.records = records
         let file = try FileDescriptor.open(path, .readOnlyNoFollow)
         self.file = file
         bytes = []
         try refill()
+        try checkEnd()
     }
 
     init(bytes: [UInt8], width: Int) {
         self.width = width
         self.bytes = bytes
+        path = "memory"
+        records = bytes.count / width
     }
 
     var isEmpty: Bool { offset + width > bytes.count }
@@ -158,8 +170,19 @@ private final class RunReader {
     /// Moves to the next record; false at the end of the run.
     func advance() throws -> Bool {
         offset += width
+        delivered += 1
         if isEmpty, file != nil { try refill() }
+        try checkEnd()
         return !isEmpty
+    }
+
+    /// At the end of the run: exactly the records written, and no byte more.
+    private func checkEnd() throws {
+        guard isEmpty, file == nil else { return }
+        guard delivered == records, offset == bytes.count else {
+            throw StoreError.system(call: "read (a run of a sort)", path: path, errno: EIO,
+                                    message: "it holds other records than were written to it: it was changed while the sort ran")
+        }
     }
 
     /// Keeps the unread part of the buffer and reads up to `ExternalSort.readSize` bytes after it.

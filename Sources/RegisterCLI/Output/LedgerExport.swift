@@ -76,7 +76,7 @@ struct LedgerExport {
             batch.removeAll(keepingCapacity: true)
         }
         try entries.forEachSorted { bytes in
-            let entry = Entry(bytes)
+            let entry = try Entry.checked(bytes)
             guard !resolvedApart.contains(entry.sequence) else { return }
             batch.append(entry)
             if batch.count >= batchSize { try foldBatch() }
@@ -92,7 +92,7 @@ struct LedgerExport {
         let hashes = Set(targets.map(Entry.idHash))
         var named: [DomainRecord] = []
         try entries.forEach { bytes in
-            let entry = Entry(bytes)
+            let entry = try Entry.checked(bytes)
             guard hashes.contains(entry.idHash) else { return }
             let record = try entry.read(from: store)
             if targets.contains(record.id) { named.append(record) }
@@ -160,7 +160,9 @@ struct LedgerExport {
             return out
         }
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        /// Nil when the bytes are not an entry this export wrote (its sort files were changed under it).
+        init?(_ bytes: ArraySlice<UInt8>) {
+            guard bytes.count == Self.width, Int(bytes[bytes.startIndex + 16]) < Self.types.count else { return nil }
             var at = bytes.startIndex
             func take<T: FixedWidthInteger>(_: T.Type) -> T {
                 var value: T = 0
@@ -176,6 +178,15 @@ struct LedgerExport {
             type = Self.types[Int(take(UInt8.self))]
             inShard = take(UInt8.self) == 1
             hash = SHA256Digest(bytes: Array(bytes[at..<(at + 32)]))
+        }
+
+        /// The entry the bytes hold, or a failure: the sort's files are the export's own, in a
+        /// folder only this user can open, so other bytes mean they were changed while it ran.
+        static func checked(_ bytes: ArraySlice<UInt8>) throws -> Entry {
+            guard let entry = Entry(bytes) else {
+                throw CLIError.failure("the export's sort files were changed while it ran (its folder in TMPDIR); export again")
+            }
+            return entry
         }
 
         /// The event again, from its file, which must still hash as it did in the replay.
