@@ -70,9 +70,14 @@ private final class Collected: @unchecked Sendable {
 /// Set once: a write to a pipe whose reader is gone fails with EPIPE instead of killing the process.
 private let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-/// An author and committer for the git commands tests run.
+/// An author and committer for the git commands tests run, and no zlib compression of objects:
+/// the repositories tests make hold ten thousand event files, and compressing and inflating
+/// them was most of the time of the replication suites (perf: three quarters of a sharded
+/// publish-and-sync test was git in zlib).
 public let gitIdentity = ["GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "t@example.org",
-                          "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "t@example.org"]
+                          "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "t@example.org",
+                          "GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_0": "core.compression", "GIT_CONFIG_VALUE_0": "0",
+                          "GIT_CONFIG_KEY_1": "pack.compression", "GIT_CONFIG_VALUE_1": "0"]
 
 /// Runs `git` (with the test identity, in `directory` when given) and returns what it printed.
 @discardableResult
