@@ -21,6 +21,8 @@ enum CLI {
                     directory: String = nowhere, interactive: Bool = false) -> CLIResult {
         precondition(!writes(arguments) || arguments.contains("--events") || arguments.contains("--help") || environment["REGISTER_EVENTS"] != nil,
                      "a test must name the store it writes to (never the repository's events/): \(arguments)")
+        precondition(!writes(arguments) || !namesShippedEvents(arguments, environment: environment),
+                     "a test writes to a copy of the shipped history (copyOfShippedEvents), never to events/ itself: \(arguments)")
         let out = Output(), err = Output()
         var lines = (stdin ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
         if lines.last == "" { lines = lines.dropLast() }
@@ -32,6 +34,15 @@ enum CLI {
             readLine: { lines.popFirst() })
         let status = RegisterCommandLine.run(arguments, context: context)
         return CLIResult(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    /// Whether a command line names the repository's own `events/` (through `--events` or
+    /// `REGISTER_EVENTS`), however the path is spelled.
+    static func namesShippedEvents(_ arguments: [String], environment: [String: String]) -> Bool {
+        let shipped = URL(fileURLWithPath: Repository.shippedEvents).standardizedFileURL.resolvingSymlinksInPath().path
+        var named = environment["REGISTER_EVENTS"].map { [$0] } ?? []
+        for (i, argument) in arguments.enumerated() where argument == "--events" && i + 1 < arguments.count { named.append(arguments[i + 1]) }
+        return named.contains { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == shipped }
     }
 
     /// The commands that can change an events folder.
@@ -59,7 +70,9 @@ enum CLIRunner {
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     directory: String? = nil, executable: String? = nil) throws -> CLIResult {
-        try runProcess(executable ?? binary, arguments, stdin: stdin.map { Array($0.utf8) }, environment: environment,
+        precondition(!CLI.writes(arguments) || !CLI.namesShippedEvents(arguments, environment: environment),
+                     "a test writes to a copy of the shipped history (copyOfShippedEvents), never to events/ itself: \(arguments)")
+        return try runProcess(executable ?? binary, arguments, stdin: stdin.map { Array($0.utf8) }, environment: environment,
                        directory: directory)
     }
 }
