@@ -29,13 +29,22 @@ import Testing
         let destination = out + "/result"
         let victim = try plantedVictim("victim")
         try FileManager.default.createSymbolicLink(atPath: destination, withDestinationPath: victim)
+        // The names earlier versions wrote to before the rename (`FILE.partial`, `FILE.tmp-<pid>`).
+        let others = try ["partial", "tmp-\(getpid())"].map { suffix in
+            let other = try plantedVictim("victim-" + suffix)
+            try FileManager.default.createSymbolicLink(atPath: destination + "." + suffix, withDestinationPath: other)
+            return other
+        }
         let arguments = command.last == "--html" ? command + [destination] : command + ["--output", destination]
         let r = CLI.run(arguments + ["--events", events])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n", "written through the link at the destination")
+        for other in others { #expect(try String(contentsOfFile: other, encoding: .utf8) == "precious\n", "written through \(other)'s link") }
         #expect(try FileManager.default.attributesOfItem(atPath: destination)[.type] as? FileAttributeType == .typeRegular)
         #expect(try Data(contentsOf: URL(fileURLWithPath: destination)).count > 100)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["result", "victim"], "no temporary file is left")
+        let planted: Set = ["result.partial", "result.tmp-\(getpid())", "victim-partial", "victim-tmp-\(getpid())"]
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !planted.contains($0) }.sorted() == ["result", "victim"],
+                "no temporary file is left")
     }
 
     @Test func aPipeAtTheDestinationIsReplacedNotWaitedOn() throws {

@@ -81,7 +81,7 @@ extension EventStore {
         var memory: [String: [String]] = [:]
         do {
             // An event's facts are worked out on all cores as it is read, unless they need an
-            // earlier event (a correction's target): those wait for their turn, with `resolve`.
+            // earlier event (one the policy resolves by id): those wait for their turn, with `resolve`.
             try replay(listing: listing, prepare: { envelope, hash -> (facts: [(key: String, value: String)], placed: [SubjectIndex.PlacedFact])? in
                 var needsEarlier = false
                 let facts = self.facts(for: envelope, hash: hash, policy: policy) { _ in needsEarlier = true; return nil }

@@ -1,7 +1,7 @@
 /// How the index keeps the values of one key; see `SubjectIndex`.
 enum IndexKeyKind: Equatable, Sendable {
     /// Every value, in the order added, in a list bucket: subject and group postings, and the
-    /// policy keys whose every value a check reads (who stands on whom, corrections).
+    /// policy keys whose every value a check reads (`AppendPolicy.isSingleValued` false).
     case list
     /// Only the last value, in a leaf (`IndexLeaf`) that stays small however often the key is
     /// set: event ids and the policy's names (`AppendPolicy.isSingleValued`).

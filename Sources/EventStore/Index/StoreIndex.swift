@@ -124,12 +124,7 @@ public struct StoreIndex: Sendable {
         switch backend {
         case let .disk(index, manifest, cache):
             let lines = try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache)
-            var damage: IndexDamage?
-            SubjectIndex.forEachValue(of: key, in: lines) { value in
-                guard damage == nil else { return }
-                do throws(IndexDamage) { try take(value, escaped: true) } catch { damage = error }
-            }
-            if let damage { throw damage }
+            try SubjectIndex.forEachValue(of: key, in: lines) { (value) throws(IndexDamage) in try take(value, escaped: true) }
         case .memory(let facts, _, _):
             for value in facts[key] ?? [] { try take(Array(value.utf8)[...], escaped: false) }
         }
@@ -188,8 +183,8 @@ public struct StoreIndex: Sendable {
 
     /// Reads and checks, on all cores, the files that hold these subjects' lists and these
     /// groups' lists, so that the questions asked of them next find them read: a subject's list
-    /// and the decisions' group list each take a chain check of their whole bucket, which is one
-    /// thread's work.
+    /// and a group's list each take a chain check of their whole bucket, which is one thread's
+    /// work.
     public func prefetch(subjects: [String], groups: [String]) throws(IndexDamage) {
         guard case let .disk(index, manifest, cache) = backend else { return }
         let keys = subjects.map { IndexKeyKinds.subjectPrefix + $0 } + groups.map(SubjectIndex.groupKey)

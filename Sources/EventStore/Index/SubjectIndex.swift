@@ -215,7 +215,8 @@ struct SubjectIndex: Sendable {
     }
 
     /// Calls `body` with the escaped bytes of each value of a (normalised) key among a bucket's lines.
-    static func forEachValue(of key: String, in lines: [ArraySlice<UInt8>], _ body: (ArraySlice<UInt8>) throws -> Void) rethrows {
+    static func forEachValue<Failure: Error>(of key: String, in lines: [ArraySlice<UInt8>],
+                                             _ body: (ArraySlice<UInt8>) throws(Failure) -> Void) throws(Failure) {
         var prefix = Array(escape(key).utf8)
         prefix.append(0x09)
         for line in lines where line.count >= prefix.count && line.starts(with: prefix) {

@@ -14,6 +14,8 @@ public final class ReplacementFile {
     public let path: String
     let temporary: String
     private var descriptor: FileDescriptor?
+    /// Whether the temporary file is in place under the destination's name.
+    private var committed = false
     private var pending: [UInt8] = []
     /// Bytes gathered before a write call.
     private static let chunk = 1 << 16
@@ -45,12 +47,16 @@ public final class ReplacementFile {
     /// Writes what is buffered, optionally `fsync`s the file, and renames it into place.
     public func commit(sync: Bool = false) throws(StoreError) {
         try flush()
-        guard let descriptor else { return }
+        guard let descriptor else {
+            if committed { return }
+            throw .system(call: "rename", path: path, errno: ENOENT, message: "the write was abandoned before it was put in place")
+        }
         do {
             if sync { try descriptor.sync() }
             descriptor.close()
             self.descriptor = nil
             try FileSystem.rename(temporary, to: path)
+            committed = true
         } catch {
             abandon()
             throw storeError(error)
@@ -60,8 +66,8 @@ public final class ReplacementFile {
     /// Closes and removes the temporary file; the destination stays as it was.
     public func abandon() {
         descriptor?.close()
-        if descriptor != nil || Syscall.kind(ofPath: temporary) != nil { _ = Syscall.unlink(temporary) }
         descriptor = nil
+        if !committed { _ = Syscall.unlink(temporary) }
     }
 
     deinit { if descriptor != nil { abandon() } }
