@@ -21,7 +21,7 @@ enum CLI {
                     directory: String = nowhere, interactive: Bool = false) -> CLIResult {
         precondition(!writes(arguments) || arguments.contains("--events") || arguments.contains("--help") || environment["REGISTER_EVENTS"] != nil,
                      "a test must name the store it writes to (never the repository's events/): \(arguments)")
-        precondition(!writes(arguments) || !namesShippedEvents(arguments, environment: environment),
+        precondition(!mayWrite(arguments) || !namesShippedEvents(arguments, environment: environment),
                      "a test writes to a copy of the shipped history (copyOfShippedEvents), never to events/ itself: \(arguments)")
         let out = Output(), err = Output()
         var lines = (stdin ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
@@ -43,6 +43,17 @@ enum CLI {
         var named = environment["REGISTER_EVENTS"].map { [$0] } ?? []
         for (i, argument) in arguments.enumerated() where argument == "--events" && i + 1 < arguments.count { named.append(arguments[i + 1]) }
         return named.contains { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == shipped }
+    }
+
+    /// Whether this command line can change its events folder: a writing command, except in
+    /// the forms that write nothing (`draft --compare`, `record --dry-run`, `--help`).
+    static func mayWrite(_ arguments: [String]) -> Bool {
+        guard writes(arguments), !arguments.contains("--help") else { return false }
+        switch arguments.first {
+        case "draft": return !arguments.contains("--compare")
+        case "record": return !arguments.contains("--dry-run")
+        default: return true
+        }
     }
 
     /// The commands that can change an events folder.
@@ -70,7 +81,7 @@ enum CLIRunner {
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     directory: String? = nil, executable: String? = nil) throws -> CLIResult {
-        precondition(!CLI.writes(arguments) || !CLI.namesShippedEvents(arguments, environment: environment),
+        precondition(!CLI.mayWrite(arguments) || !CLI.namesShippedEvents(arguments, environment: environment),
                      "a test writes to a copy of the shipped history (copyOfShippedEvents), never to events/ itself: \(arguments)")
         return try runProcess(executable ?? binary, arguments, stdin: stdin.map { Array($0.utf8) }, environment: environment,
                        directory: directory)

@@ -66,7 +66,10 @@ import Testing
         (["append", "--expect-seq", "-1"], "--expect-seq '-1'"),
     ])
     func malformedArgumentsAreUsageErrors(_ arguments: [String], _ message: String) throws {
-        let r = CLI.run(arguments + ["--events", Repository.shippedEvents])
+        // A command that writes is given a copy: were the check to let it through, events/ stays as it is.
+        let temp = try TemporaryFolder("usage-errors")
+        let events = CLI.writes(arguments) ? try temp.copyOfShippedEvents() : Repository.shippedEvents
+        let r = CLI.run(arguments + ["--events", events])
         #expect(r.status == 2)
         #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
     }

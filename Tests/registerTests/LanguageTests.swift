@@ -74,9 +74,13 @@ import Testing
     }
 
     @Test func recordRefusesInDutchAndTheMessageNamesTheField() throws {
+        // On a copy: with --yes, a refusal that let the event through would append it.
+        let temp = try TemporaryFolder("record-dutch")
+        let store = try temp.copyOfShippedEvents()
         let r = CLI.run(["record", "toevoeging", "--reserve", "404", "--effective", "2023-01-01", "--source", "t", "--yes",
-                         "--events", Repository.shippedEvents, "--lang", "nl"])
+                         "--events", store, "--lang", "nl"])
         #expect(r.status == 2)
+        #expect(try EventStore(directory: store).events().count == (try EventStore(directory: Repository.shippedEvents).events().count))
         #expect(r.stderr.contains("register: fout: record addition heeft --amount nodig (Het bedrag, bijv. 5.000.000 of € 5.000.000,00.)"), "\(r.stderr)")
         let date = CLI.run(["reserve", "404", "--on", "31-02-2026", "--lang", "nl", "--events", Repository.shippedEvents])
         #expect(date.stderr.contains("--on '31-02-2026' is geen bestaande datum"), "\(date.stderr)")
