@@ -26,7 +26,7 @@ public struct GitRepository: Sendable {
     /// the hook, and `-C path` says which repository; `GIT_OBJECT_DIRECTORY` and the quarantine
     /// variables stay, a pre-receive hook needs them); then `extra`.
     public static func environment(_ extra: [String: String] = [:],
-                                   base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+                                   base: [String: String] = ProcessEnvironment.all()) -> [String: String] {
         var env = base
         env["GIT_TERMINAL_PROMPT"] = "0"
         env.removeValue(forKey: "GIT_DIR")

@@ -230,8 +230,8 @@ public struct Replica {
     /// A committer identity when the repository has none configured (git refuses to commit without one).
     var identity: [String: String] {
         let configured = (try? repository.run(["config", "user.email"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard configured.isEmpty, ProcessInfo.processInfo.environment["GIT_COMMITTER_EMAIL"] == nil else { return [:] }
-        let name = ProcessInfo.processInfo.environment["REGISTER_ACTOR"] ?? "register"
+        guard configured.isEmpty, ProcessEnvironment.value("GIT_COMMITTER_EMAIL") == nil else { return [:] }
+        let name = ProcessEnvironment.value("REGISTER_ACTOR") ?? "register"
         return ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": "register@localhost",
                 "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": "register@localhost"]
     }

@@ -34,7 +34,7 @@ public enum SSHSignature {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["ssh-keygen"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "C"]) { $1 }
+        process.environment = ProcessEnvironment.all().merging(["LC_ALL": "C"]) { $1 }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -148,11 +148,35 @@ import TestSupport
         _ = index
     }
 
+    @Test func everyHashFindsTheOneLeafThatHoldsIt() throws {
+        var manifest = IndexManifest(state: state, leafDepth: 3)
+        // Split one leaf, then one of its halves again: leaves of depth 3, 4 and 5.
+        let slot = try #require(manifest.leaf(holding: 5))
+        let (low, high) = manifest.leaves[slot].children
+        let (highLow, highHigh) = high.children
+        manifest.replaceLeaf(at: slot, with: [low, highLow, highHigh])
+        #expect(IndexLeaf.partition(manifest.leaves) && manifest.leaves.isInStartOrder)
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let hash = random.next()
+            let holders = manifest.leaves.indices.filter { hash & IndexLeaf.mask(manifest.leaves[$0].depth) == manifest.leaves[$0].bits }
+            #expect(holders.count == 1 && manifest.leaf(holding: hash) == holders.first)
+        }
+        // A manifest whose leaves were written in another order (as earlier versions did) reads as
+        // the same manifest, its leaves put in order.
+        var reordered = IndexManifest(state: state, leafDepth: 1)
+        reordered.replaceLeaf(at: 1, with: [])
+        reordered.replaceLeaf(at: 0, with: manifest.leaves.reversed())
+        #expect(!reordered.leaves.isInStartOrder && IndexLeaf.partition(reordered.leaves))
+        #expect(IndexManifest(bytes: reordered.bytes) == manifest)
+    }
+
     @Test func anEmptyLeafTableOrADeeperSplitStillPartitions() {
         let root = IndexLeaf.all(depth: 1)
         #expect(IndexLeaf.partition(root))
         let (a, b) = root[1].children
-        #expect(IndexLeaf.partition([root[0], a, b]))
+        #expect(IndexLeaf.partition([root[0], a, b]) && IndexLeaf.partition([b, root[0], a]))
+        #expect(!IndexLeaf.partition([root[0], a]) && !IndexLeaf.partition([root[0], a, b, b]))
         #expect(!IndexLeaf.partition([]))
         #expect(IndexLeaf.startingDepth(forEvents: 0) == 6)
         #expect(IndexLeaf.startingDepth(forEvents: 100_000) == 9)

@@ -30,6 +30,24 @@ import TestSupport
         #expect(!JSONWriter.prettyString(Self.sample).contains("\r"))
     }
 
+    /// Keys sort by their UTF-8 bytes: the same order as comparing the bytes one by one, for
+    /// prefixes, empty keys, non-ASCII keys and the decomposed and composed forms of one text.
+    @Test func keysSortByTheirBytes() {
+        let keys = ["", "a", "ab", "b", "B", "é", "e\u{301}", "z", "€", "\u{10FFFF}", "aa", "a\u{0}", "Z9", "zz", "ü", "u\u{308}"]
+        for a in keys {
+            for b in keys {
+                #expect(JSONWriter.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+        // (A dictionary holds one of two canonically equivalent keys.)
+        let decomposed = [Array("e\u{301}".utf8), Array("u\u{308}".utf8)]
+        let distinct = keys.filter { !decomposed.contains(Array($0.utf8)) }
+        #expect(distinct.count == keys.count - 2)
+        let object = JSONValue.object(Dictionary(uniqueKeysWithValues: distinct.map { ($0, .null) }))
+        let order = distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(JSONWriter.compactString(object) == "{" + order.map { JSONWriter.compactString(.string($0)) + ":null" }.joined(separator: ",") + "}")
+    }
+
     @Test func compactOutputIsOneLineWithoutFinalNewline() {
         #expect(JSONWriter.compactString(Self.sample) == #"{"a":{},"b":[1,"x"],"c":[],"d":{"e":null,"f":true,"g":1.50}}"#)
         #expect(!JSONWriter.compact(Self.sample).contains(0x0a))

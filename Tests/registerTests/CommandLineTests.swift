@@ -15,6 +15,15 @@ import Testing
         #expect(r.stderr.isEmpty)
     }
 
+    /// The dispatcher finds a command by its `name` without building every spec: each name must
+    /// be the one its spec shows, and no two commands share one.
+    @Test func everyCommandsNameIsItsSpecsName() {
+        let names = RegisterCommandLine.commands.map { $0.name }
+        let specNames = RegisterCommandLine.commands.map { $0.spec.name }
+        #expect(names == specNames)
+        #expect(Set(names).count == names.count)
+    }
+
     /// Every command, so a new one cannot ship without help: both ways of asking, the usage line,
     /// and every option its spec accepts.
     @Test(arguments: RegisterCommandLine.commands.map { $0.spec.name })

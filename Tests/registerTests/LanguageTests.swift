@@ -119,6 +119,16 @@ import Testing
         #expect(template.translate(text) == expected)
     }
 
+    /// Placeholders are filled in one pass: an argument's own text is never filled in again, a
+    /// placeholder without its argument stays, and a brace that is no placeholder is kept.
+    @Test func placeholdersAreFilledOnceFromTheirOwnArgument() {
+        #expect(Language.en.text("{2} before {1}", "a", "b") == "b before a")
+        #expect(Language.en.text("{1} and {2}", "{2}", "x") == "{2} and x")
+        #expect(Language.en.text("{1}, {3}, {x}, {", 7) == "7, {3}, {x}, {")
+        #expect(Language.en.text("{10}{1}", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j") == "ja")
+        #expect(Language.en.text("no placeholders") == "no placeholders")
+    }
+
     /// Each text renderer in Dutch: a label or phrase a Dutch reader finds, and no English label left.
     @Test(arguments: [
         (["reserve", "404", "--on", "2023-06-30"], "saldo           raming € 400.000,00 tot € 450.000,00", "balance"),

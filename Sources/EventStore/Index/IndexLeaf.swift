@@ -35,9 +35,9 @@ struct IndexLeaf: Equatable, Sendable {
         (IndexLeaf(depth: depth + 1, bits: bits), IndexLeaf(depth: depth + 1, bits: bits | (1 << UInt64(depth))))
     }
 
-    /// The leaves of an empty index: every address of `depth` bits.
+    /// The leaves of an empty index: every address of `depth` bits, in `start` order.
     static func all(depth: Int) -> [IndexLeaf] {
-        (0..<(UInt64(1) << UInt64(depth))).map { IndexLeaf(depth: depth, bits: $0) }
+        (0..<(UInt64(1) << UInt64(depth))).map { IndexLeaf(depth: depth, bits: reversed($0) >> UInt64(64 - depth)) }
     }
 
     /// The depth a rebuild starts from for a history of `events` events: about 256 events per leaf,
@@ -46,25 +46,48 @@ struct IndexLeaf: Equatable, Sendable {
         max(6, min(20, (events / 256).bitWidth - (events / 256).leadingZeroBitCount))
     }
 
+    /// Where the leaf's share of the hashes begins when hashes are ordered from their lowest bit up
+    /// (their bits reversed): the leaf holds the `span` values from there. In this order the
+    /// leaves of a manifest tile the whole space, one after another, so a leaf is found by a
+    /// binary search and a split puts its two halves where it was.
+    var start: UInt64 { Self.reversed(bits) }
+
+    /// How many hash values the leaf holds (a leaf is at least one bit deep).
+    var span: UInt64 { UInt64(1) << UInt64(64 - depth) }
+
+    /// A hash's position in that order.
+    static func reversed(_ value: UInt64) -> UInt64 {
+        var v = value
+        v = (v >> 1) & 0x5555_5555_5555_5555 | (v & 0x5555_5555_5555_5555) << 1
+        v = (v >> 2) & 0x3333_3333_3333_3333 | (v & 0x3333_3333_3333_3333) << 2
+        v = (v >> 4) & 0x0F0F_0F0F_0F0F_0F0F | (v & 0x0F0F_0F0F_0F0F_0F0F) << 4
+        return v.byteSwapped
+    }
+
     /// Whether these leaves partition every hash: none is another's ancestor and together they
-    /// cover the whole space.
+    /// cover the whole space. In start order each leaf must begin where the one before ends, and
+    /// the last must end at the end of the space.
     static func partition(_ leaves: [IndexLeaf]) -> Bool {
         guard !leaves.isEmpty, leaves.allSatisfy({ (1...maximumDepth).contains($0.depth) && $0.bits & ~mask($0.depth) == 0 }) else {
             return false
         }
-        let addresses = Set(leaves.map(\.address))
-        guard addresses.count == leaves.count else { return false }
-        // An ancestor can only be a leaf at a depth some leaf has (few: a rebuild starts all
-        // leaves at one depth and splits add one level at a time).
-        let depths = Set(leaves.map(\.depth)).sorted()
-        var covered: UInt64 = 0
-        for leaf in leaves {
-            for depth in depths where depth < leaf.depth && addresses.contains(.of(leaf.bits, depth: depth)) { return false }
-            covered &+= UInt64(1) << UInt64(maximumDepth - leaf.depth)
+        var next: UInt64 = 0
+        let ordered = leaves.isInStartOrder ? leaves : leaves.sorted { $0.start < $1.start }
+        for (i, leaf) in ordered.enumerated() {
+            guard leaf.start == next else { return false }
+            // A start is a multiple of its span, so the sum wraps exactly at the end of the space.
+            let (end, wrapped) = leaf.start.addingReportingOverflow(leaf.span)
+            if wrapped { return i == ordered.count - 1 }
+            next = end
         }
-        // With no leaf inside another, the shares add up to the whole exactly when nothing is missing
-        // (a wrap past 2^64 needs more leaves than any manifest can hold).
-        return covered == UInt64(1) << UInt64(maximumDepth)
+        return false
+    }
+}
+
+extension [IndexLeaf] {
+    /// Whether the leaves are in ascending `start` order, as a manifest keeps them.
+    var isInStartOrder: Bool {
+        zip(self, dropFirst()).allSatisfy { $0.start < $1.start }
     }
 }
 

@@ -26,23 +26,30 @@ struct IndexManifest: Equatable, Sendable {
     var tallies: [String: Int64?] = [:]
     /// The leaves of the single-valued keys; change them only through `replaceLeaf(at:with:)`.
     private(set) var leaves: [IndexLeaf]
-    /// Where each leaf's address is in `leaves`, and the depths in use, deepest first.
-    private var slots: [IndexLeaf.Address: Int] = [:]
-    private var depths: [Int] = []
+    /// Each leaf's `start`: `leaves` are kept in this order, so the starts ascend.
+    private var starts: [UInt64] = []
     /// Leaf files replaced by the append that wrote this manifest: the next append deletes them
     /// (not this one, so a reader that loaded the manifest before still finds its files).
     var retired: [String] = []
 
     /// The leaf that holds the keys of this leaf hash (`SubjectIndex.leafHash(of:)`).
     func leaf(holding hash: UInt64) -> Int? {
-        for depth in depths { if let slot = slots[.of(hash, depth: depth)] { return slot } }
-        return nil
+        // The last leaf that starts at or before the hash's position.
+        let position = IndexLeaf.reversed(hash)
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, hash & IndexLeaf.mask(leaves[low - 1].depth) == leaves[low - 1].bits else { return nil }
+        return low - 1
     }
 
-    /// Puts `replacements` in place of leaf `slot` (a compaction, or a split into its descendants).
+    /// Puts `replacements` in place of leaf `slot` (a compaction, or a split into its descendants
+    /// in `start` order).
     mutating func replaceLeaf(at slot: Int, with replacements: [IndexLeaf]) {
         leaves.replaceSubrange(slot...slot, with: replacements)
-        index()
+        starts.replaceSubrange(slot...slot, with: replacements.map(\.start))
     }
 
     /// Changes the lines and digest of leaf `slot` (its address stays).
@@ -50,10 +57,6 @@ struct IndexManifest: Equatable, Sendable {
         change(&leaves[slot].content)
     }
 
-    private mutating func index() {
-        slots = Dictionary(leaves.enumerated().map { ($1.address, $0) }, uniquingKeysWith: { a, _ in a })
-        depths = Set(leaves.map(\.depth)).sorted(by: >)
-    }
 
     /// Adds one value to a tally.
     mutating func count(_ value: String, into key: String) {
@@ -68,17 +71,11 @@ struct IndexManifest: Equatable, Sendable {
 
     struct Bucket: Equatable, Sendable {
         var lines: UInt64 = 0
-        var digest = [UInt8](repeating: 0, count: IndexManifest.digestBytes)
+        var digest: UInt64 = 0
 
-        /// The digest after one more line (its bytes without the newline).
-        static func extend(_ digest: [UInt8], with line: ArraySlice<UInt8>) -> [UInt8] {
-            var scratch: [UInt8] = []
-            let next = extend(digest.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }, with: line, scratch: &scratch)
-            return withUnsafeBytes(of: next.littleEndian) { Array($0) }
-        }
-
-        /// The same on a digest held as a number, with a buffer the caller keeps for the next
-        /// line: reading a bucket extends it once per line, allocating nothing after the first.
+        /// The digest after one more line (its bytes without the newline), with a buffer the
+        /// caller keeps for the next line: reading a bucket extends it once per line, allocating
+        /// nothing after the first.
         static func extend(_ digest: UInt64, with line: ArraySlice<UInt8>, scratch: inout [UInt8]) -> UInt64 {
             scratch.removeAll(keepingCapacity: true)
             withUnsafeBytes(of: digest.littleEndian) { scratch += $0 }
@@ -87,7 +84,8 @@ struct IndexManifest: Equatable, Sendable {
         }
 
         mutating func add(line: ArraySlice<UInt8>) {
-            digest = Self.extend(digest, with: line)
+            var scratch: [UInt8] = []
+            digest = Self.extend(digest, with: line, scratch: &scratch)
             lines += 1
         }
     }
@@ -96,7 +94,7 @@ struct IndexManifest: Equatable, Sendable {
         self.state = state
         buckets = Array(repeating: Bucket(), count: SubjectIndex.bucketCount)
         leaves = IndexLeaf.all(depth: leafDepth)
-        index()
+        starts = leaves.map(\.start)
     }
 
     var bytes: [UInt8] {
@@ -105,23 +103,29 @@ struct IndexManifest: Equatable, Sendable {
         head["retired"] = .array(retired.map(JSONValue.string))
         var out = JSONWriter.compact(.object(head))
         out.append(0x0a)
-        func put<T: FixedWidthInteger>(_ value: T) {
-            var n = value
-            for _ in 0..<(T.bitWidth / 8) { out.append(UInt8(truncatingIfNeeded: n)); n >>= 8 }
+        let table = out.count
+        out += [UInt8](repeating: 0, count: buckets.count * 16 + 4 + leaves.count * Self.leafRecordBytes + 8)
+        out.withUnsafeMutableBytes { raw in
+            var offset = table
+            func put<T: FixedWidthInteger>(_ value: T) {
+                raw.storeBytes(of: value.littleEndian, toByteOffset: offset, as: T.self)
+                offset += MemoryLayout<T>.size
+            }
+            for bucket in buckets {
+                put(bucket.lines)
+                put(bucket.digest)
+            }
+            put(UInt32(leaves.count))
+            for leaf in leaves {
+                put(UInt8(leaf.depth))
+                put(leaf.bits)
+                put(leaf.generation)
+                put(leaf.content.lines)
+                put(leaf.content.digest)
+            }
+            let seal = XXH64.hash(buffer: UnsafeRawBufferPointer(rebasing: raw[..<offset]))
+            put(seal)
         }
-        for bucket in buckets {
-            put(bucket.lines)
-            out += bucket.digest
-        }
-        put(UInt32(leaves.count))
-        for leaf in leaves {
-            out.append(UInt8(leaf.depth))
-            put(leaf.bits)
-            put(leaf.generation)
-            put(leaf.content.lines)
-            out += leaf.content.digest
-        }
-        withUnsafeBytes(of: XXH64.hash(out).littleEndian) { out += $0 }
         return out
     }
 
@@ -138,35 +142,32 @@ struct IndexManifest: Equatable, Sendable {
         guard withUnsafeBytes(of: XXH64.hash(body).littleEndian, { $0.elementsEqual(bytes[(bytes.count - 8)...]) }),
               body.count >= newline + 1 + tableSize + 4,
               let json = try? JSONParser.parse(Array(bytes[..<newline])), let state = AppendState(json: json) else { return nil }
-        var offset = newline + 1
-        func take<T: FixedWidthInteger>(_: T.Type) -> T {
-            var n: T = 0
-            for k in (0..<(T.bitWidth / 8)).reversed() { n = n << 8 | T(bytes[offset + k]) }
-            offset += T.bitWidth / 8
-            return n
-        }
-        func digest() -> [UInt8] {
-            defer { offset += Self.digestBytes }
-            return Array(bytes[offset..<(offset + Self.digestBytes)])
-        }
         var buckets: [Bucket] = []
-        buckets.reserveCapacity(SubjectIndex.bucketCount)
-        for _ in 0..<SubjectIndex.bucketCount {
-            let lines = take(UInt64.self)
-            buckets.append(Bucket(lines: lines, digest: digest()))
+        var leaves: [IndexLeaf] = []
+        let intact: Bool = bytes.withUnsafeBytes { raw in
+            var offset = newline + 1
+            func take<T: FixedWidthInteger>(_: T.Type) -> T {
+                defer { offset += MemoryLayout<T>.size }
+                return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+            }
+            buckets.reserveCapacity(SubjectIndex.bucketCount)
+            for _ in 0..<SubjectIndex.bucketCount {
+                let lines = take(UInt64.self)
+                buckets.append(Bucket(lines: lines, digest: take(UInt64.self)))
+            }
+            let count = Int(take(UInt32.self))
+            guard body.count == offset + count * Self.leafRecordBytes else { return false }
+            leaves.reserveCapacity(count)
+            for _ in 0..<count {
+                let depth = Int(take(UInt8.self))
+                let bits = take(UInt64.self), generation = take(UInt32.self), lines = take(UInt64.self)
+                leaves.append(IndexLeaf(depth: depth, bits: bits, generation: generation, content: Bucket(lines: lines, digest: take(UInt64.self))))
+            }
+            return true
         }
         // No file holds more lines than this; a count beyond it is an edit, and would overflow
         // when an append adds to it.
-        guard buckets.allSatisfy({ $0.lines <= Self.maximumLines }) else { return nil }
-        let count = Int(take(UInt32.self))
-        guard body.count == offset + count * Self.leafRecordBytes else { return nil }
-        var leaves: [IndexLeaf] = []
-        leaves.reserveCapacity(count)
-        for _ in 0..<count {
-            let depth = Int(take(UInt8.self))
-            let bits = take(UInt64.self), generation = take(UInt32.self), lines = take(UInt64.self)
-            leaves.append(IndexLeaf(depth: depth, bits: bits, generation: generation, content: Bucket(lines: lines, digest: digest())))
-        }
+        guard intact, buckets.allSatisfy({ $0.lines <= Self.maximumLines }) else { return nil }
         guard leaves.allSatisfy({ $0.content.lines <= Self.maximumLines }), IndexLeaf.partition(leaves),
               case .object(let counted)? = json["tallies"], case .array(let retired)? = json["retired"] else {
             return nil
@@ -182,8 +183,9 @@ struct IndexManifest: Equatable, Sendable {
         self.state = state
         self.buckets = buckets
         self.tallies = tallies
-        self.leaves = leaves
+        // Kept in start order; a manifest an earlier version wrote in another order is put in it.
+        self.leaves = leaves.isInStartOrder ? leaves : leaves.sorted { $0.start < $1.start }
+        self.starts = self.leaves.map(\.start)
         self.retired = names
-        index()
     }
 }

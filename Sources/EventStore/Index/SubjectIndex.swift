@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// The store's index on disk: which events touch each subject, every event id's type and
@@ -179,7 +180,7 @@ struct SubjectIndex: Sendable {
     }
 
     /// The first `count` lines of `bytes` and their chain digest; nil when there are fewer.
-    private static func chain(_ bytes: [UInt8], lines count: UInt64) -> (lines: [ArraySlice<UInt8>], digest: [UInt8])? {
+    private static func chain(_ bytes: [UInt8], lines count: UInt64) -> (lines: [ArraySlice<UInt8>], digest: UInt64)? {
         var digest: UInt64 = 0
         var scratch: [UInt8] = []
         var result: [ArraySlice<UInt8>] = []
@@ -192,11 +193,11 @@ struct SubjectIndex: Sendable {
             result.append(line)
             start = end + 1
         }
-        return (result, withUnsafeBytes(of: digest.littleEndian) { Array($0) })
+        return (result, digest)
     }
 
     /// The chain digest of a file's first `lines` lines; nil when it cannot be read or holds fewer.
-    static func chainDigest(of path: String, lines: UInt64) -> [UInt8]? {
+    static func chainDigest(of path: String, lines: UInt64) -> UInt64? {
         (try? FileSystem.read(path)).flatMap { chain($0, lines: lines)?.digest }
     }
 
@@ -435,11 +436,18 @@ struct SubjectIndex: Sendable {
         return Self.lastManifest.withLock { last in
             // The same bytes as the manifest this process last read: the same manifest (an append
             // reads it before and after it links the event; a question, once per store).
-            if let last = last, last.bytes == bytes { return last.manifest }
+            if let last = last, Self.same(last.bytes, bytes) { return last.manifest }
             guard let manifest = IndexManifest(bytes: bytes) else { return nil }
             last = (bytes, manifest)
             return manifest
         }
+    }
+
+    /// Whether two files' bytes are equal, by `memcmp` (`==` on arrays compares element by element).
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 
     private static let lastManifest = Mutex<(bytes: [UInt8], manifest: IndexManifest)?>(nil)

@@ -1,3 +1,4 @@
+import Glibc
 /// Writes JSON in one canonical form: keys sorted by their UTF-8 bytes, two-space
 /// indentation, `\n` line ends, non-ASCII text as UTF-8, and a final newline.
 ///
@@ -26,6 +27,19 @@ public enum JSONWriter {
         String(decoding: compact(value), as: UTF8.self)
     }
 
+    /// Whether key `a` sorts before key `b` by their UTF-8 bytes (a native string's bytes are
+    /// compared in place; String's own `<` compares canonical equivalents, not bytes).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
     private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
@@ -45,14 +59,14 @@ public enum JSONWriter {
         case .object(let members):
             if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (i, key) in keys.enumerated() {
+            let sorted = members.sorted { precedes($0.key, $1.key) }
+            for (i, (key, value)) in sorted.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1, pretty)
                 writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(members[key]!, into: &out, indent: indent + 1, pretty: pretty)
+                write(value, into: &out, indent: indent + 1, pretty: pretty)
             }
             newline(&out, indent, pretty)
             out.append(UInt8(ascii: "}"))

@@ -51,8 +51,19 @@ struct FileDescriptor {
         // One byte more than the file holds (to see its end), never more than `limit`: a sparse
         // file may claim any size.
         // The first buffer is at most 64 MiB whatever the size claims; it grows as bytes arrive.
-        var bytes = [UInt8](repeating: 0, count: min(max(expected < limit ? expected + 1 : limit, 4096), limit, 1 << 26))
-        var filled = 0
+        let first = min(max(expected < limit ? expected + 1 : limit, 4096), limit, 1 << 26)
+        // The first buffer is read into as it is: a file as large as it says fills it in one
+        // read, and no byte of it is written twice.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
+            while count < buffer.count {
+                let n = try retryingInterrupts("read", path) { Syscall.read(raw, buffer.baseAddress! + count, buffer.count - count) }
+                if n == 0 { break }
+                count += n
+                if count == expected { break }
+            }
+        }
+        var filled = bytes.count
+        if filled < first { return bytes }
         while filled < limit {
             if filled == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count)) }
             let asked = bytes.count - filled

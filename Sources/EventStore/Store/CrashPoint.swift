@@ -12,7 +12,7 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     case afterDirectoryFsync = "after-dir-fsync"
 
     static func reach(_ point: CrashPoint) {
-        if ProcessInfo.processInfo.environment["REGISTER_CRASH_AT"] == point.rawValue {
+        if ProcessEnvironment.value("REGISTER_CRASH_AT") == point.rawValue {
             Syscall.killSelf()
         }
     }

@@ -128,7 +128,7 @@ public struct EventDraft: Hashable, Sendable {
     }
 
     static func requireText(_ text: String, field: String, maxLength: Int) throws(StoreError) {
-        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if text.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
             throw .invalidField(field: field, problem: "is empty", expected: "a non-empty text")
         }
         if let (problem, expected) = TextPolicy.problem(in: text, maxLength: maxLength) {

@@ -12,7 +12,7 @@ public enum FailurePoint: String, CaseIterable, Sendable {
 
     /// Throws the failure the step would have, when a test asked for it.
     static func check(_ point: FailurePoint, call: String, path: String) throws(StoreError) {
-        if ProcessInfo.processInfo.environment["REGISTER_FAIL_AT"] == point.rawValue {
+        if ProcessEnvironment.value("REGISTER_FAIL_AT") == point.rawValue {
             throw .system(call: call, path: path, errno: EIO, message: Syscall.errorText(EIO) + " (injected by REGISTER_FAIL_AT)")
         }
     }

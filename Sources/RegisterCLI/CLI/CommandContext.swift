@@ -45,10 +45,11 @@ public struct CommandContext {
     }
 
     public static func process() -> CommandContext {
-        CommandContext(
-            environment: ProcessInfo.processInfo.environment,
+        let environment = ProcessEnvironment.all()
+        return CommandContext(
+            environment: environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: ExecutablePath.current(),
+            executablePath: ExecutablePath.current(environment: environment),
             readStandardInput: { StandardStreams.read(atMost: $0) },
             writeOut: { StandardStreams.write($0, to: STDOUT_FILENO) },
             writeError: { StandardStreams.write($0, to: STDERR_FILENO) },

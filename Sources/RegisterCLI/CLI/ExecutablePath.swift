@@ -1,4 +1,5 @@
 import Foundation
+import EventStore
 
 /// Where the running `register` binary is, as an absolute path with symlinks resolved.
 ///
@@ -9,7 +10,7 @@ import Foundation
 /// first `PATH` folder holding an executable of that name).
 enum ExecutablePath {
     static func current(arguments: [String] = CommandLine.arguments,
-                        environment: [String: String] = ProcessInfo.processInfo.environment,
+                        environment: [String: String] = ProcessEnvironment.all(),
                         currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         if var target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), target.hasPrefix("/") {
             // A binary replaced while it runs (a rebuild) reads as "PATH (deleted)"; the path is still where it was.

@@ -5,8 +5,9 @@ import Projections
 
 /// `register append [FILE|-]`: appends one event given as JSON, after every check passes.
 struct AppendCommand: Command {
+    static let name = "append"
     static let spec = CommandSpec(
-        name: "append", abstract: "Append one event given as JSON (from FILE, or standard input with - or no FILE).",
+        name: name, abstract: "Append one event given as JSON (from FILE, or standard input with - or no FILE).",
         arguments: "[FILE|-] [--expect-head HASH | --expect-seq N] [--sign KEY] [--json]",
         options: [
             OptionSpec(name: "--expect-head", valueName: "HASH", help: "Refuse unless the store's last event has this hash (optimistic concurrency)."),
@@ -34,33 +35,33 @@ struct AppendCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count <= 1 else {
-            throw .usage("append takes one FILE (or -), not \(arguments.positionals.count)", command: Self.spec.name)
+            throw .usage("append takes one FILE (or -), not \(arguments.positionals.count)", command: Self.name)
         }
         input = arguments.positionals.first ?? "-"
-        let head = try arguments.value("--expect-head", command: Self.spec.name)
-        let seq = try arguments.value("--expect-seq", command: Self.spec.name)
+        let head = try arguments.value("--expect-head", command: Self.name)
+        let seq = try arguments.value("--expect-seq", command: Self.name)
         switch (head, seq) {
         case (.some, .some):
-            throw .usage("give --expect-head or --expect-seq, not both", command: Self.spec.name)
+            throw .usage("give --expect-head or --expect-seq, not both", command: Self.name)
         case (let h?, nil):
             guard let digest = SHA256Digest(hex: h.lowercased()) else {
-                throw .usage("--expect-head '\(h)' is not a SHA-256 hash (64 hex digits)", command: Self.spec.name)
+                throw .usage("--expect-head '\(h)' is not a SHA-256 hash (64 hex digits)", command: Self.name)
             }
             expectation = .head(digest)
         case (nil, let s?):
             guard let n = Int(s), n >= 0 else {
-                throw .usage("--expect-seq '\(s)' is not a whole number 0 or more", command: Self.spec.name)
+                throw .usage("--expect-seq '\(s)' is not a whole number 0 or more", command: Self.name)
             }
             expectation = .sequence(n)
         case (nil, nil):
             expectation = nil
         }
         json = arguments.flag("--json")
-        signingKey = try arguments.value("--sign", command: Self.spec.name)
+        signingKey = try arguments.value("--sign", command: Self.name)
         if let key = signingKey, !FileManager.default.isReadableFile(atPath: key) {
-            throw .usage("--sign '\(key)': no readable private key file there", command: Self.spec.name)
+            throw .usage("--sign '\(key)': no readable private key file there", command: Self.name)
         }
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -72,7 +73,7 @@ struct AppendCommand: Command {
             bytes = context.readStandardInput(atMost: limit + 1)
         } else {
             guard let handle = FileHandle(forReadingAtPath: input), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
-                throw CLIError.usage("cannot read the input file '\(input)'", command: Self.spec.name)
+                throw CLIError.usage("cannot read the input file '\(input)'", command: Self.name)
             }
             try? handle.close()
             bytes = Array(data)

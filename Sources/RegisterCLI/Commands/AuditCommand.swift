@@ -3,8 +3,9 @@ import Projections
 
 /// `register audit [SUBJECT]`: replays everything and reports findings for auditors.
 struct AuditCommand: Command {
+    static let name = "audit"
     static let spec = CommandSpec(
-        name: "audit", abstract: "Replay the history and report findings: authority, timing, sums, deadlines.",
+        name: name, abstract: "Replay the history and report findings: authority, timing, sums, deadlines.",
         arguments: "[SUBJECT] [--rule RULE] [--on DATE] [--known-on DATE|DATETIME] [--horizon DAYS] [--json] [--events DIR ...|--registers FILE]",
         options: QueryOptions.specs + [
             OptionSpec(name: "--rule", valueName: "RULE", help: "Only findings of this rule (see below)."),
@@ -34,28 +35,28 @@ struct AuditCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count <= 1 else {
-            throw .usage("audit takes at most one SUBJECT", command: Self.spec.name)
+            throw .usage("audit takes at most one SUBJECT", command: Self.name)
         }
         subjectText = arguments.positionals.first
-        if let text = try arguments.value("--rule", command: Self.spec.name) {
+        if let text = try arguments.value("--rule", command: Self.name) {
             guard let rule = AuditRule(rawValue: text) else {
-                throw .usage("--rule '\(text)' is not a rule; rules: " + AuditRule.allCases.map(\.rawValue).joined(separator: ", "), command: Self.spec.name)
+                throw .usage("--rule '\(text)' is not a rule; rules: " + AuditRule.allCases.map(\.rawValue).joined(separator: ", "), command: Self.name)
             }
             self.rule = rule
         } else {
             rule = nil
         }
-        if let text = try arguments.value("--horizon", command: Self.spec.name) {
+        if let text = try arguments.value("--horizon", command: Self.name) {
             guard let days = Int(text), (0...36_600).contains(days) else {
                 throw .usage("--horizon '\(text)' is not a number of days; expected a whole number from 0 to 36600, e.g. --horizon 90",
-                             command: Self.spec.name)
+                             command: Self.name)
             }
             horizon = days
         } else {
             horizon = Audit.defaultHorizon
         }
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        stores = try context.stores(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        stores = try context.stores(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -3,8 +3,9 @@ import Projections
 
 /// `register budget --year YEAR`: the programme budgets of a year and their total.
 struct BudgetCommand: Command {
+    static let name = "budget"
     static let spec = CommandSpec(
-        name: "budget", abstract: "Show the programme budgets of a year, their computed total and the stated total.",
+        name: name, abstract: "Show the programme budgets of a year, their computed total and the stated total.",
         arguments: "--year YEAR [--on DATE] [--known-on DATE|DATETIME] [--json]",
         options: [OptionSpec(name: "--year", valueName: "YEAR", help: "The budget year, e.g. 2026.")] + QueryOptions.specs + [.registers],
         discussion: "The total is always the sum of the programmes; a total stated by the source is shown beside it and compared.",
@@ -16,17 +17,17 @@ struct BudgetCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("budget takes --year YEAR, not '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("budget takes --year YEAR, not '\(arguments.positionals[0])'", command: Self.name)
         }
-        guard let text = try arguments.value("--year", command: Self.spec.name) else {
-            throw .usage("budget needs --year YEAR, e.g. 'register budget --year 2026'", command: Self.spec.name)
+        guard let text = try arguments.value("--year", command: Self.name) else {
+            throw .usage("budget needs --year YEAR, e.g. 'register budget --year 2026'", command: Self.name)
         }
         guard let y = Int(text), (1800...9999).contains(y) else {
-            throw .usage("--year '\(text)' is not a year; expected four digits such as 2026", command: Self.spec.name)
+            throw .usage("--year '\(text)' is not a year; expected four digits such as 2026", command: Self.name)
         }
         year = y
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        stores = try context.stores(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        stores = try context.stores(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

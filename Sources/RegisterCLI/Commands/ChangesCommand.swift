@@ -4,8 +4,9 @@ import Projections
 /// `register changes --known-since T1 [--known-on T2]`: what was recorded between two moments,
 /// and per subject each answer that changed, before and after: the first question of an audit.
 struct ChangesCommand: Command {
+    static let name = "changes"
     static let spec = CommandSpec(
-        name: "changes", abstract: "List the events recorded between two moments and, per subject, each answer that changed.",
+        name: name, abstract: "List the events recorded between two moments and, per subject, each answer that changed.",
         arguments: "--known-since DATE|DATETIME [--known-on DATE|DATETIME] [--on DATE] [--json]",
         options: [
             OptionSpec(name: "--known-since", valueName: "DATE|DATETIME",
@@ -40,7 +41,7 @@ struct ChangesCommand: Command {
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let name = Self.spec.name
+        let name = Self.name
         guard arguments.positionals.isEmpty else { throw .usage("changes takes no arguments; got '\(arguments.positionals[0])'", command: name) }
         guard let text = try arguments.value("--known-since", command: name) else {
             throw .usage("changes needs --known-since DATE|DATETIME, e.g. 'register changes --known-since 2025-12-31'", command: name)

@@ -4,8 +4,9 @@ import Foundation
 
 /// `register checkpoint`: prints a checkpoint (count, Merkle root, head, time) to publish.
 struct CheckpointCommand: Command {
+    static let name = "checkpoint"
     static let spec = CommandSpec(
-        name: "checkpoint", abstract: "Print a checkpoint (event count, Merkle root, time) to publish outside the register.",
+        name: name, abstract: "Print a checkpoint (event count, Merkle root, time) to publish outside the register.",
         arguments: "[--tag [--sign KEY] [--remote NAME]] [--json]",
         options: [
             OptionSpec(name: "--tag", valueName: nil, help: "Also record it as an annotated git tag checkpoint-<count> on the published commit (only when every local event is published)."),
@@ -33,14 +34,14 @@ struct CheckpointCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("checkpoint takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("checkpoint takes no arguments; got '\(arguments.positionals[0])'", command: Self.name)
         }
         json = arguments.flag("--json")
         tag = arguments.flag("--tag")
-        signingKey = try arguments.value("--sign", command: Self.spec.name)
-        remote = try arguments.value("--remote", command: Self.spec.name)
-        if !tag && (signingKey != nil || remote != nil) { throw .usage("--sign and --remote go with --tag", command: Self.spec.name) }
-        store = try context.store(arguments, command: Self.spec.name)
+        signingKey = try arguments.value("--sign", command: Self.name)
+        remote = try arguments.value("--remote", command: Self.name)
+        if !tag && (signingKey != nil || remote != nil) { throw .usage("--sign and --remote go with --tag", command: Self.name) }
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -67,8 +68,9 @@ struct CheckpointCommand: Command {
 
 /// `register prove EVENT`: an inclusion proof for one event against the current root.
 struct ProveCommand: Command {
+    static let name = "prove"
     static let spec = CommandSpec(
-        name: "prove", abstract: "Print an inclusion proof (JSON) for one event against the current Merkle root.",
+        name: name, abstract: "Print an inclusion proof (JSON) for one event against the current Merkle root.",
         arguments: "EVENT", options: [],
         discussion: "EVENT is a sequence number or an event id. Check the proof with 'register verify-proof'.",
         examples: ["register prove 13 > proof.json", "register prove res-404-end-date-2026"])
@@ -78,10 +80,10 @@ struct ProveCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
-            throw .usage("prove needs exactly one EVENT (a sequence number or an event id)", command: Self.spec.name)
+            throw .usage("prove needs exactly one EVENT (a sequence number or an event id)", command: Self.name)
         }
         event = arguments.positionals[0]
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -99,8 +101,9 @@ struct ProveCommand: Command {
 
 /// `register verify-proof FILE|-`: checks an inclusion proof, optionally against a published checkpoint.
 struct VerifyProofCommand: Command {
+    static let name = "verify-proof"
     static let spec = CommandSpec(
-        name: "verify-proof", abstract: "Check an inclusion proof from 'register prove', without the store.",
+        name: name, abstract: "Check an inclusion proof from 'register prove', without the store.",
         arguments: "[FILE|-] [--checkpoint FILE|TEXT] [--event EVENTFILE] [--json]",
         options: [
             OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT", help: "Also require the proof's root and size to be this published checkpoint's."),
@@ -116,12 +119,12 @@ struct VerifyProofCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.count <= 1 else { throw .usage("verify-proof takes one FILE (or -)", command: Self.spec.name) }
+        guard arguments.positionals.count <= 1 else { throw .usage("verify-proof takes one FILE (or -)", command: Self.name) }
         input = arguments.positionals.first ?? "-"
-        checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
-            try CheckpointArgument.load(a, command: Self.spec.name).checkpoint
+        checkpoint = try arguments.value("--checkpoint", command: Self.name).map { (a) throws(CLIError) in
+            try CheckpointArgument.load(a, command: Self.name).checkpoint
         }
-        eventFile = try arguments.value("--event", command: Self.spec.name)
+        eventFile = try arguments.value("--event", command: Self.name)
         json = arguments.flag("--json")
     }
 
@@ -129,7 +132,7 @@ struct VerifyProofCommand: Command {
         let bytes: [UInt8]
         if input == "-" { bytes = context.readStandardInput() } else {
             guard let data = FileManager.default.contents(atPath: input) else {
-                throw CLIError.usage("cannot read the proof file '\(input)'", command: Self.spec.name)
+                throw CLIError.usage("cannot read the proof file '\(input)'", command: Self.name)
             }
             bytes = Array(data)
         }
@@ -143,7 +146,7 @@ struct VerifyProofCommand: Command {
         }
         if let eventFile {
             guard let data = FileManager.default.contents(atPath: eventFile) else {
-                throw CLIError.usage("cannot read the event file '\(eventFile)'", command: Self.spec.name)
+                throw CLIError.usage("cannot read the event file '\(eventFile)'", command: Self.name)
             }
             let actual = SHA256.hash(Array(data))
             if actual != proof.eventHash { problems.append("\(eventFile) hashes to \(actual.hex), not the proof's event hash \(proof.eventHash.hex)") }

@@ -71,7 +71,7 @@ struct CompletionCandidates {
 
     static var commandNames: [String] { RegisterCommandLine.commands.map { $0.spec.name } + ["help"] }
 
-    static func spec(_ name: String) -> CommandSpec? { RegisterCommandLine.commands.first { $0.spec.name == name }?.spec }
+    static func spec(_ name: String) -> CommandSpec? { RegisterCommandLine.commands.first { $0.name == name }?.spec }
 
     var candidates: [String] {
         guard let command = words.first else { return Self.commandNames + ["--help", "--version"] }

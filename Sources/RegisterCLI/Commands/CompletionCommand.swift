@@ -3,8 +3,9 @@
 /// so far (`CompletionCandidates`): the register's own ids, rule names, record types and the
 /// flags of the chosen type.
 struct CompletionCommand: Command {
+    static let name = "completion"
     static let spec = CommandSpec(
-        name: "completion", abstract: "Print a bash or zsh completion script.",
+        name: name, abstract: "Print a bash or zsh completion script.",
         arguments: "bash|zsh", options: [],
         discussion: """
             Install with: register completion bash > /etc/bash_completion.d/register (or source it from ~/.bashrc);
@@ -25,7 +26,7 @@ struct CompletionCommand: Command {
             return
         }
         guard positionals.count == 1, ["bash", "zsh"].contains(positionals[0]) else {
-            throw .usage("completion needs the shell: bash or zsh", command: Self.spec.name)
+            throw .usage("completion needs the shell: bash or zsh", command: Self.name)
         }
         output = .script(positionals[0])
     }
@@ -44,7 +45,7 @@ struct CompletionCommand: Command {
     static var commandNames: [String] { RegisterCommandLine.commands.map { $0.spec.name } + ["help"] }
 
     static func options(of name: String) -> [String] {
-        (RegisterCommandLine.commands.first { $0.spec.name == name }?.spec.allOptions ?? []).map(\.name)
+        (RegisterCommandLine.commands.first { $0.name == name }?.spec.allOptions ?? []).map(\.name)
     }
 
     /// The first word from the command table; every later one from `completion candidates`,

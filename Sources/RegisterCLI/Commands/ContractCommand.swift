@@ -3,8 +3,9 @@ import Projections
 
 /// `register contract ID`: a contract's decided end, intended extension and deadline on a date.
 struct ContractCommand: Command {
+    static let name = "contract"
     static let spec = CommandSpec(
-        name: "contract", abstract: "Show a contract on a date: counterparty, start, decided end, intended extension.",
+        name: name, abstract: "Show a contract on a date: counterparty, start, decided end, intended extension.",
         arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
         discussion: "An intention (voornemen) to extend does not move the decided end date; it is shown beside it.",
         examples: ["register contract dordrecht-sociaal", "register contract dordrecht-sociaal --on 2024-01-01 --json"])
@@ -15,11 +16,11 @@ struct ContractCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
-            throw .usage("contract needs exactly one contract id, e.g. 'register contract dordrecht-sociaal'", command: Self.spec.name)
+            throw .usage("contract needs exactly one contract id, e.g. 'register contract dordrecht-sociaal'", command: Self.name)
         }
         contract = ContractID(arguments.positionals[0])
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        stores = try context.stores(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        stores = try context.stores(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -11,8 +11,9 @@ import Projections
 /// shows the drafts, asks, and appends each accepted draft exactly as `record` does, through
 /// `EventStore.append(…, policy: DomainPolicy())`, after a dry run.
 struct DraftCommand: Command {
+    static let name = "draft"
     static let spec = CommandSpec(
-        name: "draft", abstract: "Draft the events a decision document implies, each field quoted from it; review and append them.",
+        name: name, abstract: "Draft the events a decision document implies, each field quoted from it; review and append them.",
         arguments: "FILE... [--json | --compare] [--source NAME] [--actor WHO]",
         options: [
             .json,
@@ -51,22 +52,22 @@ struct DraftCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         files = arguments.positionals
-        guard !files.isEmpty else { throw .usage("draft needs a FILE: the decision document as plain text", command: Self.spec.name) }
+        guard !files.isEmpty else { throw .usage("draft needs a FILE: the decision document as plain text", command: Self.name) }
         json = arguments.flag("--json")
         compare = arguments.flag("--compare")
-        sourceName = try arguments.value("--source", command: Self.spec.name)
+        sourceName = try arguments.value("--source", command: Self.name)
         guard files.count == 1 || compare else {
-            throw .usage("draft reviews one FILE at a time; several are only compared (--compare)", command: Self.spec.name)
+            throw .usage("draft reviews one FILE at a time; several are only compared (--compare)", command: Self.name)
         }
         guard sourceName == nil || files.count == 1 else {
-            throw .usage("--source names one document; give one FILE with it", command: Self.spec.name)
+            throw .usage("--source names one document; give one FILE with it", command: Self.name)
         }
         if let name = sourceName, name.isEmpty || name.count > 500 || name.contains(where: \.isNewline) {
-            throw .usage("--source '\(name)': a document name of 1-500 characters on one line", command: Self.spec.name)
+            throw .usage("--source '\(name)': a document name of 1-500 characters on one line", command: Self.name)
         }
-        actor = try arguments.value("--actor", command: Self.spec.name)
+        actor = try arguments.value("--actor", command: Self.name)
             ?? context.environment["REGISTER_ACTOR"] ?? "griffie:\(context.environment["USER"] ?? "clerk")"
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -113,13 +114,13 @@ struct DraftCommand: Command {
     private func read(_ file: String, as name: String?) throws -> DocumentDrafts {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw CLIError.usage("cannot read '\(file)': no such file", command: Self.spec.name)
+            throw CLIError.usage("cannot read '\(file)': no such file", command: Self.name)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > Self.maximumBytes {
             throw CLIError.refused("'\(file)' is \(size) bytes; a document to draft from may be at most \(Self.maximumBytes) bytes")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError.usage("cannot read '\(file)': permission denied or not a regular file", command: Self.spec.name)
+            throw CLIError.usage("cannot read '\(file)': permission denied or not a regular file", command: Self.name)
         }
         let document = name ?? URL(fileURLWithPath: file).lastPathComponent
         return try Drafter.draft(document: document, bytes: Array(data))

@@ -4,8 +4,9 @@ import Projections
 
 /// `register export --format json|csv|ledger|zgw-besluiten`: the whole history for other tools.
 struct ExportCommand: Command {
+    static let name = "export"
     static let spec = CommandSpec(
-        name: "export", abstract: "Export the whole history as JSON, CSV, a ledger/hledger journal or ZGW Besluiten resources.",
+        name: name, abstract: "Export the whole history as JSON, CSV, a ledger/hledger journal or ZGW Besluiten resources.",
         arguments: "--format json|csv|ledger|zgw-besluiten [--dialect standard|excel-nl] [--output FILE] [--known-on DATE|DATETIME] [--settings FILE] [--sources DIR]",
         options: [
             OptionSpec(name: "--format", valueName: "json|csv|ledger|zgw-besluiten",
@@ -47,32 +48,32 @@ struct ExportCommand: Command {
     let sourcesOption: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.isEmpty else { throw .usage("export takes no arguments; use --format", command: Self.spec.name) }
-        guard let text = try arguments.value("--format", command: Self.spec.name) else {
-            throw .usage("export needs --format json, csv, ledger or zgw-besluiten", command: Self.spec.name)
+        guard arguments.positionals.isEmpty else { throw .usage("export takes no arguments; use --format", command: Self.name) }
+        guard let text = try arguments.value("--format", command: Self.name) else {
+            throw .usage("export needs --format json, csv, ledger or zgw-besluiten", command: Self.name)
         }
         guard let format = Format(rawValue: text) else {
-            throw .usage("--format '\(text)' is not json, csv, ledger or zgw-besluiten", command: Self.spec.name)
+            throw .usage("--format '\(text)' is not json, csv, ledger or zgw-besluiten", command: Self.name)
         }
         self.format = format
-        let dialectText = try arguments.value("--dialect", command: Self.spec.name)
+        let dialectText = try arguments.value("--dialect", command: Self.name)
         guard let dialect = CSVDialect(rawValue: dialectText ?? "standard") else {
-            throw .usage("--dialect '\(dialectText ?? "")' is not standard or excel-nl", command: Self.spec.name)
+            throw .usage("--dialect '\(dialectText ?? "")' is not standard or excel-nl", command: Self.name)
         }
-        guard dialectText == nil || format == .csv else { throw .usage("--dialect applies to --format csv only", command: Self.spec.name) }
+        guard dialectText == nil || format == .csv else { throw .usage("--dialect applies to --format csv only", command: Self.name) }
         self.dialect = dialect
-        knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
-            try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
+        knownOn = try arguments.value("--known-on", command: Self.name).map { (t) throws(CLIError) in
+            try DateArguments.moment(t, option: "--known-on", command: Self.name)
         }
-        let store = try context.store(arguments, command: Self.spec.name)
+        let store = try context.store(arguments, command: Self.name)
         self.store = store
-        settingsOption = try arguments.value("--settings", command: Self.spec.name)
-        sourcesOption = try arguments.value("--sources", command: Self.spec.name)
+        settingsOption = try arguments.value("--settings", command: Self.name)
+        sourcesOption = try arguments.value("--sources", command: Self.name)
         if format != .zgwBesluiten && (settingsOption != nil || sourcesOption != nil) {
-            throw .usage("--settings and --sources go with --format zgw-besluiten", command: Self.spec.name)
+            throw .usage("--settings and --sources go with --format zgw-besluiten", command: Self.name)
         }
-        output = try arguments.value("--output", command: Self.spec.name).map { (path) throws(CLIError) in
-            try OutputPath.check(path, option: "--output", store: store, command: Self.spec.name)
+        output = try arguments.value("--output", command: Self.name).map { (path) throws(CLIError) in
+            try OutputPath.check(path, option: "--output", store: store, command: Self.name)
         }
     }
 
@@ -105,8 +106,8 @@ struct ExportCommand: Command {
         case .ledger:
             try LedgerExport(store: store, knownOn: knownOn, temporaryBase: context.environment["TMPDIR"]).write(to: &sink, progress: progress)
         case .zgwBesluiten:
-            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
-            let sources = try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name)
+            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.name)
+            let sources = try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.name)
             let records = try context.history(of: store).resolved(knownOn: knownOn)
             let export = ZGWBesluiten(records: records, settings: settings, sourceHashes: SourceDocuments.hashes(in: sources))
             sink.write(JSONWriter.prettyString(export.json))

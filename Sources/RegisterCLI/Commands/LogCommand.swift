@@ -3,8 +3,9 @@ import Projections
 
 /// `register log`: the events in append order, one line each.
 struct LogCommand: Command {
+    static let name = "log"
     static let spec = CommandSpec(
-        name: "log", abstract: "List the events in append order, one line each.",
+        name: name, abstract: "List the events in append order, one line each.",
         arguments: "[--json|--csv]", options: [.json, .csv], discussion: "",
         examples: ["register log", "register log --json", "register log --csv > events.csv"])
 
@@ -14,12 +15,12 @@ struct LogCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("log takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("log takes no arguments; got '\(arguments.positionals[0])'", command: Self.name)
         }
         json = arguments.flag("--json")
         csv = arguments.flag("--csv")
-        if json && csv { throw .usage("give --json or --csv, not both", command: Self.spec.name) }
-        store = try context.store(arguments, command: Self.spec.name)
+        if json && csv { throw .usage("give --json or --csv, not both", command: Self.name) }
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -1,14 +1,15 @@
 /// `register man`: the manual page (roff, section 1), generated from the command table so it
 /// says what `register help COMMAND` says.
 struct ManCommand: Command {
+    static let name = "man"
     static let spec = CommandSpec(
-        name: "man", abstract: "Print the manual page (roff), made from every command's help.",
+        name: name, abstract: "Print the manual page (roff), made from every command's help.",
         arguments: "", options: [],
         discussion: "Install with: register man > ~/.local/share/man/man1/register.1 (then 'man register'),\nor read it at once: register man | man -l -",
         examples: ["register man | man -l -", "register man > ~/.local/share/man/man1/register.1"])
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.isEmpty else { throw .usage("man takes no arguments", command: Self.spec.name) }
+        guard arguments.positionals.isEmpty else { throw .usage("man takes no arguments", command: Self.name) }
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -5,8 +5,9 @@ import Projections
 
 /// `register publish`: pushes the local events that are not yet published to the remote's `main`.
 struct PublishCommand: Command {
+    static let name = "publish"
     static let spec = CommandSpec(
-        name: "publish", abstract: "Publish local events to the shared repository (git push to main, retrying after others).",
+        name: name, abstract: "Publish local events to the shared repository (git push to main, retrying after others).",
         arguments: "[--remote NAME] [--json]",
         options: [OptionSpec(name: "--remote", valueName: "NAME", help: "The git remote of the shared bare repository (default: origin)."), .json],
         discussion: """
@@ -22,10 +23,10 @@ struct PublishCommand: Command {
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.isEmpty else { throw .usage("publish takes no arguments", command: Self.spec.name) }
-        remote = try arguments.value("--remote", command: Self.spec.name) ?? "origin"
+        guard arguments.positionals.isEmpty else { throw .usage("publish takes no arguments", command: Self.name) }
+        remote = try arguments.value("--remote", command: Self.name) ?? "origin"
         json = arguments.flag("--json")
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -37,8 +38,9 @@ struct PublishCommand: Command {
 
 /// `register sync`: fetches and moves onto the remote's history, only after verifying it.
 struct SyncCommand: Command {
+    static let name = "sync"
     static let spec = CommandSpec(
-        name: "sync", abstract: "Fetch the shared history and move onto it, after verifying it is a pure append.",
+        name: name, abstract: "Fetch the shared history and move onto it, after verifying it is a pure append.",
         arguments: "[--remote NAME] [--json]",
         options: [OptionSpec(name: "--remote", valueName: "NAME", help: "The git remote (default: origin)."), .json],
         discussion: """
@@ -53,10 +55,10 @@ struct SyncCommand: Command {
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.isEmpty else { throw .usage("sync takes no arguments", command: Self.spec.name) }
-        remote = try arguments.value("--remote", command: Self.spec.name) ?? "origin"
+        guard arguments.positionals.isEmpty else { throw .usage("sync takes no arguments", command: Self.name) }
+        remote = try arguments.value("--remote", command: Self.name) ?? "origin"
         json = arguments.flag("--json")
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -82,8 +84,9 @@ enum ReplicationOutput {
 
 /// `register install-hook BARE_REPO`: a pre-receive hook that refuses anything but pure appends.
 struct InstallHookCommand: Command {
+    static let name = "install-hook"
     static let spec = CommandSpec(
-        name: "install-hook", abstract: "Install a pre-receive hook in a bare repository that refuses anything but appended events.",
+        name: name, abstract: "Install a pre-receive hook in a bare repository that refuses anything but appended events.",
         arguments: "BARE_REPO [--folder PATH]",
         options: [OptionSpec(name: "--folder", valueName: "PATH", help: "The events folder inside the repository (default: events).")],
         discussion: """
@@ -98,9 +101,9 @@ struct InstallHookCommand: Command {
     let folder: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.count == 1 else { throw .usage("install-hook needs the bare repository's path", command: Self.spec.name) }
+        guard arguments.positionals.count == 1 else { throw .usage("install-hook needs the bare repository's path", command: Self.name) }
         bare = arguments.positionals[0]
-        folder = try arguments.value("--folder", command: Self.spec.name) ?? "events"
+        folder = try arguments.value("--folder", command: Self.name) ?? "events"
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -136,8 +139,9 @@ struct InstallHookCommand: Command {
 
 /// `register check-push`: the body of the pre-receive hook (reads `old new ref` lines on standard input).
 struct CheckPushCommand: Command {
+    static let name = "check-push"
     static let spec = CommandSpec(
-        name: "check-push", abstract: "Check a push (run by the pre-receive hook; reads 'old new ref' lines).",
+        name: name, abstract: "Check a push (run by the pre-receive hook; reads 'old new ref' lines).",
         arguments: "[--folder PATH]",
         options: [OptionSpec(name: "--folder", valueName: "PATH", help: "The events folder inside the repository (default: events).")],
         discussion: """
@@ -150,7 +154,7 @@ struct CheckPushCommand: Command {
     let folder: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        folder = try arguments.value("--folder", command: Self.spec.name) ?? "events"
+        folder = try arguments.value("--folder", command: Self.name) ?? "events"
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -5,8 +5,9 @@ import Replication
 
 /// `register report [SUBJECT] --html FILE`: one self-contained page for auditors.
 struct ReportCommand: Command {
+    static let name = "report"
     static let spec = CommandSpec(
-        name: "report", abstract: "Write one self-contained HTML page: a reserve's money and end date over time, its timeline and findings.",
+        name: name, abstract: "Write one self-contained HTML page: a reserve's money and end date over time, its timeline and findings.",
         arguments: "[SUBJECT] --html FILE [--on DATE] [--known-on DATE|DATETIME]",
         options: [OptionSpec(name: "--html", valueName: "FILE", help: "Where to write the page (no scripts or files fetched from anywhere)."),
                   .on, .knownOn],
@@ -25,14 +26,14 @@ struct ReportCommand: Command {
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        guard arguments.positionals.count <= 1 else { throw .usage("report takes at most one SUBJECT", command: Self.spec.name) }
+        guard arguments.positionals.count <= 1 else { throw .usage("report takes at most one SUBJECT", command: Self.name) }
         subjectText = arguments.positionals.first
-        guard let output = try arguments.value("--html", command: Self.spec.name) else {
-            throw .usage("report needs --html FILE, e.g. 'register report 404 --html reserve-404.html'", command: Self.spec.name)
+        guard let output = try arguments.value("--html", command: Self.name) else {
+            throw .usage("report needs --html FILE, e.g. 'register report 404 --html reserve-404.html'", command: Self.name)
         }
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
-        self.output = try OutputPath.check(output, option: "--html", store: store, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        store = try context.store(arguments, command: Self.name)
+        self.output = try OutputPath.check(output, option: "--html", store: store, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {
@@ -47,7 +48,7 @@ struct ReportCommand: Command {
         } else {
             guard !reserves.isEmpty else { throw CLIError.refused("the register holds no reserve to report on") }
             guard reserves.count == 1 else {
-                throw CLIError.usage("name the reserve to report on: " + reserves.map(\.rawValue).joined(separator: ", "), command: Self.spec.name)
+                throw CLIError.usage("name the reserve to report on: " + reserves.map(\.rawValue).joined(separator: ", "), command: Self.name)
             }
             reserve = reserves[0]
         }

@@ -3,8 +3,9 @@ import Projections
 
 /// `register reserve ID`: a reserve's end date, status, money and decisions on a date.
 struct ReserveCommand: Command {
+    static let name = "reserve"
     static let spec = CommandSpec(
-        name: "reserve", abstract: "Show a reserve on a date: end date, status, allocations, commitments, balance.",
+        name: name, abstract: "Show a reserve on a date: end date, status, allocations, commitments, balance.",
         arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
         discussion: """
             On DATE the answer counts every change effective on or before DATE. A reserve is open through its
@@ -20,11 +21,11 @@ struct ReserveCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
-            throw .usage("reserve needs exactly one reserve number, e.g. 'register reserve 404'", command: Self.spec.name)
+            throw .usage("reserve needs exactly one reserve number, e.g. 'register reserve 404'", command: Self.name)
         }
         reserve = ReserveNumber(arguments.positionals[0])
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        stores = try context.stores(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        stores = try context.stores(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -5,8 +5,9 @@ import Projections
 /// `register site DIR`: the whole register as a static website, for council members, journalists
 /// and citizens; with several registers, a province's index over all of them.
 struct SiteCommand: Command {
+    static let name = "site"
     static let spec = CommandSpec(
-        name: "site", abstract: "Write the register as a static website (no server needed), with Woo metadata beside it.",
+        name: name, abstract: "Write the register as a static website (no server needed), with Woo metadata beside it.",
         arguments: "DIR [--lang nl|en] [--on DATE] [--known-on DATE|DATETIME] [--sources DIR] [--settings FILE] [--events DIR ...|--registers FILE]",
         options: [
             OptionSpec(name: "--lang", valueName: "nl|en", help: "The language of the pages (default: nl, Dutch)."),
@@ -40,21 +41,21 @@ struct SiteCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
-            throw .usage("site needs exactly one DIR to write the website into, e.g. 'register site public/'", command: Self.spec.name)
+            throw .usage("site needs exactly one DIR to write the website into, e.g. 'register site public/'", command: Self.name)
         }
         // `--lang` is read for every command before it is parsed (`LanguageOption`); the site is
         // Dutch unless it asks for English, whatever the locale.
         language = context.chosenLanguage == .en ? .en : .nl
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        stores = try context.stores(arguments, command: Self.spec.name)
-        sourcesOption = try arguments.value("--sources", command: Self.spec.name)
-        settingsOption = try arguments.value("--settings", command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        stores = try context.stores(arguments, command: Self.name)
+        sourcesOption = try arguments.value("--sources", command: Self.name)
+        settingsOption = try arguments.value("--settings", command: Self.name)
         if stores.count > 1 && sourcesOption != nil {
             throw .usage("--sources goes with one register; with several, each register's sources/ folder beside its events is read",
-                         command: Self.spec.name)
+                         command: Self.name)
         }
         var output = arguments.positionals[0]
-        for store in stores { output = try OutputPath.check(output, option: "DIR", store: store, command: Self.spec.name) }
+        for store in stores { output = try OutputPath.check(output, option: "DIR", store: store, command: Self.name) }
         self.output = output
     }
 
@@ -78,9 +79,9 @@ struct SiteCommand: Command {
         var folders = Set<String>()
         let files = province ? try SiteFiles(folder: output) : nil
         for store in stores {
-            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.spec.name)
+            let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.name)
             let register = try Self.register(store, name: settings.organisation ?? Self.name(of: store), knownOn: query.knownOn,
-                                             sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.spec.name))
+                                             sources: try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.name))
             let site = try SitePages(register: register, texts: texts, on: query.on, generatedAt: generatedAt, inProvince: province,
                                      wooSettings: settings, pagination: pagination)
             guard let files else {

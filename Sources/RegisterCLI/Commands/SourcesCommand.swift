@@ -4,8 +4,9 @@ import Projections
 /// `register sources`: every source document the history cites, its recorded SHA-256 and
 /// public address, and the events citing it.
 struct SourcesCommand: Command {
+    static let name = "sources"
     static let spec = CommandSpec(
-        name: "sources", abstract: "List the source documents the history cites, with their SHA-256 and the events citing each.",
+        name: name, abstract: "List the source documents the history cites, with their SHA-256 and the events citing each.",
         arguments: "[--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json],
         discussion: """
             A document's SHA-256 and public address are recorded by a source-document event (register append);
@@ -30,13 +31,13 @@ struct SourcesCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("sources takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("sources takes no arguments; got '\(arguments.positionals[0])'", command: Self.name)
         }
-        knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
-            try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
+        knownOn = try arguments.value("--known-on", command: Self.name).map { (t) throws(CLIError) in
+            try DateArguments.moment(t, option: "--known-on", command: Self.name)
         }
         json = arguments.flag("--json")
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -3,8 +3,9 @@ import Projections
 
 /// `register subjects`: what the register knows, with the ids the other commands take.
 struct SubjectsCommand: Command {
+    static let name = "subjects"
     static let spec = CommandSpec(
-        name: "subjects", abstract: "List the reserves, contracts, programmes, budgets and decisions the register knows.",
+        name: name, abstract: "List the reserves, contracts, programmes, budgets and decisions the register knows.",
         arguments: "[--known-on DATE|DATETIME] [--json|--csv]", options: [.knownOn, .json, .csv], discussion: "",
         examples: ["register subjects", "register subjects --json"])
 
@@ -13,10 +14,10 @@ struct SubjectsCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("subjects takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("subjects takes no arguments; got '\(arguments.positionals[0])'", command: Self.name)
         }
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

@@ -3,8 +3,9 @@ import Projections
 
 /// `register timeline SUBJECT`: every event that touched a subject, in effect order.
 struct TimelineCommand: Command {
+    static let name = "timeline"
     static let spec = CommandSpec(
-        name: "timeline", abstract: "Show every event that touched a reserve, contract, programme or decision, in effect order.",
+        name: name, abstract: "Show every event that touched a reserve, contract, programme or decision, in effect order.",
         arguments: "SUBJECT [--known-on DATE|DATETIME] [--json|--csv]", options: [.knownOn, .json, .csv],
         discussion: """
             SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as
@@ -21,11 +22,11 @@ struct TimelineCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
-            throw .usage("timeline needs exactly one SUBJECT, e.g. 'register timeline 404'", command: Self.spec.name)
+            throw .usage("timeline needs exactly one SUBJECT, e.g. 'register timeline 404'", command: Self.name)
         }
         subjectText = arguments.positionals[0]
-        query = try QueryOptions(arguments, command: Self.spec.name)
-        store = try context.store(arguments, command: Self.spec.name)
+        query = try QueryOptions(arguments, command: Self.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

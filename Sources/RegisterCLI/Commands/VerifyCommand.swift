@@ -4,8 +4,9 @@ import Foundation
 
 /// `register verify`: walks the whole chain and names every bad file.
 struct VerifyCommand: Command {
+    static let name = "verify"
     static let spec = CommandSpec(
-        name: "verify", abstract: "Check every event file, the sequence and the hash chain.",
+        name: name, abstract: "Check every event file, the sequence and the hash chain.",
         arguments: "[--checkpoint FILE|TEXT|TAG [--require-signed]] [--require-signatures] [--json]",
         options: [OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT",
                              help: "Also prove the store begins with exactly the events of this published checkpoint (a file, its text, or a git tag)."),
@@ -42,18 +43,18 @@ struct VerifyCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.isEmpty else {
-            throw .usage("verify takes no arguments; got '\(arguments.positionals[0])'", command: Self.spec.name)
+            throw .usage("verify takes no arguments; got '\(arguments.positionals[0])'", command: Self.name)
         }
         json = arguments.flag("--json")
         requireSignatures = arguments.flag("--require-signatures")
-        let store = try context.store(arguments, command: Self.spec.name)
+        let store = try context.store(arguments, command: Self.name)
         self.store = store
-        checkpoint = try arguments.value("--checkpoint", command: Self.spec.name).map { (a) throws(CLIError) in
-            try CheckpointArgument.load(a, command: Self.spec.name, eventsFolder: store.directory)
+        checkpoint = try arguments.value("--checkpoint", command: Self.name).map { (a) throws(CLIError) in
+            try CheckpointArgument.load(a, command: Self.name, eventsFolder: store.directory)
         }
         requireSigned = arguments.flag("--require-signed")
         if requireSigned && checkpoint == nil {
-            throw .usage("--require-signed goes with --checkpoint (it says the checkpoint tag must be signed)", command: Self.spec.name)
+            throw .usage("--require-signed goes with --checkpoint (it says the checkpoint tag must be signed)", command: Self.name)
         }
     }
 

@@ -5,8 +5,9 @@ import Projections
 /// `register verify-sources DIR`: checks a folder of source documents against the SHA-256 the
 /// register records for each document the history cites.
 struct VerifySourcesCommand: Command {
+    static let name = "verify-sources"
     static let spec = CommandSpec(
-        name: "verify-sources", abstract: "Check a folder of source documents against the SHA-256 the register records for each.",
+        name: name, abstract: "Check a folder of source documents against the SHA-256 the register records for each.",
         arguments: "DIR [--known-on DATE|DATETIME] [--json]", options: [.knownOn, .json],
         discussion: """
             For every document the history cites, DIR/<document> must exist and have the recorded SHA-256.
@@ -55,19 +56,19 @@ struct VerifySourcesCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard arguments.positionals.count == 1 else {
             throw .usage(arguments.positionals.isEmpty ? "verify-sources needs the folder of documents, DIR"
-                         : "verify-sources takes one folder; got \(arguments.positionals.count) arguments", command: Self.spec.name)
+                         : "verify-sources takes one folder; got \(arguments.positionals.count) arguments", command: Self.name)
         }
         let given = arguments.positionals[0]
         folder = given.hasPrefix("/") ? given : context.currentDirectory + "/" + given
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .usage(Text.notAFolder(arguments.positionals[0]), command: Self.spec.name)
+            throw .usage(Text.notAFolder(arguments.positionals[0]), command: Self.name)
         }
-        knownOn = try arguments.value("--known-on", command: Self.spec.name).map { (t) throws(CLIError) in
-            try DateArguments.moment(t, option: "--known-on", command: Self.spec.name)
+        knownOn = try arguments.value("--known-on", command: Self.name).map { (t) throws(CLIError) in
+            try DateArguments.moment(t, option: "--known-on", command: Self.name)
         }
         json = arguments.flag("--json")
-        store = try context.store(arguments, command: Self.spec.name)
+        store = try context.store(arguments, command: Self.name)
     }
 
     func run(_ context: CommandContext) throws -> ExitCode {

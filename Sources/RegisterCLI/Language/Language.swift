@@ -25,11 +25,11 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// `english` in this language: the catalogue's Dutch text for it, with `{1}`, `{2}`, …
     /// replaced by `arguments`. A text the catalogue lacks stays English (and a test lists it).
-    func text(_ english: String, _ arguments: Any...) -> String {
-        guard self == .nl else { return fill(english, arguments.map { "\($0)" }) }
+    func text(_ english: String, _ arguments: any CustomStringConvertible...) -> String {
+        guard self == .nl else { return fill(english, arguments.map(\.description)) }
         let dutch = Catalogue.dutch[english]
         if dutch == nil { Self.misses?.record(english) }
-        return fill(dutch ?? english, arguments.map { "\($0)" })
+        return fill(dutch ?? english, arguments.map(\.description))
     }
 
     /// Who is told of the texts the catalogue lacks, in the task that runs (nil: nobody; see `CatalogueMisses`).
@@ -86,10 +86,24 @@ public enum Language: String, CaseIterable, Sendable {
         return english
     }
 
+    /// `template` with each `{n}` replaced by the n-th argument, in one pass (an argument's own
+    /// text is never filled in); a placeholder without its argument stays as written.
     private func fill(_ template: String, _ arguments: [String]) -> String {
-        guard !arguments.isEmpty else { return template }
-        var result = template
-        for (i, argument) in arguments.enumerated().reversed() { result = result.replacingOccurrences(of: "{\(i + 1)}", with: argument) }
-        return result
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { ("0"..."9").contains($0) }
+            if !digits.isEmpty, after.dropFirst(digits.count).first == "}", let n = Int(digits), (1...arguments.count).contains(n) {
+                result += arguments[n - 1]
+                rest = after.dropFirst(digits.count + 1)
+            } else {
+                result.append("{")
+                rest = after
+            }
+        }
+        return result + rest
     }
 }

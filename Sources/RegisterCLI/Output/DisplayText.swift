@@ -19,7 +19,7 @@ enum DisplayText {
     /// The same, but line feeds and tabs kept: for a whole output whose layout uses them.
     static func escapedKeepingLayout(_ text: String) -> String { escaped(text, keeping: ["\n", "\t"]) }
 
-    private static func escaped(_ text: String, keeping layout: Set<Unicode.Scalar>) -> String {
+    private static func escaped(_ text: String, keeping layout: [Unicode.Scalar]) -> String {
         guard text.unicodeScalars.contains(where: { TextPolicy.isForbidden($0) && !layout.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -34,6 +34,8 @@ struct RecordCommand: Command {
         OptionSpec(name: "--new-effective", valueName: "DATE", help: "(correction) The corrected event's right effective date."),
     ]
 
+    static let name = "record"
+
     static var spec: CommandSpec {
         var seen = Set(common.map(\.name))
         var fieldOptions: [OptionSpec] = []
@@ -44,7 +46,7 @@ struct RecordCommand: Command {
                     .joined(separator: " ")
         }.joined()
         return CommandSpec(
-            name: "record", abstract: "Record an event with flags (or answer questions in a terminal), confirm, and append it.",
+            name: name, abstract: "Record an event with flags (or answer questions in a terminal), confirm, and append it.",
             arguments: "[TYPE | correction EVENT | retraction EVENT] --effective DATE --source DOCUMENT [field flags] [--yes | --dry-run]",
             options: common + correctionOptions + fieldOptions,
             discussion: """
