@@ -56,10 +56,14 @@ public struct StoreIndex: Sendable {
             let key = KeyIndex.normalised(key)
             if kinds.kind(of: key) == .single {
                 let slot = try index.leafSlot(of: key, manifest: manifest)
-                if let values = cache.values(ofLeaf: slot) { return values[key].map { [$0] } ?? [] }
-                let values = try index.entries(ofLeaf: manifest.leaves[slot]).values
-                cache.keep(values, forLeaf: slot)
-                return values[key].map { [$0] } ?? []
+                let lines: [ArraySlice<UInt8>]
+                if let kept = cache.lines(ofLeaf: slot) {
+                    lines = kept
+                } else {
+                    lines = try index.lines(ofLeaf: manifest.leaves[slot])
+                    cache.keep(lines, forLeaf: slot)
+                }
+                return SubjectIndex.lastValue(of: key, in: lines).map { [$0] } ?? []
             }
             return SubjectIndex.values(of: key, in: try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache))
         case .memory(let facts, _, _): return facts[KeyIndex.normalised(key)] ?? []
@@ -200,13 +204,13 @@ public struct StoreIndex: Sendable {
 /// Buckets and leaves already read and checked, shared by the copies of one `StoreIndex`.
 final class BucketCache: Sendable {
     private let buckets = Mutex<[Int: [ArraySlice<UInt8>]]>([:])
-    private let leaves = Mutex<[Int: [String: String]]>([:])
+    private let leaves = Mutex<[Int: [ArraySlice<UInt8>]]>([:])
 
     func lines(of bucket: Int) -> [ArraySlice<UInt8>]? { buckets.withLock { $0[bucket] } }
 
     func keep(_ lines: [ArraySlice<UInt8>], for bucket: Int) { buckets.withLock { $0[bucket] = lines } }
 
-    func values(ofLeaf slot: Int) -> [String: String]? { leaves.withLock { $0[slot] } }
+    func lines(ofLeaf slot: Int) -> [ArraySlice<UInt8>]? { leaves.withLock { $0[slot] } }
 
-    func keep(_ values: [String: String], forLeaf slot: Int) { leaves.withLock { $0[slot] = values } }
+    func keep(_ lines: [ArraySlice<UInt8>], forLeaf slot: Int) { leaves.withLock { $0[slot] = lines } }
 }

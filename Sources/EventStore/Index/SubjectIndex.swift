@@ -154,7 +154,7 @@ struct SubjectIndex: Sendable {
         switch kind {
         case .single:
             let slot = try leafSlot(of: key, manifest: manifest)
-            return try entries(ofLeaf: manifest.leaves[slot]).values[key].map { [$0] } ?? []
+            return Self.lastValue(of: key, in: try lines(ofLeaf: manifest.leaves[slot])).map { [$0] } ?? []
         case .list, .tally:
             return Self.values(of: key, in: try lines(ofBucket: Self.bucket(of: key), manifest: manifest))
         }
@@ -225,14 +225,21 @@ struct SubjectIndex: Sendable {
         }
     }
 
-    /// Every key of one leaf with its last value, and the leaf's lines, read once and checked.
-    func entries(ofLeaf leaf: IndexLeaf) throws(IndexDamage) -> (values: [String: String], lines: [ArraySlice<UInt8>]) {
-        let lines = try lines(of: leafPath(leaf), expected: leaf.content)
-        var values: [String: String] = [:]
-        for line in lines {
-            if let tab = line.firstIndex(of: 0x09) { values[Self.text(line[..<tab])] = Self.text(line[(tab + 1)...]) }
+    /// The lines of one leaf, read once and checked against the manifest.
+    func lines(ofLeaf leaf: IndexLeaf) throws(IndexDamage) -> [ArraySlice<UInt8>] {
+        try lines(of: leafPath(leaf), expected: leaf.content)
+    }
+
+    /// The value of a (normalised) key among a leaf's lines: its last line's, the one that counts.
+    /// The key's bytes are compared at the start of each line, from the last; only the value
+    /// found becomes a string.
+    static func lastValue(of key: String, in lines: [ArraySlice<UInt8>]) -> String? {
+        var prefix = Array(escape(key).utf8)
+        prefix.append(0x09)
+        for line in lines.reversed() where line.count >= prefix.count && line.starts(with: prefix) {
+            return text(line[(line.startIndex + prefix.count)...])
         }
-        return (values, lines)
+        return nil
     }
 
     /// Appends facts to their buckets and leaves and extends the manifest's digests, counts
@@ -277,7 +284,7 @@ struct SubjectIndex: Sendable {
     func reorganise(_ slot: Int, adding added: [[UInt8]] = [], in manifest: inout IndexManifest) throws {
         let leaf = manifest.leaves[slot]
         var last: [ArraySlice<UInt8>: Int] = [:]
-        var lines = try entries(ofLeaf: leaf).lines
+        var lines = try lines(ofLeaf: leaf)
         lines += added.map { $0[...] }
         for (i, line) in lines.enumerated() { last[line[..<(line.firstIndex(of: 0x09) ?? line.endIndex)]] = i }
         let kept = lines.indices.filter { i in last[lines[i][..<(lines[i].firstIndex(of: 0x09) ?? lines[i].endIndex)]] == i }

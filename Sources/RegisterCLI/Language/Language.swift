@@ -26,10 +26,10 @@ public enum Language: String, CaseIterable, Sendable {
     /// `english` in this language: the catalogue's Dutch text for it, with `{1}`, `{2}`, …
     /// replaced by `arguments`. A text the catalogue lacks stays English (and a test lists it).
     func text(_ english: String, _ arguments: any CustomStringConvertible...) -> String {
-        guard self == .nl else { return fill(english, arguments.map(\.description)) }
+        guard self == .nl else { return fill(english, arguments.map { $0.description }) }
         let dutch = Catalogue.dutch[english]
         if dutch == nil { Self.misses?.record(english) }
-        return fill(dutch ?? english, arguments.map(\.description))
+        return fill(dutch ?? english, arguments.map { $0.description })
     }
 
     /// Who is told of the texts the catalogue lacks, in the task that runs (nil: nobody; see `CatalogueMisses`).
