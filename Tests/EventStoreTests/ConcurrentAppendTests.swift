@@ -46,6 +46,53 @@ import TestSupport
         #expect(try names(in: directory).allSatisfy { EventFileName.sequence(of: $0) != nil })
     }
 
+    /// Every event touches the subject `s`.
+    struct SubjectPolicy: AppendPolicy {
+        func keys(definedBy event: EventEnvelope) -> [(key: String, value: String)] { [] }
+        func subjects(of event: EventEnvelope, resolve: (String) -> EventEnvelope?) -> [String] { ["s"] }
+        func check(_ candidate: EventEnvelope, lookup: EventLookup) throws {}
+    }
+
+    /// The manifest is written over in place while readers read it without the lock: a reader
+    /// whose read crosses a write takes the lock and reads again, so every answer it gets is the
+    /// whole history as of some head, never an error and never a mix.
+    @Test func readersDuringAppendsAlwaysGetAWholeHistory() throws {
+        let folder = try TemporaryFolder("concurrent-readers")
+        let directory = try folder.folder()
+        let count = 120
+        let problems = Mutex<[String]>([])
+        let answers = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 3) { role in
+            let store = EventStore(directory: directory)
+            if role == 0 {
+                for n in 0..<count {
+                    do { _ = try store.append(makeDraft(id: "e\(n)"), policy: SubjectPolicy()) } catch {
+                        problems.withLock { $0.append("append \(n): \(error)") }
+                    }
+                }
+                return
+            }
+            var last = 0
+            while last < count {
+                do {
+                    let index = try store.index(policy: SubjectPolicy())
+                    let ids = try index.locations(touching: "s").map(\.sequence)
+                    guard ids == Array(stride(from: 1, through: index.sequence, by: 1)), index.sequence >= last else {
+                        problems.withLock { $0.append("reader saw \(ids.count) events at sequence \(index.sequence) after \(last)") }
+                        return
+                    }
+                    last = index.sequence
+                    answers.withLock { $0 += 1 }
+                } catch {
+                    problems.withLock { $0.append("reader: \(error)") }
+                    return
+                }
+            }
+        }
+        #expect(problems.withLock { $0 }.isEmpty, "\(problems.withLock { $0 })")
+        #expect(answers.withLock { $0 } > 0)
+    }
+
     @Test func twoWritersAppendingFiftyEachGiveOneHundredGaplessEvents() throws {
         let folder = try TemporaryFolder("concurrent-2")
         let directory = try folder.folder()

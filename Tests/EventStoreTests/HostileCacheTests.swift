@@ -4,8 +4,9 @@ import Testing
 @testable import EventStore
 import TestSupport
 
-/// The cache folder (`.register/`) may be as hostile as the events folder: a symbolic link or a
-/// named pipe under an index file's name is never followed, written through or waited on; it
+/// The cache folder (`.register/`) may be as hostile as the events folder: a symbolic link, a
+/// named pipe or a second name of another file (a hard link) under an index file's name is never
+/// followed, written through or waited on; it
 /// costs a rebuild and the answer stays right. And a file that claims an absurd size is damage,
 /// never an allocation of that size.
 @Suite struct HostileCacheTests {
@@ -43,7 +44,7 @@ import TestSupport
                 index.leafPath(manifest.leaves[try index.leafSlot(of: "event:" + nextID, manifest: manifest)])]
     }
 
-    @Test(arguments: ["link", "pipe"])
+    @Test(arguments: ["link", "pipe", "hard link"])
     func anIndexFileReplacedByALinkOrAPipeIsNeitherWrittenThroughNorWaitedOn(_ kind: String) throws {
         for i in 0..<3 { try append("e\(i)") }
         #expect(try idsTouchingS() == ["e0", "e1", "e2"])
@@ -53,6 +54,8 @@ import TestSupport
             try? FileManager.default.removeItem(atPath: path)  // a leaf that holds nothing yet has no file
             if kind == "link" {
                 try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+            } else if kind == "hard link" {
+                #expect(Glibc.link(outside, path) == 0)
             } else {
                 #expect(mkfifo(path, 0o644) == 0)
             }
@@ -69,6 +72,48 @@ import TestSupport
         for path in try indexFiles(nextID: "e5") where FileManager.default.fileExists(atPath: path) {
             #expect(Syscall.kind(ofPath: path) == .regularFile)
         }
+    }
+
+    /// The manifest is written over in place at each append (`FileSystem.overwrite`), but never
+    /// through a link, into a pipe or into a file that has another name: those are replaced.
+    @Test(arguments: ["link", "pipe", "hard link"])
+    func aManifestReplacedByALinkOrAPipeIsNeitherWrittenThroughNorWaitedOn(_ kind: String) throws {
+        for i in 0..<3 { try append("e\(i)") }
+        let outside = folder.root + "/outside.txt"
+        try writeBytes(Array("precious\n".utf8), to: outside)
+        let path = store.subjectIndex.manifestPath
+        let saved = try #require(store.subjectIndex.loadManifest())
+        try FileManager.default.removeItem(atPath: path)
+        switch kind {
+        case "link": try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+        case "hard link": #expect(Glibc.link(outside, path) == 0)
+        default: #expect(mkfifo(path, 0o644) == 0)
+        }
+        try store.subjectIndex.save(saved)
+        #expect(try readBytes(outside) == Array("precious\n".utf8))
+        #expect(Syscall.kind(ofPath: path) == .regularFile)
+        #expect(store.subjectIndex.loadManifest() == saved)
+        try append("e3")
+        #expect(try idsTouchingS() == ["e0", "e1", "e2", "e3"])
+        #expect(try readBytes(outside) == Array("precious\n".utf8))
+    }
+
+    /// Written over in place, the manifest keeps its file; a shorter one leaves no bytes behind.
+    @Test func theManifestIsWrittenOverInPlace() throws {
+        for i in 0..<3 { try append("e\(i)") }
+        let path = store.subjectIndex.manifestPath
+        var before = stat()
+        #expect(lstat(path, &before) == 0)
+        try append("e3")
+        var after = stat()
+        #expect(lstat(path, &after) == 0)
+        #expect(after.st_ino == before.st_ino)
+        let manifest = try #require(store.subjectIndex.loadManifest())
+        #expect(manifest.state.sequence == 4)
+        // A longer file under the name (an earlier, larger manifest) is cut to the new length.
+        try writeBytes(try readBytes(path) + [UInt8](repeating: 0x41, count: 5000), to: path)
+        try store.subjectIndex.save(manifest)
+        #expect(try readBytes(path) == manifest.bytes)
     }
 
     /// A repository can carry a tracked symbolic link named `.register`; the store then keeps its

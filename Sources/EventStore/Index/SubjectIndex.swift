@@ -434,8 +434,13 @@ struct SubjectIndex: Sendable {
         }
     }
 
+    /// Writes the manifest over the one there (see `FileSystem.overwrite`): a reader whose read
+    /// crosses the write finds the seal broken, takes the append lock and reads it again, as it
+    /// does when it finds the manifest behind the events. When there is none yet, or what is there
+    /// may not be written over, the file is replaced.
     func save(_ manifest: IndexManifest) throws {
-        try FileSystem.replaceContents(of: manifestPath, with: manifest.bytes)
+        let bytes = manifest.bytes
+        if try !FileSystem.overwrite(manifestPath, with: bytes) { try FileSystem.replaceContents(of: manifestPath, with: bytes) }
     }
 
     func loadManifest() -> IndexManifest? {

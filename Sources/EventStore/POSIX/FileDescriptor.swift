@@ -18,6 +18,7 @@ struct FileDescriptor {
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
         case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK
         case .writeTruncate: flags |= O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK
+        case .writeExisting: flags |= O_WRONLY | O_NOFOLLOW | O_NONBLOCK
         }
         let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
         return FileDescriptor(raw: fd, path: path)
@@ -26,8 +27,9 @@ struct FileDescriptor {
     /// `readOnlyNoFollow` opens neither a symbolic link (`O_NOFOLLOW`) nor waits on a named
     /// pipe (`O_NONBLOCK`): for files that may be hostile, checked with `FileSystem.readRegularFile`.
     /// `appendCreate` and `writeTruncate` do not follow a symbolic link or wait on a pipe either,
-    /// so a link planted in a cache folder never makes a write land outside it.
-    enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeTruncate }
+    /// so a link planted in a cache folder never makes a write land outside it. `writeExisting`
+    /// opens a file that is there already, the same way, to write over its bytes.
+    enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeTruncate, writeExisting }
 
     /// `write(2)` until every byte is written.
     func writeAll(_ bytes: [UInt8]) throws {
@@ -150,6 +152,23 @@ enum FileSystem {
         try fd.sync()
     }
 
+    /// Writes `bytes` over a file's own bytes instead of replacing the file: for a cache file
+    /// rewritten at every append whose readers check a seal and, when a read crosses a write,
+    /// read again under the append lock (the index manifest). Replacing a file makes the file
+    /// system evict the old inode and start the new file's writeback (ext4 does on a rename over
+    /// a file); this is one write into pages it holds. Only a regular file with no other name,
+    /// opened without following a link or waiting on a pipe, is written over: for anything else
+    /// (no file, a link, a pipe, a file with a second name that may be another file's) this
+    /// returns false having written nothing, and the caller replaces the file instead.
+    static func overwrite(_ path: String, with bytes: [UInt8]) throws -> Bool {
+        guard let fd = try? FileDescriptor.open(path, .writeExisting) else { return false }
+        defer { fd.close() }
+        guard let (kind, size, links) = Syscall.kindSizeAndLinks(of: fd.raw), kind == .regularFile, links == 1 else { return false }
+        try fd.writeAll(bytes)
+        if size > bytes.count { try retryingInterrupts("ftruncate", path) { Syscall.ftruncate(fd.raw, bytes.count) } }
+        return true
+    }
+
     /// `rename(2)`: atomically replaces `to`. Only for caches, never for event files.
     static func rename(_ from: String, to: String) throws {
         try retryingInterrupts("rename", to) { Syscall.rename(from, to) }
@@ -167,10 +186,18 @@ enum FileSystem {
         if let kind = Syscall.kind(ofPath: path), kind != .folder { throw IrregularFile.kind(kind) }
     }
 
-    /// Appends bytes to a file, making it when it is missing (never through a link or into a pipe).
+    /// Appends bytes to a file, making it when it is missing: never through a symbolic link, into
+    /// a pipe, or into a file that has another name (a hard link planted in a cache folder could
+    /// name an event file).
     static func append(_ bytes: [UInt8], to path: String) throws {
         let fd = try FileDescriptor.open(path, .appendCreate)
         defer { fd.close() }
+        guard let (kind, _, links) = Syscall.kindSizeAndLinks(of: fd.raw) else {
+            let code = Syscall.errno
+            throw StoreError.system(call: "fstat", path: path, errno: code, message: Syscall.errorText(code))
+        }
+        guard kind == .regularFile else { throw IrregularFile.kind(kind) }
+        guard links == 1 else { throw IrregularFile.otherNames(links: links) }
         try fd.writeAll(bytes)
     }
 

@@ -62,6 +62,13 @@ enum Syscall {
         guard Glibc.fstat(fd, &info) == 0 else { return nil }
         return (FileKind(mode: info.st_mode), Int(info.st_size))
     }
+    /// What an open descriptor is, its size and how many names (hard links) it has, from one `fstat`.
+    static func kindSizeAndLinks(of fd: Int32) -> (FileKind, Int, Int)? {
+        var info = stat()
+        guard Glibc.fstat(fd, &info) == 0 else { return nil }
+        return (FileKind(mode: info.st_mode), Int(info.st_size), Int(info.st_nlink))
+    }
+    static func ftruncate(_ fd: Int32, _ size: Int) -> Int32 { Glibc.ftruncate(fd, off_t(size)) }
     /// Whether `path` is a folder (following a symbolic link).
     static func isDirectory(_ path: String) -> Bool {
         let fd = path.withCString { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
