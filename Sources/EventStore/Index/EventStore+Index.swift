@@ -22,6 +22,9 @@ extension EventStore {
     struct Prepared {
         var head: (sequence: Int, hash: SHA256Digest)?
         var lookup: EventLookup
+        /// The valid manifest the lookups come from (nil after a rebuild): still the one on disk
+        /// when the event is linked, as nothing else writes while the lock is held.
+        var manifest: IndexManifest?
     }
 
     /// Under the lock: uses a valid index, or replays everything and rebuilds it.
@@ -29,7 +32,7 @@ extension EventStore {
         if let manifest = validIndex() {
             let index = StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy))
             return Prepared(head: manifest.state.sequence == 0 ? nil : (manifest.state.sequence, manifest.state.headHash),
-                            lookup: index.lookup)
+                            lookup: index.lookup, manifest: manifest)
         }
         if cleaning { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
         let index = try rebuildIndex(policy: policy, write: cleaning)
@@ -121,9 +124,11 @@ extension EventStore {
     }
 
     /// Updates the index after an event was linked; a failure here only costs a rebuild next time.
-    func remember<Policy: AppendPolicy>(appended envelope: EventEnvelope, hash: SHA256Digest, policy: Policy) {
+    /// `current` is the manifest on disk when the caller read it under the lock it still holds.
+    func remember<Policy: AppendPolicy>(appended envelope: EventEnvelope, hash: SHA256Digest, policy: Policy,
+                                        current: IndexManifest? = nil) {
         do {
-            guard var manifest = subjectIndex.loadManifest(), manifest.state.sequence == envelope.sequence - 1 else {
+            guard var manifest = current ?? subjectIndex.loadManifest(), manifest.state.sequence == envelope.sequence - 1 else {
                 _ = Syscall.unlink(subjectIndex.manifestPath)
                 return
             }

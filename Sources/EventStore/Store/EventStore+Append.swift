@@ -77,10 +77,10 @@ extension EventStore {
         do {
             try writeDurably(bytes, as: finalPath)
         } catch WriteFailure.afterLink(let cause) {
-            remember(appended: envelope, hash: receipt.hash, policy: policy)
+            remember(appended: envelope, hash: receipt.hash, policy: policy, current: prepared.manifest)
             throw StoreError.storedNotDurable(receipt: receipt, cause: "\(cause)")
         }
-        remember(appended: envelope, hash: receipt.hash, policy: policy)
+        remember(appended: envelope, hash: receipt.hash, policy: policy, current: prepared.manifest)
         if let signature {
             do { try writeDurably(signature, as: finalPath + EventFileName.signatureSuffix) } catch WriteFailure.afterLink(let cause) {
                 throw cause
