@@ -17,15 +17,6 @@ struct IndexLeaf: Equatable, Sendable {
     /// The deepest a leaf may be split.
     static let maximumDepth = 48
 
-    var address: Address { Address(depth: depth, bits: bits) }
-
-    struct Address: Hashable, Sendable {
-        let depth: Int
-        let bits: UInt64
-
-        static func of(_ hash: UInt64, depth: Int) -> Address { Address(depth: depth, bits: hash & IndexLeaf.mask(depth)) }
-    }
-
     static func mask(_ depth: Int) -> UInt64 { depth >= 64 ? .max : (1 << UInt64(depth)) - 1 }
 
     var fileName: String { "p\(depth)-\(String(bits, radix: 16))-\(generation).tsv" }
