@@ -1,8 +1,8 @@
 import Foundation
 
 extension EventStore {
-    /// The cache folder: `.register/<events folder name>/` beside the events folder.
-    public var cacheDirectory: String {
+    /// `.register/<events folder name>/` beside an events folder (relative to the working directory).
+    static func cacheDirectory(of directory: String) -> String {
         let url = URL(fileURLWithPath: directory)
         return url.deletingLastPathComponent().appendingPathComponent(".register").appendingPathComponent(url.lastPathComponent).path
     }

@@ -12,6 +12,9 @@ import Foundation
 /// store with a published checkpoint to catch those.
 public struct EventStore: Sendable {
     public let directory: String
+    /// The cache folder: `.register/<events folder name>/` beside the events folder (worked out
+    /// once: Foundation's URLs cost an append a fraction of a millisecond at every use).
+    public let cacheDirectory: String
     /// The largest event file the store accepts (1 MiB): an event is a decision, not an attachment.
     public static let maximumEventBytes = 1 << 20
     let now: @Sendable () -> RecordedInstant
@@ -19,6 +22,7 @@ public struct EventStore: Sendable {
     /// - Parameter clock: where `recordedAt` comes from; tests inject a fixed clock.
     public init(directory: String, clock: @escaping @Sendable () -> RecordedInstant = RecordedInstant.now) {
         self.directory = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        self.cacheDirectory = Self.cacheDirectory(of: self.directory)
         self.now = clock
     }
 
