@@ -17,7 +17,6 @@ struct FileDescriptor {
         case .readOnlyDirectory: flags |= O_RDONLY | O_DIRECTORY
         case .createExclusive: flags |= O_WRONLY | O_CREAT | O_EXCL
         case .appendCreate: flags |= O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK
-        case .writeTruncate: flags |= O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK
         case .writeExisting: flags |= O_WRONLY | O_NOFOLLOW | O_NONBLOCK
         }
         let fd = try retryingInterrupts("open", path) { Syscall.open(path, flags, permissions) }
@@ -26,10 +25,10 @@ struct FileDescriptor {
 
     /// `readOnlyNoFollow` opens neither a symbolic link (`O_NOFOLLOW`) nor waits on a named
     /// pipe (`O_NONBLOCK`): for files that may be hostile, checked with `FileSystem.readRegularFile`.
-    /// `appendCreate` and `writeTruncate` do not follow a symbolic link or wait on a pipe either,
+    /// `appendCreate` does not follow a symbolic link or wait on a pipe either,
     /// so a link planted in a cache folder never makes a write land outside it. `writeExisting`
     /// opens a file that is there already, the same way, to write over its bytes.
-    enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeTruncate, writeExisting }
+    enum AccessMode { case readOnly, readOnlyNoFollow, readOnlyDirectory, createExclusive, appendCreate, writeExisting }
 
     /// `write(2)` until every byte is written.
     func writeAll(_ bytes: [UInt8]) throws {
