@@ -26,8 +26,6 @@ struct IndexManifest: Equatable, Sendable {
     var tallies: [String: Int64?] = [:]
     /// The leaves of the single-valued keys; change them only through `replaceLeaf(at:with:)`.
     private(set) var leaves: [IndexLeaf]
-    /// Each leaf's `start`: `leaves` are kept in this order, so the starts ascend.
-    private var starts: [UInt64] = []
     /// Leaf files replaced by the append that wrote this manifest: the next append deletes them
     /// (not this one, so a reader that loaded the manifest before still finds its files).
     var retired: [String] = []
@@ -36,10 +34,10 @@ struct IndexManifest: Equatable, Sendable {
     func leaf(holding hash: UInt64) -> Int? {
         // The last leaf that starts at or before the hash's position.
         let position = IndexLeaf.reversed(hash)
-        var low = 0, high = starts.count
+        var low = 0, high = leaves.count
         while low < high {
             let middle = (low + high) / 2
-            if starts[middle] <= position { low = middle + 1 } else { high = middle }
+            if leaves[middle].start <= position { low = middle + 1 } else { high = middle }
         }
         guard low > 0, hash & IndexLeaf.mask(leaves[low - 1].depth) == leaves[low - 1].bits else { return nil }
         return low - 1
@@ -49,7 +47,6 @@ struct IndexManifest: Equatable, Sendable {
     /// in `start` order).
     mutating func replaceLeaf(at slot: Int, with replacements: [IndexLeaf]) {
         leaves.replaceSubrange(slot...slot, with: replacements)
-        starts.replaceSubrange(slot...slot, with: replacements.map(\.start))
     }
 
     /// Changes the lines and digest of leaf `slot` (its address stays).
@@ -94,7 +91,6 @@ struct IndexManifest: Equatable, Sendable {
         self.state = state
         buckets = Array(repeating: Bucket(), count: SubjectIndex.bucketCount)
         leaves = IndexLeaf.all(depth: leafDepth)
-        starts = leaves.map(\.start)
     }
 
     var bytes: [UInt8] {
@@ -168,7 +164,9 @@ struct IndexManifest: Equatable, Sendable {
         // No file holds more lines than this; a count beyond it is an edit, and would overflow
         // when an append adds to it.
         guard intact, buckets.allSatisfy({ $0.lines <= Self.maximumLines }) else { return nil }
-        guard leaves.allSatisfy({ $0.content.lines <= Self.maximumLines }), IndexLeaf.partition(leaves),
+        // Kept in start order; a manifest an earlier version wrote in another order is put in it.
+        let ordered = leaves.isInStartOrder ? leaves : leaves.sorted { $0.start < $1.start }
+        guard ordered.allSatisfy({ $0.content.lines <= Self.maximumLines }), IndexLeaf.partition(ordered),
               case .object(let counted)? = json["tallies"], case .array(let retired)? = json["retired"] else {
             return nil
         }
@@ -183,9 +181,7 @@ struct IndexManifest: Equatable, Sendable {
         self.state = state
         self.buckets = buckets
         self.tallies = tallies
-        // Kept in start order; a manifest an earlier version wrote in another order is put in it.
-        self.leaves = leaves.isInStartOrder ? leaves : leaves.sorted { $0.start < $1.start }
-        self.starts = self.leaves.map(\.start)
+        self.leaves = ordered
         self.retired = names
     }
 }

@@ -218,11 +218,16 @@ struct SubjectIndex: Sendable {
     /// Calls `body` with the escaped bytes of each value of a (normalised) key among a bucket's lines.
     static func forEachValue<Failure: Error>(of key: String, in lines: [ArraySlice<UInt8>],
                                              _ body: (ArraySlice<UInt8>) throws(Failure) -> Void) throws(Failure) {
-        var prefix = Array(escape(key).utf8)
-        prefix.append(0x09)
-        for line in lines where line.count >= prefix.count && line.starts(with: prefix) {
-            try body(line[(line.startIndex + prefix.count)...])
-        }
+        let prefix = linePrefix(of: key)
+        for line in lines { if let value = value(in: line, after: prefix) { try body(value) } }
+    }
+
+    /// How a (normalised) key's lines begin: its escaped bytes and a tab.
+    private static func linePrefix(of key: String) -> [UInt8] { Array(escape(key).utf8) + [0x09] }
+
+    /// The escaped value of a line that begins with `prefix`; nil for another key's line.
+    private static func value(in line: ArraySlice<UInt8>, after prefix: [UInt8]) -> ArraySlice<UInt8>? {
+        line.count >= prefix.count && line.starts(with: prefix) ? line[(line.startIndex + prefix.count)...] : nil
     }
 
     /// The lines of one leaf, read once and checked against the manifest.
@@ -234,11 +239,8 @@ struct SubjectIndex: Sendable {
     /// The key's bytes are compared at the start of each line, from the last; only the value
     /// found becomes a string.
     static func lastValue(of key: String, in lines: [ArraySlice<UInt8>]) -> String? {
-        var prefix = Array(escape(key).utf8)
-        prefix.append(0x09)
-        for line in lines.reversed() where line.count >= prefix.count && line.starts(with: prefix) {
-            return text(line[(line.startIndex + prefix.count)...])
-        }
+        let prefix = linePrefix(of: key)
+        for line in lines.reversed() { if let value = value(in: line, after: prefix) { return text(value) } }
         return nil
     }
 

@@ -13,6 +13,9 @@ public enum RegisterCommandLine {
         PublishCommand.self, SyncCommand.self, InstallHookCommand.self, CheckPushCommand.self,
     ]
 
+    /// The command a word names, found by `name` (no spec is built to look for it).
+    static func command(named name: String) -> (any Command.Type)? { commands.first { $0.name == name } }
+
     static var overview: String { overview(in: .en) }
 
     static func overview(in language: Language) -> String {
@@ -55,14 +58,14 @@ public enum RegisterCommandLine {
         } catch {
             let cliError = CLIError.from(error)
             if arguments.contains("--json") {
-                let usage: String? = if case .usage(_, let command?) = cliError { commands.first { $0.name == command }?.spec.usage } else { nil }
+                let usage: String? = if case .usage(_, let command?) = cliError { Self.command(named: command)?.spec.usage } else { nil }
                 context.writeError(cliError.jsonLine(usage: usage))
                 return cliError.exitCode.rawValue
             }
             let language = context.language
             // The message may quote a stored or given text: it cannot reach the terminal as escapes.
             context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(language.message(cliError.description)))\n")
-            if case .usage(_, let command?) = cliError, let spec = commands.first(where: { $0.name == command })?.spec {
+            if case .usage(_, let command?) = cliError, let spec = Self.command(named: command)?.spec {
                 context.writeError(language.text("Usage: {1}", spec.usage) + "\n" + language.text("See 'register help {1}'.", command) + "\n")
             } else if case .usage = cliError {
                 context.writeError(language.text("See 'register --help'.") + "\n")
@@ -85,13 +88,13 @@ public enum RegisterCommandLine {
             return .ok
         case "help":
             guard arguments.count > 1 else { context.writeOut(overview(in: context.language)); return .ok }
-            guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+            guard let command = Self.command(named: arguments[1]) else {
                 throw unknownCommand(arguments[1])
             }
             context.writeOut(command.spec.help(in: context.language))
             return .ok
         default:
-            guard let command = commands.first(where: { $0.name == first }) else { throw unknownCommand(first) }
+            guard let command = Self.command(named: first) else { throw unknownCommand(first) }
             let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
             if parsed.flag("--help") {
                 context.writeOut(command.spec.help(in: context.language))
@@ -103,7 +106,7 @@ public enum RegisterCommandLine {
 
     private static func unknownCommand(_ name: String) -> CLIError {
         var message = name.hasPrefix("-") ? "unknown option '\(name)'." : "unknown command '\(name)'."
-        let names = commands.map { $0.spec.name } + ["help", "--help", "--version"]
+        let names = commands.map { $0.name } + ["help", "--help", "--version"]
         if let near = nearest(name, among: names) { message += " Did you mean '\(near)'?" }
         return .usage(message, command: nil)
     }

@@ -69,9 +69,9 @@ struct CompletionCandidates {
         self.ids = { ids }
     }
 
-    static var commandNames: [String] { RegisterCommandLine.commands.map { $0.spec.name } + ["help"] }
+    static var commandNames: [String] { RegisterCommandLine.commands.map { $0.name } + ["help"] }
 
-    static func spec(_ name: String) -> CommandSpec? { RegisterCommandLine.commands.first { $0.name == name }?.spec }
+    static func spec(_ name: String) -> CommandSpec? { RegisterCommandLine.command(named: name)?.spec }
 
     var candidates: [String] {
         guard let command = words.first else { return Self.commandNames + ["--help", "--version"] }

@@ -42,11 +42,6 @@ struct CompletionCommand: Command {
         return .ok
     }
 
-    static var commandNames: [String] { RegisterCommandLine.commands.map { $0.spec.name } + ["help"] }
-
-    static func options(of name: String) -> [String] {
-        (RegisterCommandLine.commands.first { $0.name == name }?.spec.allOptions ?? []).map(\.name)
-    }
 
     /// The first word from the command table; every later one from `completion candidates`,
     /// with file names when there are none.
@@ -56,7 +51,7 @@ struct CompletionCommand: Command {
             _register() {
               local cur="${COMP_WORDS[COMP_CWORD]}" IFS=$'\\n' candidates
               if [ "$COMP_CWORD" -eq 1 ]; then
-                candidates=$'\(commandNames.joined(separator: "\\n"))\\n--help\\n--version'
+                candidates=$'\(CompletionCandidates.commandNames.joined(separator: "\\n"))\\n--help\\n--version'
               else
                 candidates=$("${COMP_WORDS[0]}" completion candidates -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) || candidates=""
               fi
