@@ -10,7 +10,14 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     /// Parses the one canonical form, 64 lower-case hex digits; nil for anything else (an
     /// upper-case digit in a stored hash is damage, not another spelling of the same hash).
     public init?(hex: String) {
-        let utf8 = Array(hex.utf8)
+        var hex = hex
+        // Native strings are contiguous UTF-8: read in place, no copy (this runs for every hash
+        // of every index line and event read).
+        guard let bytes = hex.withUTF8({ Self.bytes(ofHex: $0) }) else { return nil }
+        self.bytes = bytes
+    }
+
+    private static func bytes(ofHex utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard utf8.count == 64 else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(32)
@@ -20,7 +27,7 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
             out.append(high << 4 | low)
             index += 2
         }
-        self.bytes = out
+        return out
     }
 
     /// The hash that the first event names as its predecessor: 64 zeros.

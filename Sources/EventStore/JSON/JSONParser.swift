@@ -9,6 +9,10 @@ public struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The members of the objects being parsed, innermost last, with where each key starts: an
+    /// object's dictionary is made once, at its closing brace, with room for exactly its members
+    /// (growing it member by member rehashed every key at each doubling).
+    private var members: [(key: String, value: JSONValue, keyStart: Int)] = []
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -43,9 +47,9 @@ public struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        let first = members.count
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if peek() == UInt8(ascii: "}") { index += 1; return .object([:]) }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
@@ -55,18 +59,27 @@ public struct JSONParser {
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            // One lookup for the check and the insertion; a duplicate is named at its key.
-            if members.updateValue(try parseValue(depth: depth + 1), forKey: key) != nil {
-                index = keyStart
-                throw error("duplicate key \"\(key)\"")
-            }
+            let value = try parseValue(depth: depth + 1)
+            members.append((key, value, keyStart))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
+            case UInt8(ascii: "}"): index += 1; return .object(try closeObject(from: first))
             default: throw error("expected ',' or '}' in an object")
             }
         }
+    }
+
+    /// The dictionary of the members from `first` on, which are then dropped; a duplicate key
+    /// (two keys that are one `String`, as NFC and NFD forms are) is named where it starts.
+    private mutating func closeObject(from first: Int) throws(JSONError) -> [String: JSONValue] {
+        var object = [String: JSONValue](minimumCapacity: members.count - first)
+        for member in members[first...] where object.updateValue(member.value, forKey: member.key) != nil {
+            index = member.keyStart
+            throw error("duplicate key \"\(member.key)\"")
+        }
+        members.removeSubrange(first...)
+        return object
     }
 
     private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {

@@ -13,44 +13,62 @@ struct FindingKeys {
 
     /// - Parameter records: the whole history as the audit sees it (any order).
     init(records: [ResolvedRecord]) {
-        var seen: [String: Int] = [:]
-        for record in records.sorted(by: { $0.sequence < $1.sequence }) where Self.isGenerated(record.id) {
-            let base = Self.base(record)
-            seen[base, default: 0] += 1
-            ordinals[record.id] = seen[base]
+        // Counted by the parts of the name, not the name's text: the text is made only for the
+        // events a finding names.
+        var seen: [Base: Int] = [:]
+        let inOrder = records.indices.dropFirst().allSatisfy { records[$0 - 1].sequence <= records[$0].sequence }
+        let inSequence = inOrder ? Array(records.indices) : records.indices.sorted { records[$0].sequence < records[$1].sequence }
+        for index in inSequence where Self.isGenerated(records[index].id) {
+            let record = records[index]
+            ordinals[record.id] = Self.increment(&seen[Base(record), default: 0])
         }
     }
 
     func key(_ record: ResolvedRecord) -> String {
         guard let n = ordinals[record.id] else { return record.id }
-        return n == 1 ? Self.base(record) : "\(Self.base(record))-\(n)"
+        return n == 1 ? Base(record).text : "\(Base(record).text)-\(n)"
+    }
+
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 
     /// Whether an id has the store's generated form: a UUID, 8-4-4-4-12 hexadecimal digits.
     static func isGenerated(_ id: String) -> Bool {
-        let utf8 = Array(id.utf8)
-        guard utf8.count == 36 else { return false }
-        for (i, byte) in utf8.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                let hex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-                guard hex else { return false }
+        var id = id
+        return id.withUTF8 { utf8 in
+            guard utf8.count == 36 else { return false }
+            for (i, byte) in utf8.enumerated() {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else {
+                    let hex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+                    guard hex else { return false }
+                }
             }
+            return true
         }
-        return true
     }
 
     /// Subject, effective date and type of the event as it was recorded.
-    private static func base(_ record: ResolvedRecord) -> String {
-        let original = record.original
+    private struct Base: Hashable {
         let subject: String
-        switch original.event {
-        case .correction(let c): subject = "amends:\(c.target)"
-        case .retraction(let target, _): subject = "amends:\(target)"
-        default: subject = original.event.subjects.first?.description ?? "register"
+        let effectiveDate: CalendarDate
+        let type: EventType
+
+        init(_ record: ResolvedRecord) {
+            let original = record.original
+            switch original.event {
+            case .correction(let c): subject = "amends:\(c.target)"
+            case .retraction(let target, _): subject = "amends:\(target)"
+            default: subject = original.event.subjects.first?.description ?? "register"
+            }
+            effectiveDate = original.effectiveDate
+            type = original.type
         }
-        return "\(subject)/\(original.effectiveDate)/\(original.type.rawValue)"
+
+        var text: String { "\(subject)/\(effectiveDate)/\(type.rawValue)" }
     }
 }

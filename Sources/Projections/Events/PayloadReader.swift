@@ -7,7 +7,9 @@ import EventStore
 struct PayloadReader {
     private let object: [String: JSONValue]
     private let prefix: String
-    private var used: Set<String> = []
+    /// The keys asked for that the object holds, each once (a payload has a handful of fields,
+    /// so a list compares fewer bytes than a set hashes).
+    private var asked: [String] = []
     /// Whether the text and name rules of a new event apply (`DecodingRules`).
     let rules: DecodingRules
 
@@ -23,8 +25,9 @@ struct PayloadReader {
     private func path(_ key: String) -> String { "\(prefix).\(key)" }
 
     mutating func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let v = object[key], v != .null else { return nil }
+        guard let v = object[key] else { return nil }
+        if !asked.contains(key) { asked.append(key) }
+        if case .null = v { return nil }
         return v
     }
 
@@ -38,9 +41,9 @@ struct PayloadReader {
     mutating func optionalString(_ key: String, maxLength: Int = 300) throws(DomainError) -> String? {
         guard let v = raw(key) else { return nil }
         guard let s = v.string else { throw .invalidField(field: path(key), problem: "is \(v.kindDescription)", expected: "a text") }
-        let trimmed = s.trimmingSpaces
-        guard !trimmed.isEmpty else { throw .invalidField(field: path(key), problem: "is empty", expected: "a non-empty text") }
-        guard s.unicodeScalars.count <= maxLength else {
+        guard !s.isBlank else { throw .invalidField(field: path(key), problem: "is empty", expected: "a non-empty text") }
+        // A text has at least as many UTF-8 bytes as scalars: most are decided without counting.
+        guard s.utf8.count <= maxLength || s.unicodeScalars.count <= maxLength else {
             throw .invalidField(field: path(key), problem: "is \(s.unicodeScalars.count) characters long", expected: "at most \(maxLength) characters")
         }
         if rules == .append, let (problem, expected) = TextPolicy.problem(in: s, maxLength: maxLength) {
@@ -59,7 +62,7 @@ struct PayloadReader {
 
     mutating func optionalIdentifier(_ key: String) throws(DomainError) -> String? {
         guard let s = try optionalString(key, maxLength: 100) else { return nil }
-        if Self.holdsPathCharacters(s) || s.first?.isWhitespace == true || s.last?.isWhitespace == true {
+        if Self.holdsPathCharacters(s) || s.startsWithSpace || s.endsWithSpace {
             throw .invalidField(field: path(key), problem: "'\(s)' contains '/', '\\', ':', '..' or surrounding spaces",
                                 expected: "an identifier such as 404 or dordrecht-sociaal")
         }
@@ -176,7 +179,7 @@ struct PayloadReader {
             }
             for (i, item) in items.enumerated() where rules == .append {
                 let text = item.string ?? ""
-                guard !text.trimmingSpaces.isEmpty else {
+                guard !text.isBlank else {
                     throw .invalidField(field: path("assumptions") + "[\(i)]", problem: "is empty", expected: "a non-empty text")
                 }
                 if let (problem, expected) = TextPolicy.problem(in: text) {
@@ -188,7 +191,8 @@ struct PayloadReader {
 
     /// Refuses any field that no reader asked for.
     func finish() throws(DomainError) {
-        if let extra = Set(object.keys).subtracting(used).sorted().first {
+        guard asked.count < object.count else { return }
+        if let extra = object.keys.filter({ !asked.contains($0) }).sorted().first {
             throw .invalidField(field: path(extra), problem: "unknown field", expected: "only the fields of this event type (see README)")
         }
     }
@@ -207,6 +211,29 @@ public enum DecodingRules: Sendable {
 }
 
 extension String {
+    /// Whether the text is empty or white space only (`trimmingSpaces` is empty).
+    var isBlank: Bool {
+        // A first byte that is ASCII and no space starts a character that is no space: the
+        // common case, decided without breaking the text into characters.
+        if let first = utf8.first, first < 0x80 { return Self.isASCIISpace(first) && trimmingSpaces.isEmpty }
+        return trimmingSpaces.isEmpty
+    }
+
+    /// Whether the first character is white space.
+    var startsWithSpace: Bool {
+        if let first = utf8.first, first < 0x80, !Self.isASCIISpace(first) { return false }
+        return first?.isWhitespace == true
+    }
+
+    /// Whether the last character is white space. A last byte that is ASCII and no space is a
+    /// character of its own (or ends one that a prepended mark starts, which is no space either).
+    var endsWithSpace: Bool {
+        if let last = utf8.last, last < 0x80, !Self.isASCIISpace(last) { return false }
+        return last?.isWhitespace == true
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
     var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

@@ -30,14 +30,24 @@ public struct History: Sendable {
     /// restores what it corrected. A correction of a correction changes the correction.
     public func resolved(knownOn: RecordedInstant? = nil) -> [ResolvedRecord] {
         let visible = knownOn.map { limit in records.filter { $0.recordedAt <= limit } } ?? records
+        // The amendments are few: they are gathered first, so that every other record costs a
+        // lookup or two by its id, not a memo entry.
         // Only what append allows takes effect: a retraction of an earlier event that is not a
         // retraction, the first one only. Anything else (from files that did not come through
         // append) has no effect, and the audit reports it.
-        var sequenceOf: [String: Int] = [:]
         var retractions: Set<String> = []
+        var retracted: Set<String> = []
         for record in visible {
-            if sequenceOf[record.id] == nil { sequenceOf[record.id] = record.sequence }
-            if case .retraction = record.event { retractions.insert(record.id) }
+            if case .retraction(let target, _) = record.event {
+                retractions.insert(record.id)
+                retracted.insert(target)
+            }
+        }
+        var sequenceOf: [String: Int] = [:]
+        if !retracted.isEmpty {
+            for record in visible where retracted.contains(record.id) && sequenceOf[record.id] == nil {
+                sequenceOf[record.id] = record.sequence
+            }
         }
         var retractedBy: [String: String] = [:]
         for record in visible {
@@ -48,20 +58,23 @@ public struct History: Sendable {
         }
         // Corrections of each target, oldest first, that are not retracted themselves.
         var correctionsOf: [String: [DomainRecord]] = [:]
-        for record in visible where retractedBy[record.id] == nil {
-            if case .correction(let c) = record.event { correctionsOf[c.target, default: []].append(record) }
+        for record in visible {
+            if case .correction(let c) = record.event, retractedBy[record.id] == nil {
+                correctionsOf[c.target, default: []].append(record)
+            }
         }
         var memo: [String: DomainRecord] = [:]
         // What each applied correction changed in its target: field, before, after.
         var changesBy: [String: [FieldChange]] = [:]
         var inProgress: Set<String> = []
-        func current(_ record: DomainRecord, depth: Int) -> DomainRecord {
+        func current(_ record: DomainRecord, corrections: [DomainRecord]?, depth: Int) -> DomainRecord {
+            guard let corrections else { return record }
             if let done = memo[record.id] { return done }
             var result = record
             // A correction cycle (from files that did not come through append) ends here.
             if depth < 32, record.type != .retraction, inProgress.insert(record.id).inserted {
-                for correctionRecord in correctionsOf[record.id] ?? [] where correctionRecord.sequence > record.sequence {
-                    let effectiveCorrection = current(correctionRecord, depth: depth + 1)
+                for correctionRecord in corrections where correctionRecord.sequence > record.sequence {
+                    let effectiveCorrection = current(correctionRecord, corrections: correctionsOf[correctionRecord.id], depth: depth + 1)
                     guard case .correction(let c) = effectiveCorrection.event else { continue }
                     var event = result.event
                     if c.change != nil, let decoded = try? DomainEvent(type: record.type, payload: c.corrected(event.payload)) {
@@ -76,17 +89,20 @@ public struct History: Sendable {
             memo[record.id] = result
             return result
         }
-        let currents = visible.map { current($0, depth: 0) }
-        return zip(visible, currents).map { record, now in
+        let corrections = correctionsOf.isEmpty ? nil : visible.map { correctionsOf[$0.id] }
+        let currents = corrections.map { zip(visible, $0).map { current($0, corrections: $1, depth: 0) } } ?? visible
+        return visible.indices.map { index in
+            let record = visible[index]
             let standing: ResolvedRecord.Standing
-            if let by = retractedBy[record.id] {
+            if !retractedBy.isEmpty, let by = retractedBy[record.id] {
                 standing = .retracted(by: by)
-            } else if let corrections = correctionsOf[record.id]?.filter({ $0.sequence > record.sequence }), !corrections.isEmpty {
-                standing = .corrected(by: corrections.map(\.id))
+            } else if let later = corrections?[index]?.filter({ $0.sequence > record.sequence }), !later.isEmpty {
+                standing = .corrected(by: later.map(\.id))
             } else {
                 standing = .counts
             }
-            return ResolvedRecord(original: record, current: now, standing: standing, changes: changesBy[record.id] ?? [])
+            let changes = record.type == .correction ? changesBy[record.id] ?? [] : []
+            return ResolvedRecord(original: record, current: currents[index], standing: standing, changes: changes)
         }
     }
 }

@@ -1,7 +1,10 @@
 import EventStore
 
 /// A record as it stands after corrections and retractions known at some moment.
-public struct ResolvedRecord: Sendable {
+///
+/// Immutable, and a class: the audit and the projections sort and group the whole history's
+/// records several times over, and a copy is then one reference, not five.
+public final class ResolvedRecord: Sendable {
     /// The record as it was stored.
     public let original: DomainRecord
     /// The record as it counts now: the latest correction's effective date and payload.
@@ -30,7 +33,7 @@ public struct ResolvedRecord: Sendable {
     /// A record that no correction or retraction names: it counts as it was stored, as
     /// `History.resolved` gives it. For a pass that resolves the few amended records apart and
     /// streams the others (`register export --format ledger`).
-    public init(unamended record: DomainRecord) {
+    public convenience init(unamended record: DomainRecord) {
         self.init(original: record, current: record, standing: .counts, changes: [])
     }
 
