@@ -155,6 +155,16 @@ import TestSupport
         #expect(try #require(SHA256Digest(hex: Self.abc)).hex == Self.abc)
     }
 
+    @Test func everyByteThatIsNoLowerCaseHexDigitIsRefusedAtEitherEnd() {
+        let digits = Set("0123456789abcdef".utf8)
+        for byte in UInt8(1)...0x7f where !digits.contains(byte) {
+            let character = String(UnicodeScalar(byte))
+            #expect(SHA256Digest(hex: character + Self.abc.dropFirst()) == nil, "byte \(byte) first")
+            #expect(SHA256Digest(hex: Self.abc.dropLast() + character) == nil, "byte \(byte) last")
+            #expect(SHA256Digest(hex: String(Self.abc.prefix(31)) + character + Self.abc.dropFirst(32)) == nil, "byte \(byte) inside")
+        }
+    }
+
     @Test func zeroIsSixtyFourZeros() {
         #expect(SHA256Digest.zero.hex == String(repeating: "0", count: 64))
         #expect(SHA256Digest.zero.bytes == [UInt8](repeating: 0, count: 32))

@@ -17,17 +17,24 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// The same, from the digits' bytes (a line of the index, read as bytes).
+    public init?(hex: ArraySlice<UInt8>) {
+        guard let bytes = hex.withUnsafeBufferPointer({ Self.bytes(ofHex: $0) }) else { return nil }
+        self.bytes = bytes
+    }
+
     private static func bytes(ofHex utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard utf8.count == 64 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        var index = 0
-        while index < 64 {
-            guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            for index in 0..<32 {
+                let high = hexValues[Int(utf8[2 * index])], low = hexValues[Int(utf8[2 * index + 1])]
+                guard high < 16, low < 16 else { valid = false; break }
+                buffer[index] = high << 4 | low
+            }
+            count = valid ? 32 : 0
         }
-        return out
+        return valid ? out : nil
     }
 
     /// The hash that the first event names as its predecessor: 64 zeros.
@@ -47,10 +54,11 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     public var description: String { hex }
 }
 
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-    default: return nil
+/// The value of each byte as a lower-case hex digit, 0xff for any other byte.
+private let hexValues: [UInt8] = (0...255).map { byte -> UInt8 in
+    switch UInt8(byte) {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(byte) - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt8(byte) - UInt8(ascii: "a") + 10
+    default: return 0xff
     }
 }

@@ -94,45 +94,63 @@ public struct StoreIndex: Sendable {
 
     /// The events a policy said touch `subject` (see `AppendPolicy.subjects(of:resolve:)`), in sequence order.
     public func locations(touching subject: String) throws(IndexDamage) -> [KeyIndex.EventLocation] {
-        try values(of: IndexKeyKinds.subjectPrefix + subject).map { value throws(IndexDamage) in
-            let parts = value.split(separator: " ")
-            guard parts.count == 3, let sequence = Int(parts[0]), let hash = SHA256Digest(hex: String(parts[2])) else {
-                throw .bucket("subject:\(subject)", "holds a malformed entry '\(value)'")
+        let key = IndexKeyKinds.subjectPrefix + subject
+        var result: [KeyIndex.EventLocation] = []
+        // "sequence type hash"
+        try forEachValue(of: key) { (value, escaped) throws(IndexDamage) in
+            guard let typeSpace = value.firstIndex(of: 0x20), let hashSpace = value[(typeSpace + 1)...].firstIndex(of: 0x20),
+                  typeSpace > value.startIndex, hashSpace > typeSpace + 1, let sequence = Int(Self.text(value[..<typeSpace], escaped: escaped)),
+                  let hash = SHA256Digest(hex: value[(hashSpace + 1)...]) else {
+                throw .bucket("subject:\(subject)", "holds a malformed entry '\(Self.text(value, escaped: escaped))'")
             }
-            return KeyIndex.EventLocation(type: String(parts[1]), sequence: sequence, hash: hash)
+            result.append(KeyIndex.EventLocation(type: Self.text(value[(typeSpace + 1)..<hashSpace], escaped: escaped),
+                                                 sequence: sequence, hash: hash))
         }
+        return result
     }
 
     /// The events of the given subjects of a group (see `AppendPolicy.group(ofSubject:)`), by
     /// subject (normalised), each subject's in sequence order: one read of the group's list,
     /// however many subjects are asked of it, and only the lines of those subjects are parsed.
     public func locations(inGroup group: String, members: Set<String>) throws(IndexDamage) -> [String: [KeyIndex.EventLocation]] {
-        let key = KeyIndex.normalised(SubjectIndex.groupKey(group))
+        let key = SubjectIndex.groupKey(group)
         let members = Set(members.map(KeyIndex.normalised))
         var result: [String: [KeyIndex.EventLocation]] = [:]
         // "member sequence type hash"; the member is everything before the last three fields.
-        func take(_ value: ArraySlice<UInt8>, escaped: Bool) throws(IndexDamage) {
-            func text(_ bytes: ArraySlice<UInt8>) -> String { escaped ? SubjectIndex.text(bytes) : String(decoding: bytes, as: UTF8.self) }
+        try forEachValue(of: key) { (value, escaped) throws(IndexDamage) in
+            func text(_ bytes: ArraySlice<UInt8>) -> String { Self.text(bytes, escaped: escaped) }
             guard let hashSpace = value.lastIndex(of: 0x20), let typeSpace = value[..<hashSpace].lastIndex(of: 0x20),
                   let sequenceSpace = value[..<typeSpace].lastIndex(of: 0x20), sequenceSpace > value.startIndex else {
-                throw .bucket(key, "holds a malformed entry '\(text(value))'")
+                throw .bucket(KeyIndex.normalised(key), "holds a malformed entry '\(text(value))'")
             }
             let member = text(value[..<sequenceSpace])
             guard members.contains(member) else { return }
             guard let sequence = Int(text(value[(sequenceSpace + 1)..<typeSpace])),
-                  let hash = SHA256Digest(hex: text(value[(hashSpace + 1)...])) else {
-                throw .bucket(key, "holds a malformed entry '\(text(value))'")
+                  let hash = SHA256Digest(hex: value[(hashSpace + 1)...]) else {
+                throw .bucket(KeyIndex.normalised(key), "holds a malformed entry '\(text(value))'")
             }
             result[member, default: []].append(KeyIndex.EventLocation(type: text(value[(typeSpace + 1)..<hashSpace]), sequence: sequence, hash: hash))
         }
-        switch backend {
-        case let .disk(index, manifest, cache):
-            let lines = try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache)
-            try SubjectIndex.forEachValue(of: key, in: lines) { (value) throws(IndexDamage) in try take(value, escaped: true) }
-        case .memory(let facts, _, _):
-            for value in facts[key] ?? [] { try take(Array(value.utf8)[...], escaped: false) }
-        }
         return result
+    }
+
+    /// Calls `body` with the bytes of each value of a list key, in the order they were added, and
+    /// whether they are escaped as in a bucket's lines (only a bucket's lines are): a list is
+    /// read as bytes, and only what a caller keeps is made into text.
+    private func forEachValue(of key: String,
+                              _ body: (ArraySlice<UInt8>, _ escaped: Bool) throws(IndexDamage) -> Void) throws(IndexDamage) {
+        let key = KeyIndex.normalised(key)
+        switch backend {
+        case let .disk(index, manifest, cache) where kinds.kind(of: key) != .single:
+            let lines = try checkedLines(ofBucket: SubjectIndex.bucket(of: key), index: index, manifest: manifest, cache: cache)
+            try SubjectIndex.forEachValue(of: key, in: lines) { (value) throws(IndexDamage) in try body(value, true) }
+        default:
+            for value in try values(of: key) { try body(Array(value.utf8)[...], false) }
+        }
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>, escaped: Bool) -> String {
+        escaped ? SubjectIndex.text(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// A bucket's lines, read and checked once per `StoreIndex`.

@@ -27,7 +27,10 @@ extension EventEnvelope {
     /// Reads an envelope from a stored file's JSON; the error text says which field is wrong.
     public init(stored value: JSONValue) throws(EnvelopeDecodingError) {
         guard let object = value.object else { throw EnvelopeDecodingError("the file is not a JSON object") }
-        if let extra = Set(object.keys).subtracting(EventEnvelope.keys).sorted().first {
+        // Every key is required: an object with as many keys as there are, all present, has
+        // none other (the common case, decided without making a set of its keys).
+        let onlyKnown = object.count == EventEnvelope.keys.count && EventEnvelope.keys.allSatisfy { object[$0] != nil }
+        if !onlyKnown, let extra = object.keys.filter({ !EventEnvelope.keys.contains($0) }).sorted().first {
             throw EnvelopeDecodingError("unknown field '\(extra)'")
         }
         func field(_ key: String) throws(EnvelopeDecodingError) -> JSONValue {
