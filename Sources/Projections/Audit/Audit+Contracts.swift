@@ -22,7 +22,8 @@ extension Audit {
                 intention = (newEnd, decideBy, body, record)
             case let .contractExtended(_, newEnd, decision):
                 guard let current = end else { continue }
-                let key = f.key(record)
+                // Made only for a finding: most records have none.
+                var key: String { f.key(record) }
                 if newEnd < current.date {
                     f.add(.extensionShortens, .warning, about: record, subject: subject,
                           "\(record.original.type.rawValue) \(key) sets contract \(contract)'s end to \(newEnd), before its current end \(current.date) (if the end was wrong, correct the event that set it)",

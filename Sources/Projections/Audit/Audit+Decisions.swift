@@ -6,7 +6,8 @@ extension Audit {
         for record in c.effective where record.event.isMutation {
             let event = record.event
             let subject = event.subjects.first
-            let key = f.key(record)
+            // Made only for a finding: most records have none.
+            var key: String { f.key(record) }
             guard let decisionID = event.authorisingDecision else {
                 f.add(.mutationWithoutDecision, .warning, about: record, subject: subject,
                       "\(record.original.type.rawValue) \(key) (effective \(record.effectiveDate)) names no authorising decision")

@@ -17,7 +17,8 @@ extension Audit {
         var firstOfItsKind: [MoneyKey: ResolvedRecord] = [:]
         for record in touching {
             let type = record.original.type.rawValue
-            let key = f.key(record)
+            // Made only for a finding: most records have none.
+            var key: String { f.key(record) }
             if record.effectiveDate < established, !isStatedTotal(record.event) {
                 f.add(.beforeEstablishment, .error, about: record, subject: subject,
                       "\(type) \(key) takes effect on \(record.effectiveDate), before reserve \(reserve) was established on \(established); it counts from the establishment on",

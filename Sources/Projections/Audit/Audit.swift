@@ -57,7 +57,9 @@ public enum Audit {
             self.horizon = horizon
             ordered = records.inEffectOrder
             decisions = DecisionIndex(inEffectOrder: ordered)
-            byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var byID = [String: ResolvedRecord](minimumCapacity: records.count)
+            byID.merge(records.lazy.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            self.byID = byID
             subjects = SubjectRecords(inEffectOrder: ordered)
             effective = ordered.prefix { $0.effectiveDate <= date }
         }
