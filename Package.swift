@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 // The register: an append-only, hash-chained history of municipal decisions.
-// No package dependencies by design: only the toolchain, Foundation and Glibc.
+// No package dependencies by design: only the toolchain, Foundation and Glibc (and one C target of our own).
 //
 // The targets show the architecture (see docs/design/code-layout.md):
 //   EventStore   files, ordering, hashing, durability, concurrency; no domain words
+//   SHAExtensions  SHA-256's compression on the x86 SHA instructions (C), which EventStore uses when present
 //   Signing      OpenSSH signatures of event files (runs ssh-keygen)
 //   Replication  the store shared through git (runs git), through the store's locked API
 //   Projections  the domain: pure values and folds, no I/O
@@ -21,7 +22,8 @@ let package = Package(
         .executable(name: "register", targets: ["register"]),
     ],
     targets: [
-        .target(name: "EventStore"),
+        .target(name: "SHAExtensions"),
+        .target(name: "EventStore", dependencies: ["SHAExtensions"]),
         .target(name: "Signing", dependencies: ["EventStore"]),
         .target(name: "Replication", dependencies: ["EventStore"]),
         .target(name: "Projections", dependencies: ["EventStore"]),

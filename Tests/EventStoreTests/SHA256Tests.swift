@@ -28,6 +28,48 @@ import TestSupport
         #expect(hasher.finalize().hex == digest)
     }
 
+    /// Both compressions, whichever `SHA256()` picks on this machine: every vector, whole and a
+    /// byte at a time. (On a processor without the SHA instructions the test says so and checks
+    /// the portable one twice.)
+    @Test(arguments: SHA256Tests.nistVectors)
+    func bothCompressionsGiveTheNISTDigests(message: String, digest: String) {
+        for compression in [SHA256.Compression.portable, .processor] where compression == .portable || SHA256.Compression.fastest == .processor {
+            var whole = SHA256(compression: compression)
+            whole.update(Array(message.utf8))
+            #expect(whole.finalize().hex == digest, "\(compression)")
+            var byByte = SHA256(compression: compression)
+            for byte in message.utf8 { byByte.update([byte]) }
+            #expect(byByte.finalize().hex == digest, "\(compression), a byte at a time")
+        }
+        if SHA256.Compression.fastest != .processor {
+            print("SHA256Tests: this processor has no SHA instructions; only the portable compression was checked")
+        }
+    }
+
+    @Test(.enabled(if: SHA256.Compression.fastest == .processor, "the processor has the SHA instructions"))
+    func theProcessorsInstructionsAgreeWithThePortableCodeOnRandomMessages() {
+        var random = SplitMix64(seed: 0x5a_4e1)
+        // Every length up to 17 blocks (every padding case, one and many blocks per call), then
+        // large messages fed in random chunks.
+        var messages = (0...1_100).map { random.bytes($0) }
+        messages += (0..<4).map { _ in random.bytes(200_000 + Int.random(in: 0...999, using: &random)) }
+        for message in messages {
+            var portable = SHA256(compression: .portable), processor = SHA256(compression: .processor)
+            var offset = 0
+            while offset < message.count {
+                let size = min(Int.random(in: 0...700, using: &random), message.count - offset)
+                portable.update(message[offset..<offset + size])
+                processor.update(message[offset..<offset + size])
+                offset += size
+            }
+            #expect(portable.finalize() == processor.finalize(), "a message of \(message.count) bytes")
+        }
+        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        var processor = SHA256(compression: .processor)
+        processor.update(million)
+        #expect(processor.finalize().hex == Self.millionADigest)
+    }
+
     @Test func oneMillionLetterA() {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(SHA256.hash(message).hex == Self.millionADigest)

@@ -125,17 +125,20 @@ public struct EventStore: Sendable {
         func slice(from start: Int) -> [EventEntries.Entry] {
             Array(listing.events[start..<min(start + window, listing.events.count)])
         }
-        // While one window is checked and handed over, the next is read and parsed.
+        // While one window is checked and handed over, the next is read and parsed. Each window's
+        // entries (their names made from the listing) are made once, for its load and its check.
         let ahead = WindowLoad<Prepared>()
         defer { ahead.wait() }
-        var loadedNext = load(slice(from: 0), prepare: prepare)
+        var entriesNext = slice(from: 0)
+        var loadedNext = load(entriesNext, prepare: prepare)
         var start = 0
         while start < listing.events.count {
-            let entries = slice(from: start)
+            let entries = entriesNext
             let loaded = loadedNext
             let more = start + window < listing.events.count
             if more {
                 let following = slice(from: start + window)
+                entriesNext = following
                 ahead.start { self.load(following, prepare: prepare) }
             }
             defer { if more { loadedNext = ahead.wait() ?? [] } }
