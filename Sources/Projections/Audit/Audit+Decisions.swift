@@ -5,7 +5,7 @@ extension Audit {
     static func authority(_ c: Context, _ f: inout FindingList) {
         for record in c.effective where record.event.isMutation {
             let event = record.event
-            let subject = event.subjects.first
+            let subject = event.subject
             // Made only for a finding: most records have none.
             var key: String { f.key(record) }
             guard let decisionID = event.authorisingDecision else {

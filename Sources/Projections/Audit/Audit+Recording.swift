@@ -83,7 +83,7 @@ extension Audit {
             case .correction, .retraction: continue
             default: break
             }
-            f.add(.scheduled, .info, about: record, subject: record.event.subjects.first,
+            f.add(.scheduled, .info, about: record, subject: record.event.subject,
                   "\(record.original.type.rawValue) \(f.key(record)) takes effect on \(record.effectiveDate), after \(c.date): \(EventSummary.describe(record.event))")
         }
     }

@@ -16,6 +16,7 @@ struct FindingKeys {
         // Counted by the parts of the name, not the name's text: the text is made only for the
         // events a finding names.
         var seen: [Base: Int] = [:]
+        ordinals.reserveCapacity(records.count)
         let inOrder = records.indices.dropFirst().allSatisfy { records[$0 - 1].sequence <= records[$0].sequence }
         let inSequence = inOrder ? Array(records.indices) : records.indices.sorted { records[$0].sequence < records[$1].sequence }
         for index in inSequence where Self.isGenerated(records[index].id) {
@@ -52,23 +53,37 @@ struct FindingKeys {
         }
     }
 
-    /// Subject, effective date and type of the event as it was recorded.
+    /// Subject, effective date and type of the event as it was recorded. Two bases are equal
+    /// exactly when their texts are (a subject's text is its kind and its id).
     private struct Base: Hashable {
-        let subject: String
+        enum Owner: Hashable {
+            case subject(Subject)
+            case amends(String)
+            case register
+        }
+        let owner: Owner
         let effectiveDate: CalendarDate
         let type: EventType
 
         init(_ record: ResolvedRecord) {
             let original = record.original
             switch original.event {
-            case .correction(let c): subject = "amends:\(c.target)"
-            case .retraction(let target, _): subject = "amends:\(target)"
-            default: subject = original.event.subjects.first?.description ?? "register"
+            case .correction(let c): owner = .amends(c.target)
+            case .retraction(let target, _): owner = .amends(target)
+            default: owner = original.event.subject.map(Owner.subject) ?? .register
             }
             effectiveDate = original.effectiveDate
             type = original.type
         }
 
-        var text: String { "\(subject)/\(effectiveDate)/\(type.rawValue)" }
+        var text: String {
+            let owner: String
+            switch self.owner {
+            case .subject(let subject): owner = subject.description
+            case .amends(let target): owner = "amends:\(target)"
+            case .register: owner = "register"
+            }
+            return "\(owner)/\(effectiveDate)/\(type.rawValue)"
+        }
     }
 }

@@ -69,21 +69,30 @@ public enum DomainEvent: Hashable, Sendable {
         }
     }
 
-    /// The subjects this event touches, for timelines and `audit SUBJECT`.
+    /// The subjects this event touches, for timelines and `audit SUBJECT`: its `subject`, and
+    /// for a budget its programmes.
     public var subjects: [Subject] {
+        guard let subject else { return [] }
+        if case .budgetSet(_, let lines, _) = self { return [subject] + lines.map { .programme($0.programme) } }
+        return [subject]
+    }
+
+    /// The subject the event is about (the first of `subjects`), without making the list; nil for
+    /// an amendment or a source document.
+    public var subject: Subject? {
         switch self {
-        case .decision(let d): return [.decision(d.id)]
+        case .decision(let d): return .decision(d.id)
         case .reserveEstablished(let r, _, _, _), .reserveEndDateChanged(let r, _, _), .reserveAddition(let r, _, _, _),
              .reserveWithdrawal(let r, _, _, _), .allocation(let r, _, _), .reallocation(let r, _, _),
              .balanceEstimate(let r, _, _, _), .balanceActual(let r, _, _, _):
-            return [.reserve(r)]
-        case .commitment(let c): return [.reserve(c.reserve)]
-        case .commitmentSettled(let r, _, _, _), .commitmentReleased(let r, _, _, _): return [.reserve(r)]
-        case .contractAwarded(let a): return [.contract(a.contract)]
-        case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _): return [.contract(c)]
-        case .budgetSet(let year, let lines, _): return [.budget(year: year)] + lines.map { .programme($0.programme) }
-        case .statedTotal(let s, _): return [s.subject]
-        case .correction, .retraction, .sourceDocument: return []
+            return .reserve(r)
+        case .commitment(let c): return .reserve(c.reserve)
+        case .commitmentSettled(let r, _, _, _), .commitmentReleased(let r, _, _, _): return .reserve(r)
+        case .contractAwarded(let a): return .contract(a.contract)
+        case .contractExtensionIntended(let c, _, _, _), .contractExtended(let c, _, _): return .contract(c)
+        case .budgetSet(let year, _, _): return .budget(year: year)
+        case .statedTotal(let s, _): return s.subject
+        case .correction, .retraction, .sourceDocument: return nil
         }
     }
 }

@@ -63,7 +63,7 @@ struct RecordCorrection {
         for field in correctable {
             var texts = arguments.allValues(field.flag)
             if texts.isEmpty, let questions {
-                texts = try questions.field(field, knowledge: knowledge, about: target.event.subjects.first,
+                texts = try questions.field(field, knowledge: knowledge, about: target.event.subject,
                                             current: Self.text(current[field.key], key: field.key)) ?? []
             }
             guard !texts.isEmpty else { continue }
