@@ -49,7 +49,7 @@ public func fuzzHistory(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for command in generator.chosenCommands(events: events, scratch: root, count: 6) {
         let captured = Captured()
         let context = CommandContext(environment: [:], currentDirectory: "/nonexistent/register-fuzz", executablePath: "/nonexistent/register",
-                                     readStandardInput: { [] }, writeOut: { _ in }, writeError: { captured.error += $0 },
+                                     readStandardInput: { _ in [] }, writeOut: { _ in }, writeError: { captured.error += $0 },
                                      isInteractive: false, showsProgress: false, readLine: { nil })
         let status = RegisterCommandLine.run(command.arguments, context: context)
         if !command.allowedStatuses.contains(status) {

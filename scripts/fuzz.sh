@@ -24,24 +24,34 @@ targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(event-decoder history)
 flags=(-swift-version 6 -O -parse-as-library -sanitize=fuzzer,address)
 
+# EventStore's SHA-256 uses the C target SHAExtensions: compiled here, imported through its module map.
+c_module=(-I Sources/SHAExtensions/include)
+build_sha_extensions() {
+  local out="$1"
+  clang -O2 -fsanitize=address -c Sources/SHAExtensions/sha_extensions.c -I Sources/SHAExtensions/include -o "$out/sha_extensions.o" 2>> "$out/build.log" \
+    || { cat "$out/build.log"; exit 1; }
+}
+
 build_event_decoder() {
   local out="$1"
+  build_sha_extensions "$out"
   cp -n events/*.json Tests/registerTests/BadInputs/*.input "$out/corpus/" 2>/dev/null || true
   # One module: the Projections files' 'import EventStore' is then only a warning.
-  swiftc "${flags[@]}" -module-name EventStore \
-    $(find Sources/EventStore Sources/Projections -name '*.swift') Fuzz/EventDecoderFuzzer.swift \
+  swiftc "${flags[@]}" "${c_module[@]}" -module-name EventStore \
+    $(find Sources/EventStore Sources/Projections -name '*.swift') Fuzz/EventDecoderFuzzer.swift "$out/sha_extensions.o" \
     -o "$out/fuzz" 2> "$out/build.log" || { cat "$out/build.log"; exit 1; }
 }
 
 build_history() {
   local out="$1"
   mkdir -p "$out/modules"
-  for module in EventStore Signing Replication Projections RegisterCLI; do
-    swiftc "${flags[@]}" -wmo -module-name "$module" -I "$out/modules" -emit-module -emit-module-path "$out/modules/$module.swiftmodule" \
+  build_sha_extensions "$out"
+  for module in EventStore Signing Replication Projections Drafting RegisterCLI; do
+    swiftc "${flags[@]}" "${c_module[@]}" -wmo -module-name "$module" -I "$out/modules" -emit-module -emit-module-path "$out/modules/$module.swiftmodule" \
       -c $(find "Sources/$module" -name '*.swift') -o "$out/modules/$module.o" 2>> "$out/build.log" || { cat "$out/build.log"; exit 1; }
   done
-  swiftc "${flags[@]}" -module-name HistoryFuzzer -I "$out/modules" Fuzz/HistoryFuzzer.swift Tests/TestSupport/HistoryGenerator.swift \
-    "$out/modules/"*.o -o "$out/fuzz" 2>> "$out/build.log" || { cat "$out/build.log"; exit 1; }
+  swiftc "${flags[@]}" "${c_module[@]}" -module-name HistoryFuzzer -I "$out/modules" Fuzz/HistoryFuzzer.swift Tests/TestSupport/HistoryGenerator.swift \
+    "$out/modules/"*.o "$out/sha_extensions.o" -o "$out/fuzz" 2>> "$out/build.log" || { cat "$out/build.log"; exit 1; }
 }
 
 status=0
