@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for this compression and the portable one.
+extern const uint32_t sha256_round_constants[64];
+
 /// 1 when this processor has the SHA extensions (and SSSE3 and SSE4.1, which the code also
 /// uses), else 0. Always 0 on other architectures.
 int sha_extensions_available(void);
