@@ -93,7 +93,7 @@ struct PayloadReader {
     mutating func name(_ key: String, maxLength: Int) throws(DomainError) -> String {
         let s = try string(key, maxLength: maxLength)
         guard rules == .append else { return s }
-        if s != s.trimmingSpaces {
+        if s.startsWithSpace || s.endsWithSpace {
             throw .invalidField(field: path(key), problem: "'\(s)' has white space at its start or end", expected: "the name without it")
         }
         if let (problem, expected) = IdentifierRules.problem(in: s) {
@@ -211,15 +211,13 @@ public enum DecodingRules: Sendable {
 }
 
 extension String {
-    /// Whether the text is empty or white space only (`trimmingSpaces` is empty).
-    var isBlank: Bool {
-        // A first byte that is ASCII and no space starts a character that is no space: the
-        // common case, decided without breaking the text into characters.
-        if let first = utf8.first, first < 0x80 { return Self.isASCIISpace(first) && trimmingSpaces.isEmpty }
-        return trimmingSpaces.isEmpty
-    }
+    /// Whether the text is empty or white space only (`trimmingSpaces` is empty); most texts are
+    /// decided by their first byte (`startsWithSpace`).
+    var isBlank: Bool { isEmpty || (startsWithSpace && trimmingSpaces.isEmpty) }
 
-    /// Whether the first character is white space.
+    /// Whether the first character is white space. A first byte that is ASCII and no space starts
+    /// a character that is no space: the common case, decided without breaking the text into
+    /// characters.
     var startsWithSpace: Bool {
         if let first = utf8.first, first < 0x80, !Self.isASCIISpace(first) { return false }
         return first?.isWhitespace == true
