@@ -3,6 +3,15 @@
 // Each input is treated as an append input: strict JSON parsing, the envelope fields, and
 // the domain payload decoding of its type. Any crash, trap or sanitizer report is a bug;
 // a thrown error is the expected answer to bad input.
+//
+// scripts/fuzz.sh compiles it as one module with the EventStore and Projections sources, where
+// the imports below are ignored or skipped; `scripts/fuzz.sh --typecheck` (run by CI) checks it
+// against the built modules.
+
+import EventStore
+#if canImport(Projections)
+import Projections
+#endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEventDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -18,8 +18,9 @@ import RegisterCLI
 /// removes it after the run, also what a crashing input left), else the temporary directory.
 let fuzzBase = ProcessInfo.processInfo.environment["REGISTER_FUZZ_WORK"] ?? NSTemporaryDirectory()
 
-/// `REGISTER_FUZZ_AMOUNTS=up-to-the-cap` leaves out the tables whose sum overflows an Int64 (a
-/// known trap), so a run can look past it; the default is `anything`.
+/// `REGISTER_FUZZ_AMOUNTS=up-to-the-cap` leaves out the tables whose sum overflows an Int64 (once
+/// a trap, now a refusal or an error that says so), so a run spends its time on other inputs; the
+/// default is `anything`.
 let amounts = ProcessInfo.processInfo.environment["REGISTER_FUZZ_AMOUNTS"].flatMap(HistoryGenerator.Amounts.init(rawValue:)) ?? .anything
 
 /// What a command wrote to standard error (its output is discarded).

@@ -51,10 +51,11 @@ import Testing
     }
 
     /// 9,300 lines at the cap of EUR 10 trillion each, in one allocation or one budget (under
-    /// 1 MiB, so append accepts it): their sum exceeds what an Int64 of cents holds, and `Cents.+`
-    /// traps ("a sum of amounts exceeds EUR 92 quadrillion"), killing `reserve`, `budget`, `audit`,
+    /// 1 MiB, so append accepted it): their sum exceeds what an Int64 of cents holds, and `Cents.+`
+    /// trapped ("a sum of amounts exceeds EUR 92 quadrillion"), killing `reserve`, `budget`, `audit`,
     /// `report`, `timeline` and `log` (SIGILL, exit 132) instead of refusing or answering. Found with the history generator's
-    /// many-lines tables (`HistoryGenerator.manyLines`). Written without the checks (append now refuses such a table), as a copied folder could hold it.
+    /// many-lines tables (`HistoryGenerator.manyLines`). Now append refuses such a table and the
+    /// commands say the sum is past the cap; the files are written without the checks, as a copied folder could hold them.
     static func table(_ key: String, _ name: String, count: Int = HistoryGenerator.manyLines) -> JSONValue {
         .array((0..<count).map { .object([key: .string("\(name)\($0)"), "amountCents": JSONValue(HistoryGenerator.amountLimit)]) })
     }
