@@ -66,6 +66,23 @@ import Testing
         #expect(fix.changes.contains(Timeline.Change(field: "add payload.amountCents", before: "100000", after: "200000")), "\(fix.changes)")
     }
 
+    /// Two records with one id come only from files the chain checker refuses (a duplicate id). If
+    /// a history holds them anyway, with corrections of other events in it, each uncorrected one
+    /// still stands for itself: replay does not hand the second the first one's version.
+    @Test func twoRecordsWithOneIDEachStandForThemselves() throws {
+        var h = Self.base()
+        h.add(.reserveAddition, "2020-02-02", id: "add", ["reserve": "404", "amountCents": cents(500), "decision": "D1"])
+        h.add(.correction, "2020-03-01", id: "fix", version: 2, ["corrects": "res-404", "reason": "r", "payload": ["endDate": "2031-12-31"]])
+        let records = h.resolved()
+        let amounts: [Cents] = records.filter { $0.id == "add" }.compactMap {
+            guard case let .reserveAddition(_, amount, _, _) = $0.event else { return nil }
+            return amount
+        }
+        #expect(amounts == [Cents(100_000), Cents(500)])
+        guard case let .reserveEstablished(_, _, end, _) = try record("res-404", in: records).event else { Issue.record("not a reserve"); return }
+        #expect(end == date("2031-12-31"), "the correction of another event still applies")
+    }
+
     @Test func amendmentsAppendRefusesHaveNoEffectAndAreReported() throws {
         var h = Self.base()
         // A correction of a later event, a correction of itself, and a cycle.
