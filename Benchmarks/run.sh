@@ -4,7 +4,7 @@
 # Environment:
 #   REGISTER=PATH   the register binary to measure (default: swift build -c release --product register
 #                   in the repository root, then .build/release/register)
-#   BENCH_DIR=DIR   where the stores live, one per size as DIR/N/events (default /work/benchdata);
+#   BENCH_DIR=DIR   where the stores live, one per size as DIR/N/events (default Benchmarks/.data, git-ignored);
 #                   a missing store is generated once with Benchmarks' generate-history and then reused
 #   BENCH_DATE=D    the day the money question is asked about (default 2010-06-30)
 #   RUNS=K          recorded interleaved rounds per size (default 5, 3 from 1,000,000 events)
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-work="${BENCH_DIR:-/work/benchdata}"
+work="${BENCH_DIR:-$root/Benchmarks/.data}"
 date="${BENCH_DATE:-2010-06-30}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 mkdir -p "$work"

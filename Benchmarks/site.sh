@@ -3,13 +3,13 @@
 # same site again (nothing changed), and the site after one appended event.
 #   Benchmarks/site.sh [SIZE ...]      default: 10000 100000
 # Environment: REGISTER (the binary; default: a release build of this repository), BENCH_DIR (the
-# stores, BENCH_DIR/N/events, as for run.sh; default /work/benchdata), RUNS (rounds, default 3).
+# stores, BENCH_DIR/N/events, as for run.sh; default Benchmarks/.data), RUNS (rounds, default 3).
 # Each size is measured on a copy of its store (events/ and .register/) in a temporary folder, so
 # the append touches no shared store. Prints one Markdown row per size: median wall seconds and
 # peak memory (GNU time) of each step, and how many files the run after one append rewrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work="${BENCH_DIR:-/work/benchdata}"
+work="${BENCH_DIR:-$(pwd)/Benchmarks/.data}"
 runs="${RUNS:-3}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
