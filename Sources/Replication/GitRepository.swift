@@ -58,26 +58,16 @@ public struct GitRepository: Sendable {
     /// Runs git and returns status, standard output and standard error, whatever the status.
     public func runAllowingFailure(_ arguments: [String], input: [UInt8]? = nil,
                                    environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path] + Self.options + arguments
-        process.environment = Self.environment(environment)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do { try process.run() } catch {
+        let outcome = try runGit(["-C", path] + Self.options + arguments, input: input, environment: environment)
+        return (outcome.status, String(decoding: outcome.output, as: UTF8.self), outcome.errorText)
+    }
+
+    private func runGit(_ arguments: [String], input: [UInt8]?, environment: [String: String] = [:]) throws -> ChildProcess.Outcome {
+        do {
+            return try ChildProcess.run("git", arguments, environment: Self.environment(environment), input: input)
+        } catch {
             throw GitError(arguments: arguments, status: -1, message: "cannot run git (install the git package): \(error)")
         }
-        let writer = Thread {
-            if let input { stdin.fileHandleForWriting.write(Data(input)) }
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
     /// How a push ended (`git push --porcelain`, which says per ref what happened, in words meant for programs).
@@ -190,32 +180,18 @@ public struct GitRepository: Sendable {
     public func show(_ revision: String, files: [String]) throws -> [[UInt8]] {
         guard !files.isEmpty else { return [] }
         let request = Array(files.map { revision + ":" + $0 + "\n" }.joined().utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path] + Self.options + ["cat-file", "--batch"]
-        process.environment = Self.environment()
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(request))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = [UInt8](stdout.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        let outcome = try runGit(["-C", path] + Self.options + ["cat-file", "--batch"], input: request)
+        let output = outcome.output
         // Each answer is "<id> blob <size>\n<bytes>\n", or "<name> missing\n".
         var result: [[UInt8]] = []
         var position = 0
         for file in files {
             guard let newline = output[position...].firstIndex(of: UInt8(ascii: "\n")) else {
-                throw GitError(arguments: ["cat-file", "--batch"], status: process.terminationStatus, message: "\(file): no answer")
+                throw GitError(arguments: ["cat-file", "--batch"], status: outcome.status, message: "\(file): no answer")
             }
             let header = String(decoding: output[position..<newline], as: UTF8.self).split(separator: " ")
             guard header.count == 3, header[1] == "blob", let size = Int(header[2]), newline + 1 + size <= output.count else {
-                throw GitError(arguments: ["cat-file", "--batch"], status: process.terminationStatus, message: "\(file): not a file at \(revision)")
+                throw GitError(arguments: ["cat-file", "--batch"], status: outcome.status, message: "\(file): not a file at \(revision)")
             }
             result.append(Array(output[(newline + 1)..<(newline + 1 + size)]))
             position = newline + 1 + size + 1

@@ -30,32 +30,23 @@ public enum SSHSignature {
             : .signerNotAllowed("the key is not allowed for '\(principal)' in \(EventFileName.allowedSignersName)")
     }
 
+    /// How long one `ssh-keygen` may take: a signature is checked in milliseconds.
+    static let timeLimitSeconds = 60
+
     static func run(_ arguments: [String], input: [UInt8]) throws(SigningError) -> (status: Int32, output: [UInt8], error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ssh-keygen"] + arguments
-        process.environment = ProcessEnvironment.all().merging(["LC_ALL": "C"]) { $1 }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do { try process.run() } catch {
-            throw .toolMissing(tool: "ssh-keygen", package: "openssh-client", detail: "\(error)")
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run("ssh-keygen", arguments, environment: ProcessEnvironment.all().merging(["LC_ALL": "C"]) { $1 },
+                                           input: input, timeLimitSeconds: timeLimitSeconds)
+        } catch {
+            switch error {
+            case .cannotStart(_, let detail): throw .toolMissing(tool: "ssh-keygen", package: "openssh-client", detail: detail)
+            case .timedOut(_, let seconds): throw .toolTimedOut(tool: "ssh-keygen", seconds: seconds)
+            }
         }
-        // Write on another thread so a large event cannot deadlock against a full stdout pipe.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         // /usr/bin/env exits 127 when it cannot find the program.
-        if process.terminationStatus == 127 {
-            throw .toolMissing(tool: "ssh-keygen", package: "openssh-client", detail: String(decoding: error, as: UTF8.self))
-        }
-        return (process.terminationStatus, Array(output), String(decoding: error, as: UTF8.self))
+        if outcome.status == 127 { throw .toolMissing(tool: "ssh-keygen", package: "openssh-client", detail: outcome.errorText) }
+        return (outcome.status, outcome.output, outcome.errorText)
     }
 }
 

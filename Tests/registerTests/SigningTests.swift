@@ -79,6 +79,36 @@ import Testing
         #expect(v.json?["problem"]?["kind"] == "bad-signature")
     }
 
+    /// A signature `ssh-keygen` rejects at once, over an event larger than a pipe holds: it exits
+    /// before reading the event from its standard input. `verify` used to die of the SIGPIPE that
+    /// followed (exit 141, nothing printed); it must report the bad signature, every time.
+    @Test func aGarbageSignatureOverALargeEventIsReportedNotASilentExit() throws {
+        let (clerk, clerkPublic) = try key("clerk")
+        try allow(["griffie:test \(clerkPublic)"])
+        let notes = (0..<200).map { _ in "\"" + String(repeating: "x", count: 2000) + "\"" }.joined(separator: ",")
+        let payload = #"{"decision": "2023-0000001", "body": "college", "date": "2023-01-10", "assumptions": [\#(notes)]}"#
+        let appended = CLI.run(["append", "--events", store, "--sign", clerk], stdin: eventJSON(id: "big", payload: payload))
+        try #require(appended.status == 0, "\(appended.stderr)")
+        try "garbage\n".write(toFile: store + "/00000001-decision-taken.json.sig", atomically: true, encoding: .utf8)
+        for _ in 0..<3 {
+            let v = CLI.run(["verify", "--json", "--events", store])
+            #expect(v.status == 1, "\(v.stdout)\(v.stderr)")
+            #expect(v.json?["problem"]?["kind"] == "bad-signature")
+        }
+    }
+
+    /// A signature file larger than any signature is damage, reported without handing it to
+    /// `ssh-keygen` (which took minutes over 20 MB, and ran on after `register` was killed).
+    @Test func aSignatureFileLargerThanAnySignatureIsDamageAndNotChecked() throws {
+        let (clerk, clerkPublic) = try key("clerk")
+        try allow(["griffie:test \(clerkPublic)"])
+        #expect(try append(id: "a", sign: clerk).status == 0)
+        try Data(repeating: 0x41, count: EventStore.maximumSignatureBytes + 1).write(to: URL(fileURLWithPath: store + "/00000001-decision-taken.json.sig"))
+        let v = CLI.run(["verify", "--events", store])
+        #expect(v.status == 1)
+        #expect(v.stdout.contains("00000001-decision-taken.json.sig") && v.stdout.contains("larger than 65536 bytes"), "\(v.stdout)")
+    }
+
     @Test func signingWithAMissingKeyIsAUsageErrorAndWritesNothing() throws {
         let r = try append(id: "a", sign: folder.path("nope"))
         #expect(r.status == 2)

@@ -17,6 +17,9 @@ public struct EventStore: Sendable {
     public let cacheDirectory: String
     /// The largest event file the store accepts (1 MiB): an event is a decision, not an attachment.
     public static let maximumEventBytes = 1 << 20
+    /// The largest detached signature `verify` hands to `ssh-keygen` (64 KiB): an OpenSSH
+    /// signature is under 2 KB even with a 16384-bit RSA key; a larger file is damage.
+    public static let maximumSignatureBytes = 1 << 16
     let now: @Sendable () -> RecordedInstant
 
     /// - Parameter clock: where `recordedAt` comes from; tests inject a fixed clock.

@@ -97,6 +97,15 @@ public struct StoreVerifier {
             report.unsigned.append(event.path)
             return
         }
+        do {
+            _ = try FileSystem.readRegularFile(store.path(signature), limit: EventStore.maximumSignatureBytes)
+        } catch IrregularFile.larger(let limit) {
+            report.invalid.append((signature, "is larger than \(limit) bytes, more than any signature; it was not checked"))
+            return
+        } catch IrregularFile.kind(let kind) {
+            report.invalid.append((signature, "is a \(kind), not a regular file; it was not checked"))
+            return
+        }
         let bytes = try FileSystem.read(store.path(event.path))
         switch try checker.verdict(eventBytes: bytes, signaturePath: store.path(signature), principal: event.envelope.actor) {
         case .valid: report.valid.append(event.path)

@@ -59,7 +59,7 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             return .refused("\(e)")
         case let e as SigningError:
             switch e {
-            case .toolMissing, .temporaryFileUnwritable: return .environment("\(e); nothing was written")
+            case .toolMissing, .toolTimedOut, .temporaryFileUnwritable: return .environment("\(e); nothing was written")
             case .signingFailed: return .refused("\(e); nothing was written")
             }
         case let e as ReplicationError:
