@@ -14,8 +14,9 @@ struct AppendState: Equatable, Sendable {
     /// the spelling of every name by its identity (case, leading zeros) and the amendment keys;
     /// v6: the magnitudes of recorded amounts per subject (`DomainPolicy+Magnitudes`); v7: group
     /// lists in buckets of their own (`SubjectIndex.groupBuckets`); v8: single-valued keys in
-    /// leaves that compact and split (`IndexLeaf`); v9: XXH64 checksums in the manifest (`XXH64`).
-    static let format = "register subject index v9"
+    /// leaves that compact and split (`IndexLeaf`); v9: XXH64 checksums in the manifest (`XXH64`);
+    /// v10: the events the policy cannot read, under a subject of their own (`DomainPolicy.unreadable`).
+    static let format = "register subject index v10"
 
     var sequence: Int
     /// The head's path inside the events folder.

@@ -22,7 +22,7 @@ public struct DomainPolicy: AppendPolicy {
 
     public func indexEntries(of envelope: EventEnvelope, resolve: (String) -> EventEnvelope?)
         -> (keys: [(key: String, value: String)], subjects: [String]) {
-        guard let event = try? DomainEvent(envelope: envelope) else { return ([], []) }
+        guard let event = try? DomainEvent(envelope: envelope) else { return ([], [Self.unreadable]) }
         return (keys(of: event, envelope: envelope), subjects(of: event, resolve: resolve, depth: 0))
     }
 
@@ -102,6 +102,11 @@ public struct DomainPolicy: AppendPolicy {
     /// The catalogue key under which the events that create subjects of a kind are indexed, so
     /// "which reserves are there" reads only the establishments.
     public static func catalog(_ kind: String) -> String { "catalog:" + kind }
+
+    /// Where the index lists the events this register cannot read (a newer schema version, an
+    /// unknown type, a payload outside the rules: files that did not come through this append).
+    /// Such an event may be about any subject, so a question reads this list with its subject's.
+    public static let unreadable = catalog("unreadable")
 
     /// The index group of every decision's events: a question reads the decisions its subject's
     /// mutations name from this one list (see `StoreIndex.locations(inGroup:members:)`).

@@ -153,7 +153,11 @@ public struct CommandContext {
     }
 
     func history(through index: StoreIndex, about subjects: [String]) throws -> History {
-        try index.prefetch(subjects: subjects, groups: [DomainPolicy.decisionGroup])
+        // An event this register cannot read may be about any subject: while one is in the
+        // history, no answer is given from it (the same refusal as a full replay's).
+        try index.prefetch(subjects: [DomainPolicy.unreadable] + subjects, groups: [DomainPolicy.decisionGroup])
+        let unreadable = try index.locations(touching: DomainPolicy.unreadable)
+        if !unreadable.isEmpty { _ = try index.envelopes(unreadable, Self.decoded) }
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()
