@@ -44,13 +44,15 @@ extension EventStore {
     /// reads is still the one whose chain was checked (`StoreIndex.envelope`).
     func facts<Policy: AppendPolicy>(for envelope: EventEnvelope, hash: SHA256Digest, policy: Policy,
                                      resolve: (String) -> EventEnvelope?) -> [(key: String, value: String)] {
-        var facts: [(key: String, value: String)] = [(IndexKeyKinds.eventPrefix + envelope.id, "\(envelope.type) \(envelope.sequence) \(hash.hex)")]
+        let hex = hash.hex, sequence = String(envelope.sequence)
+        var facts: [(key: String, value: String)] = [(IndexKeyKinds.eventPrefix + envelope.id, envelope.type + " " + sequence + " " + hex)]
         let entries = policy.indexEntries(of: envelope, resolve: resolve)
         facts += entries.keys
+        let location = sequence + " " + envelope.type + " " + hex
         for subject in Set(entries.subjects.map(KeyIndex.normalised)).sorted() {
-            facts.append((IndexKeyKinds.subjectPrefix + subject, "\(envelope.sequence) \(envelope.type) \(hash.hex)"))
+            facts.append((IndexKeyKinds.subjectPrefix + subject, location))
             if let group = policy.group(ofSubject: subject) {
-                facts.append((SubjectIndex.groupKey(group), "\(subject) \(envelope.sequence) \(envelope.type) \(hash.hex)"))
+                facts.append((SubjectIndex.groupKey(group), subject + " " + location))
             }
         }
         return facts
@@ -82,13 +84,15 @@ extension EventStore {
             }()
         }
         var memory: [String: [String]] = [:]
+        let placing = rebuild != nil // else (no cache folder) the facts stay in memory
         do {
             // An event's facts are worked out on all cores as it is read, unless they need an
             // earlier event (one the policy resolves by id): those wait for their turn, with `resolve`.
             try replay(listing: listing, prepare: { envelope, hash -> (facts: [(key: String, value: String)], placed: [SubjectIndex.PlacedFact])? in
                 var needsEarlier = false
                 let facts = self.facts(for: envelope, hash: hash, policy: policy) { _ in needsEarlier = true; return nil }
-                return needsEarlier ? nil : (facts, write ? SubjectIndex.place(facts, kinds: kinds) : [])
+                // What goes to disk is placed here; the facts themselves only go back when they stay in memory.
+                return needsEarlier ? nil : placing ? ([], SubjectIndex.place(facts, kinds: kinds)) : (facts, [])
             }) { event, prepared in
             let facts = prepared?.facts ?? self.facts(for: event.envelope, hash: event.hash, policy: policy, resolve: resolve)
             if rebuild != nil {
