@@ -91,6 +91,44 @@ import Testing
         #expect(try entry(answers).json == saved.json)
     }
 
+    /// An event the answer was computed from, edited in place (the head stays as it was): the
+    /// entry is not served, and the question reads the edited file and reports the damage. The
+    /// entry names exactly the files the question read: the reserve's events and their decisions.
+    @Test func anAnswerIsNotServedOnceAnEventItWasComputedFromIsEditedInPlace() throws {
+        let (events, answers) = try store()
+        _ = try ask(events, [])
+        let files = try #require(try entry(answers).json["files"]?.string).split(separator: "\n").map(String.init)
+        #expect(files.contains("00000005-reserve-addition.json") && files.contains("00000003-decision-taken.json"), "\(files)")
+        #expect(!files.contains("00000019-budget-set.json"), "a budget is no part of a reserve's answer")
+        let path = events + "/00000005-reserve-addition.json"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let digit = try #require(bytes.firstRange(of: Data("500000000".utf8))).lowerBound
+        bytes[digit] = UInt8(ascii: "6")
+        let handle = try #require(FileHandle(forWritingAtPath: path)) // in place: same inode, same size
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        let r = CLI.run(Self.question + ["--events", events])
+        #expect(r.status == 1, "\(r.stdout)")
+        #expect(r.stderr.contains("00000005-reserve-addition.json"), "\(r.stderr)")
+    }
+
+    /// An entry whose files' fingerprint does not match the files now (an entry from before the
+    /// fingerprint, or one edited) is recomputed, never served.
+    @Test func anEntryWithoutTheFingerprintOfItsFilesIsNotServed() throws {
+        let (events, answers) = try store()
+        let fresh = try ask(events, [], cache: false)
+        _ = try ask(events, [])
+        let saved = try entry(answers)
+        var edited = try renamed(saved.json, recomputeChecksum: true)
+        edited["filesFingerprint"] = nil
+        try write(edited, to: saved.path)
+        #expect(try ask(events, []) == fresh)
+        edited["filesFingerprint"] = .string(SHA256.hash(Array("other files".utf8)).hex)
+        try write(edited, to: saved.path)
+        #expect(try ask(events, []) == fresh)
+        #expect(try entry(answers).json == saved.json)
+    }
+
     @Test func anEntryThatIsNotAReserveAnswerIsNotServed() throws {
         let (events, answers) = try store()
         let fresh = try ask(events, [], cache: false)

@@ -174,6 +174,7 @@ public struct StoreIndex: Sendable {
     /// damage), so an edit in place is never answered from.
     public func envelope(at location: KeyIndex.EventLocation) throws -> EventEnvelope {
         let path = EventShard.path(sequence: location.sequence, type: location.type)
+        store.readWitness?.record(path, identity: FileIdentity.of(store.path(path)))
         let parsed = store.readParsed(path)
         switch parsed.envelope {
         case .failure(.ioError(let why)) where !FileManager.default.fileExists(atPath: store.path(path)):

@@ -21,6 +21,8 @@ public struct EventStore: Sendable {
     /// signature is under 2 KB even with a 16384-bit RSA key; a larger file is damage.
     public static let maximumSignatureBytes = 1 << 16
     let now: @Sendable () -> RecordedInstant
+    /// Told of every event file read through this store's index, when set (`witnessed(by:)`).
+    var readWitness: ReadWitness? = nil
 
     /// - Parameter clock: where `recordedAt` comes from; tests inject a fixed clock.
     public init(directory: String, clock: @escaping @Sendable () -> RecordedInstant = RecordedInstant.now) {

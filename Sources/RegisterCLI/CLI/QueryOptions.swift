@@ -70,14 +70,15 @@ struct QueryOptions {
     func answer<Value: Answer>(_ question: String, store: EventStore, compute: (EventStore) throws -> Value) throws -> Value {
         let key = "\(question) on=\(on.iso) knownOn=\(knownOn?.iso ?? "-")"
         let cache = useCache ? store.answerCache() : nil
-        if let saved = cache?.load(key), let answer = try? Value(json: saved), answer.moment == moment {
+        if let saved = cache?.load(key, in: store), let answer = try? Value(json: saved), answer.moment == moment {
             return answer
         }
-        let answer = try compute(store)
+        let witness = ReadWitness()
+        let answer = try compute(cache == nil ? store : store.witnessed(by: witness))
         // Saved only when the store is still at the head the cache was opened for: an append that
         // landed while the answer was computed may be in it, and must not be filed under the old head.
         if let cache, let now = store.answerCache(), now.head == cache.head, now.eventCount == cache.eventCount {
-            cache.save(answer.json, for: key)
+            cache.save(answer.json, for: key, readAs: witness)
         }
         return answer
     }
