@@ -17,13 +17,13 @@ import Testing
     }
 
     @discardableResult
-    func append(_ type: EventType, _ payload: JSONValue, id: String? = nil, effective: String = "2020-01-01") throws -> AppendReceipt {
-        try store.append(EventDraft(id: id, type: type.rawValue, effectiveDate: date(effective), actor: "test",
+    func append(_ type: EventType, _ payload: JSONValue, id: String? = nil, effective: String = "2020-01-01", version: Int = 1) throws -> AppendReceipt {
+        try store.append(EventDraft(id: id, type: type.rawValue, schemaVersion: version, effectiveDate: date(effective), actor: "test",
                                     source: EventSource(document: "d", zaaknummer: nil), payload: payload), policy: DomainPolicy())
     }
 
-    func refusal(_ type: EventType, _ payload: JSONValue, effective: String = "2020-01-01") -> String? {
-        do { try append(type, payload, effective: effective); return nil } catch StoreError.refused(let refusal) { return refusal.description } catch { return "\(error)" }
+    func refusal(_ type: EventType, _ payload: JSONValue, effective: String = "2020-01-01", version: Int = 1) -> String? {
+        do { try append(type, payload, effective: effective, version: version); return nil } catch StoreError.refused(let refusal) { return refusal.description } catch { return "\(error)" }
     }
 
     func fileCount() throws -> Int {
@@ -67,6 +67,47 @@ import Testing
                                                         "payload": ["reserve": "404", "name": "R", "endDate": "2022-02-30"]]))
         #expect(reason.contains("payload.payload.endDate"))
         try append(.correction, ["corrects": "est", "reason": "r", "payload": ["reserve": "404", "name": "R", "endDate": "2023-12-31"]])
+    }
+
+    /// A correction of a correction changes what the first correction does to its event: that is
+    /// checked as if the corrected correction were appended itself (it used to be accepted, and
+    /// answers silently lost both corrections or moved the event to an unknown reserve).
+    static let changesOfAChange: [(JSONValue, String)] = [
+        (["reserve": "999", "amountCents": 450, "decision": "D1"], "payload.payload.payload.reserve"),
+        (["reserve": "404", "amountCents": -5, "decision": "D1"], "payload.payload.payload.amountCents"),
+        (["reserve": "404", "amountCents": "abc", "decision": "D1"], "payload.payload.payload.amountCents"),
+        (["reserve": "404", "amountCents": 5_000_000_000_000_000, "decision": "D1"], "payload.payload.payload.amountCents"),
+        (["reserve": "404", "amountCents": 450, "decision": "no-such-decision"], "no-such-decision"),
+    ]
+
+    @Test(arguments: changesOfAChange)
+    func aCorrectionOfACorrectionIsCheckedAgainstTheEventItFinallyChanges(_ change: JSONValue, _ named: String) throws {
+        try append(.decisionTaken, ["decision": "D1", "body": "raad", "date": "2020-01-01"])
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2030-12-31", "decision": "D1"])
+        try append(.reserveAddition, ["reserve": "404", "amountCents": 500, "decision": "D1"], id: "add")
+        try append(.correction, ["corrects": "add", "reason": "fix", "payload": ["reserve": "404", "amountCents": 450, "decision": "D1"]], id: "c1")
+        let reason = try #require(refusal(.correction, ["corrects": "c1", "reason": "fix",
+                                                        "payload": ["corrects": "add", "reason": "fix", "payload": change]]))
+        #expect(reason.contains(named), "\(reason)")
+        #expect(try fileCount() == 4)
+        // The same correction with a sound change is accepted.
+        try append(.correction, ["corrects": "c1", "reason": "fix",
+                                 "payload": ["corrects": "add", "reason": "fix", "payload": ["reserve": "404", "amountCents": 460, "decision": "D1"]]])
+    }
+
+    /// Two levels down, with corrections that name only the fields they change (schema 2): a
+    /// correction of the second correction whose change, passed down through the first, gives the
+    /// addition a field it does not have, is refused too.
+    @Test func aCorrectionThatMakesTheEventTwoLevelsDownInvalidIsRefused() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2030-12-31"])
+        try append(.reserveAddition, ["reserve": "404", "amountCents": 500], id: "add")
+        try append(.correction, ["corrects": "add", "reason": "fix", "payload": ["amountCents": 450]], id: "c1", version: 2)
+        try append(.correction, ["corrects": "c1", "reason": "fix", "payload": ["payload": ["amountCents": 460]]], id: "c2", version: 2)
+        let reason = try #require(refusal(.correction, ["corrects": "c2", "reason": "fix", "payload": ["payload": ["payload": ["bogus": 1]]]],
+                                          version: 2))
+        #expect(reason.contains("bogus"), "\(reason)")
+        #expect(try fileCount() == 4)
+        try append(.correction, ["corrects": "c2", "reason": "fix", "payload": ["payload": ["payload": ["amountCents": 470]]]], version: 2)
     }
 
     @Test func aReserveThatEndsBeforeItIsEstablishedIsRefused() throws {

@@ -5,7 +5,8 @@ import EventStore
 /// - A correction's corrected payload (its fields applied to the target as it stands, after
 ///   every earlier correction) must decode as the target's type and pass the reference checks
 ///   of an append of that type; the fields that say what the event is about (`identity`) may
-///   not change.
+///   not change. When the target is itself a correction, the corrected correction must pass the
+///   same rules against the event it corrects (as that stands without it), and so on down.
 /// - A retraction may not retract an event already retracted, nor one that other events that
 ///   count stand on: a reserve's or a contract's creation with later events about it, or the
 ///   only event of a decision that mutations name.
@@ -47,9 +48,15 @@ extension DomainPolicy {
     }
 
     func checkCorrection(_ c: Correction, lookup: EventLookup) throws(DomainError) {
+        try checkCorrection(c, lookup: lookup, replacing: [])
+    }
+
+    /// `replacing`: the corrections this one stands in for, further up a chain of corrections of
+    /// corrections; the events they correct are judged as they stand without them.
+    private func checkCorrection(_ c: Correction, lookup: EventLookup, replacing: Set<String>) throws(DomainError) {
         let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
         guard c.change != nil else { return }
-        let current = try currentRecord(of: c.target, lookup: lookup)
+        let current = try currentRecord(of: c.target, lookup: lookup, excluding: replacing)
         let corrected: DomainEvent
         do { corrected = try DomainEvent(type: targetType, payload: c.corrected(current.event.payload), rules: .append) } catch {
             guard case .invalidField(let field, let problem, let expected) = error else { throw error }
@@ -68,6 +75,21 @@ extension DomainPolicy {
         }
         try requireDistinctNames(corrected, lookup: lookup, fieldPrefix: "payload.payload")
         try checkReferences(of: corrected, lookup: lookup, field: "payload.payload")
+        // A correction of a correction changes what that one does to its own target: check that too.
+        guard case .correction(let inner) = corrected, replacing.count < 32 else { return }
+        do {
+            try checkCorrection(inner, lookup: lookup, replacing: replacing.union([KeyIndex.normalised(c.target)]))
+        } catch {
+            switch error {
+            case let .invalidField(field, problem, expected):
+                throw .invalidField(field: field.replacingPrefix("payload", with: "payload.payload"),
+                                    problem: problem + " (in what the corrected \(c.target) makes of \(inner.target))", expected: expected)
+            case let .unknownReference(field, kind, id):
+                throw .unknownReference(field: field.replacingPrefix("payload", with: "payload.payload"), kind: kind, id: id)
+            default:
+                throw error
+            }
+        }
     }
 
     func checkRetraction(of target: String, lookup: EventLookup) throws(DomainError) {
@@ -114,10 +136,11 @@ extension DomainPolicy {
 
     /// An event as it stands now: the stored event with every correction of it (and of those)
     /// applied, and retracted corrections left out, by the same rules as every answer (`History`).
-    func currentRecord(of id: String, lookup: EventLookup) throws(DomainError) -> DomainRecord {
+    /// `excluding`: (normalised) ids of corrections left out, with everything that stands on them.
+    func currentRecord(of id: String, lookup: EventLookup, excluding: Set<String> = []) throws(DomainError) -> DomainRecord {
         var records: [DomainRecord] = []
         var queue = [id]
-        var seen: Set<String> = []
+        var seen: Set<String> = excluding
         do {
             while let next = queue.popLast(), records.count < 256 {
                 guard seen.insert(KeyIndex.normalised(next)).inserted, let envelope = try lookup.envelope(ofEvent: next) else { continue }
