@@ -4,9 +4,10 @@ import Foundation
 import Testing
 
 /// A file a command writes on request (`export --output`, `report --html`, a site's pages) is
-/// made under a new temporary name and renamed into place: a symbolic link or a named pipe
-/// planted at the destination is replaced, never written through or waited on, and a failed
-/// write leaves nothing behind.
+/// made under a new temporary name and renamed into place: a symbolic link planted at the
+/// destination is replaced, never written through; a named pipe, a device or a folder there is
+/// refused and left as it is (as root, `--output /dev/null` replaced the system's device); a
+/// failed write leaves nothing behind.
 @Suite struct HostileOutputTests {
     let temp: TemporaryFolder
     let events: String
@@ -47,12 +48,23 @@ import Testing
                 "no temporary file is left")
     }
 
-    @Test func aPipeAtTheDestinationIsReplacedNotWaitedOn() throws {
-        let destination = out + "/journal"
-        #expect(mkfifo(destination, 0o644) == 0)
-        let r = CLI.run(["export", "--format", "ledger", "--output", destination, "--events", events])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(try String(contentsOfFile: destination, encoding: .utf8).hasPrefix("; register export --format ledger"))
+    @Test(arguments: [["export", "--format", "ledger", "--output"], ["report", "--html"]])
+    func aPipeADeviceOrAFolderAtTheDestinationIsRefusedAndLeftAsItIs(_ command: [String]) throws {
+        let pipe = out + "/pipe", device = out + "/null", folder = try temp.folder("out/folder")
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let haveDevice = mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 // /dev/null's numbers; needs root, else skipped
+        let link = out + "/link-to-pipe"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: pipe)
+        var destinations: [(path: String, kind: String)] = [(pipe, "named pipe"), (link, "named pipe"), (folder, "folder")]
+        if haveDevice { destinations.append((device, "device")) }
+        for (destination, kind) in destinations {
+            let r = CLI.run(command + [destination, "--events", events])
+            #expect(r.status == 2, "\(destination): \(r.stderr)")
+            #expect(r.stderr.contains("'\(destination)' is a \(kind)"), "\(r.stderr)")
+        }
+        #expect(FileKind.resolving(pipe) == .fifo && FileKind.resolving(folder) == .folder)
+        if haveDevice { #expect(FileKind.resolving(device) == .device) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
     @Test func anExportThatCannotBeWrittenNamesTheFileAndLeavesNothing() throws {

@@ -5,6 +5,14 @@ import Glibc
 public enum FileKind: Equatable, Sendable, CustomStringConvertible {
     case regularFile, folder, symbolicLink, fifo, socket, device
 
+    /// What a path ends at, following symbolic links (`realpath(3)`, then `lstat`: nothing is
+    /// opened, so a named pipe is not waited on); nil when nothing is there.
+    public static func resolving(_ path: String) -> FileKind? {
+        guard let real = path.withCString({ Glibc.realpath($0, nil) }) else { return nil }
+        defer { free(real) }
+        return Syscall.kind(ofPath: String(cString: real))
+    }
+
     init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regularFile

@@ -55,7 +55,7 @@ struct SiteCommand: Command {
                          command: Self.name)
         }
         var output = arguments.positionals[0]
-        for store in stores { output = try OutputPath.check(output, option: "DIR", store: store, command: Self.name) }
+        for store in stores { output = try OutputPath.check(output, option: "DIR", store: store, command: Self.name, writes: .folder) }
         self.output = output
     }
 
