@@ -52,6 +52,32 @@ import Testing
         }
     }
 
+    /// Index files gone, emptied or replaced by a pipe after the index was built (the manifest
+    /// still names them): every question rebuilds the index and answers as before. `timeline`
+    /// (which looks a bare id up in the index first) used to fail on every run instead.
+    @Test(arguments: ["removed", "emptied", "pipe"])
+    func damagedIndexFilesCostARebuildNotAnAnswer(_ damage: String) throws {
+        let questions = [["timeline", "404"], ["timeline", "reserve:404"], ["reserve", "404", "--no-cache"], ["contract", "dordrecht-sociaal"]]
+        let before = questions.map { CLI.run($0 + ["--events", events]).stdout }
+        let index = temp.path(".register/events/index")
+        let buckets = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tsv") }
+        try #require(!buckets.isEmpty)
+        for bucket in buckets {
+            let path = index + "/" + bucket
+            try FileManager.default.removeItem(atPath: path)
+            switch damage {
+            case "emptied": try writeBytes([], to: path)
+            case "pipe": #expect(mkfifo(path, 0o644) == 0)
+            default: break
+            }
+        }
+        for (question, answer) in zip(questions, before) {
+            let r = CLI.run(question + ["--events", events])
+            #expect(r.status == 0, "\(question): \(r.stderr)")
+            #expect(r.stdout == answer, "\(question)")
+        }
+    }
+
     @Test func verifyNamesEveryDamagedFileInJSON() throws {
         try writeBytes([], to: file("00000005-reserve-addition.json"))
         try writeBytes(Array("x".utf8), to: file("notes.txt"))

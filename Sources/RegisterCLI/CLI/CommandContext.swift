@@ -121,19 +121,27 @@ public struct CommandContext {
     /// `subjects` are index keys such as `reserve:404` or `DomainPolicy.catalog("reserve")`. An index
     /// that turns out not to match the events is rebuilt once from a full, checked replay.
     func history(of store: EventStore, about subjects: [String]) throws -> History {
-        var index = try store.index(policy: DomainPolicy())
+        try withIndex(of: store) { index in try history(through: index, about: subjects) }
+    }
+
+    /// `body` with the store's subject index; when a bucket or leaf turns out damaged or stale
+    /// while it is read (which opening the index cannot see), once more with the index rebuilt.
+    /// Every command that reads the index goes through here, so damage costs a rebuild, never an answer.
+    func withIndex<Value>(of store: EventStore, _ body: (StoreIndex) throws -> Value) throws -> Value {
         do {
-            return try history(through: index, about: subjects)
+            return try body(try store.index(policy: DomainPolicy()))
         } catch is IndexDamage {
-            index = try store.rebuiltIndex(policy: DomainPolicy())
-            return try history(through: index, about: subjects)
+            return try body(try store.rebuiltIndex(policy: DomainPolicy()))
         }
     }
 
     /// The subject a command line names: `kind:id`, or a bare id that names exactly one subject
     /// the register holds. Asks the subject index, so it reads no event file.
     func subject(named text: String, in store: EventStore) throws -> Subject {
-        let index = try store.index(policy: DomainPolicy())
+        try withIndex(of: store) { index in try subject(named: text, through: index) }
+    }
+
+    private func subject(named text: String, through index: StoreIndex) throws -> Subject {
         func held(_ subject: Subject) throws -> Bool { try !index.locations(touching: subject.description).isEmpty }
         if let qualified = Subject(qualified: text) {
             guard try held(qualified) else { throw DomainError.unknownReference(field: "SUBJECT", kind: qualified.kind, id: qualified.id) }
