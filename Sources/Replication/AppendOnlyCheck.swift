@@ -53,6 +53,10 @@ public struct AppendOnlyCheck {
 
     private func added<Policy: AppendPolicy>(from old: String?, to new: String, policy: Policy, stored namesIndex: NamesIndex?,
                                              trustStored: Bool = true) throws -> [AddedEvent] {
+        // A revision the repository does not hold would list as an empty tree, as if it added nothing.
+        guard try repository.runAllowingFailure(["cat-file", "-e", new + "^{commit}"]).status == 0 else {
+            throw ReplicationError.unknownCommit(new)
+        }
         var addedPaths: [String]
         var checker = ChainChecker()
         var known = KeyIndex()

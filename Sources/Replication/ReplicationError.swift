@@ -4,6 +4,11 @@ import EventStore
 public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The new history does not contain the old one (a force push, a fork, a rewrite of commits).
     case notFastForward(old: String, new: String)
+    /// A line of the hook's input that is not `OLD NEW REF` (two object ids and a ref name):
+    /// a hook refuses what it cannot read.
+    case unreadableUpdate(line: Int, text: String)
+    /// The pushed revision is not a commit the repository holds.
+    case unknownCommit(String)
     /// An event file that was already published has other bytes now.
     case eventModified(file: String)
     /// An event file that was already published is gone (deleted, or renamed to another name).
@@ -36,6 +41,10 @@ public enum ReplicationError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case let .notFastForward(old, new):
             return "not a fast-forward: \(new.prefix(12)) does not contain the published \(old.prefix(12)); published history was forked or rewritten"
+        case let .unreadableUpdate(line, text):
+            return "line \(line) of the hook's input, '\(text.prefix(120))', is not 'OLD NEW REF' (two object ids in hex and a ref name); nothing was accepted"
+        case .unknownCommit(let revision):
+            return "\(revision.prefix(40)) is not a commit in this repository; nothing was accepted"
         case .eventModified(let file):
             return "\(file): an already published event was modified; events are immutable (append a correction instead)"
         case .eventDeletedOrRenamed(let file):

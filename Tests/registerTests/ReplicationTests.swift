@@ -164,6 +164,28 @@ import Testing
 
     /// What `append` refuses, the hook refuses too: the same policy, against the names the published
     /// history defines, kept in the bare repository so a push reads only what it adds.
+    /// The hook's own input, as git would never send it: a line it cannot read, or a commit the
+    /// repository does not hold, is refused (both were accepted with exit 0: the line skipped, the
+    /// unknown commit listed as an empty tree). A line as git sends it is still judged.
+    @Test func theHookRefusesInputItCannotReadAndCommitsItDoesNotHold() throws {
+        let head = try git(["rev-parse", "refs/heads/main"], in: bare).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let zero = String(repeating: "0", count: 40), unknown = String(repeating: "f", count: 40)
+        func checkPush(_ input: String) -> CLIResult {
+            CLI.run(["check-push"], stdin: input, environment: Self.identity.merging(["GIT_DIR": bare]) { $1 })
+        }
+        for (input, says) in [("garbage\n", "line 1 of the hook's input, 'garbage', is not 'OLD NEW REF'"),
+                              ("\(head) \(head) refs/heads/main\n\(head) refs/heads/main\n", "line 2 of the hook's input"),
+                              ("\(zero) \(unknown) refs/heads/main\n", "\(unknown) is not a commit in this repository"),
+                              ("\(head.uppercased()) \(head) refs/heads/main\n", "is not 'OLD NEW REF'")] {
+            let r = checkPush(input)
+            #expect(r.status == 1, "\(input): \(r.stderr)")
+            #expect(r.stderr.contains(says), "\(r.stderr)")
+        }
+        let sound = checkPush("\(head) \(head) refs/heads/main\n")
+        #expect(sound.status == 0, "\(sound.stderr)")
+        #expect(sound.stderr.contains("accepted 0 new event(s)"), "\(sound.stderr)")
+    }
+
     @Test func theHookJudgesEventsAsAppendDoesFromStoredNames() throws {
         let unknownDecision = eventJSON(type: "reserve-addition", id: "add-unknown",
                                         payload: #"{"reserve": "404", "amountCents": 100, "decision": "NO-SUCH-DECISION"}"#)

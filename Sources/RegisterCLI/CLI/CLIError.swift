@@ -73,7 +73,7 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
                 return .refused("\(e)")
             case .checkpointMismatch:
                 return .failure("\(e)")
-            case .notFastForward, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent, .eventIDReused:
+            case .notFastForward, .unreadableUpdate, .unknownCommit, .eventModified, .eventDeletedOrRenamed, .history, .invalidEvent, .eventIDReused:
                 return .failure("\(e); nothing local was changed")
             }
         case let e as TotalOutOfRange:

@@ -161,19 +161,29 @@ struct CheckPushCommand: Command {
         let gitDir = context.environment["GIT_DIR"].map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? context.currentDirectory
         let repository = GitRepository(path: gitDir)
         let check = AppendOnlyCheck(repository: repository, folder: folder)
-        let zero = String(repeating: "0", count: 40)
-        let updates = String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n")
-            .map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 3 }
+        // git's "no object": 40 zeros, or 64 in a SHA-256 repository.
+        func isZero(_ id: String) -> Bool { id.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
+        var updates: [[String]] = []
+        // Every line must be an update git could have sent: a hook refuses what it cannot read.
+        for (number, line) in String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n").enumerated() {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3, fields[0].isObjectID, fields[1].isObjectID, !fields[2].isEmpty else {
+                let refusal = ReplicationError.unreadableUpdate(line: number + 1, text: String(line))
+                context.writeError("register: " + context.language.text("refused: {1}", context.language.message("\(refusal)")) + "\n")
+                return .failure
+            }
+            updates.append(fields)
+        }
         // main first: a checkpoint tag is judged against main as this push leaves it.
         var main = repository.commit("refs/heads/main")
         for update in updates where update[2] == "refs/heads/main" {
             let (old, new) = (update[0], update[1])
-            if new == zero {
+            if isZero(new) {
                 context.writeError("register: " + context.language.text("refused: deleting main would drop the published history") + "\n")
                 return .failure
             }
             do {
-                let added = try check.added(from: old == zero ? nil : old, to: new, policy: DomainPolicy(),
+                let added = try check.added(from: isZero(old) ? nil : old, to: new, policy: DomainPolicy(),
                                             names: NamesIndex(folder: gitDir + "/register/names"))
                 context.writeError("register: " + context.language.text("accepted {1} new event(s)", added.count) + "\n")
             } catch {
@@ -185,7 +195,7 @@ struct CheckPushCommand: Command {
         for update in updates where update[2].hasPrefix("refs/tags/" + CheckpointTag.prefix) {
             let (old, new, name) = (update[0], update[1], String(update[2].dropFirst("refs/tags/".count)))
             do {
-                guard old == zero else {
+                guard isZero(old) else {
                     throw ReplicationError.checkpointTagInvalid(tag: name, reason: "a published checkpoint is never moved or deleted")
                 }
                 guard let tag = try CheckpointTag.read(name, object: new, in: repository) else {
@@ -199,5 +209,12 @@ struct CheckPushCommand: Command {
             }
         }
         return .ok
+    }
+}
+
+private extension String {
+    /// 40 (SHA-1) or 64 (SHA-256) lower-case hex digits, as git writes an object id.
+    var isObjectID: Bool {
+        (utf8.count == 40 || utf8.count == 64) && utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }
