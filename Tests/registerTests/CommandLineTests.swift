@@ -15,6 +15,31 @@ import Testing
         #expect(r.stderr.isEmpty)
     }
 
+    /// `help help` and `help --help` ask what there is, as `--help` does (they said "unknown
+    /// command 'help'. Did you mean 'help'?").
+    @Test(arguments: [["help", "help"], ["help", "--help"], ["help", "-h"], ["help"]])
+    func helpAboutHelpIsTheOverview(_ arguments: [String]) throws {
+        let r = CLI.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == CLI.run(["--help"]).stdout)
+    }
+
+    /// The usage line names every output format a command takes (`reserve` said `[--json]` and took `--csv` too).
+    @Test(arguments: RegisterCommandLine.commands.map { $0.spec.name })
+    func theUsageLineNamesEveryOutputFormat(_ name: String) throws {
+        let spec = try #require(RegisterCommandLine.commands.first { $0.spec.name == name }?.spec)
+        for format in ["--json", "--csv"] where spec.allOptions.contains(where: { $0.name == format }) {
+            #expect(spec.usage.contains(format), "\(spec.usage)")
+        }
+    }
+
+    /// A suggestion is never the very name that was refused.
+    @Test func anUnknownCommandIsNotSuggestedItself() throws {
+        let r = CLI.run(["help", "reservee"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Did you mean 'reserve'?"), "\(r.stderr)")
+    }
+
     /// The dispatcher finds a command by its `name` without building every spec: each name must
     /// be the one its spec shows, and no two commands share one.
     @Test func everyCommandsNameIsItsSpecsName() {

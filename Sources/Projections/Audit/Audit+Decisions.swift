@@ -85,6 +85,6 @@ extension Audit {
     }
 
     static func describe(_ d: DecisionRecord) -> String {
-        "\(d.status.rawValue) by \(d.body.rawValue) " + (d.date.map { "on \($0)" } ?? "on an unknown date")
+        d.status.phrase(d.body) + " " + (d.date.map { "on \($0)" } ?? "on an unknown date")
     }
 }

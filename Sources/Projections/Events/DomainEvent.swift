@@ -105,6 +105,12 @@ public enum DecisionBody: String, Hashable, Sendable, CaseIterable {
 /// Where a decision stands.
 public enum DecisionStatus: String, Hashable, Sendable, CaseIterable {
     case proposed, taken, rejected, withdrawn
+
+    /// Where it stands with the body that decides, in words: a proposal is put *to* that body
+    /// (the college proposes to the raad), the rest is done *by* it.
+    public func phrase(_ body: DecisionBody) -> String {
+        self == .proposed ? "proposed to \(body.rawValue)" : "\(rawValue) by \(body.rawValue)"
+    }
 }
 
 /// A decision document's facts as one event records them.

@@ -6,7 +6,7 @@ public enum EventSummary {
         switch event {
         case .decision(let d):
             let date = d.date.map { " on \($0)" } ?? " (date unknown)"
-            return "decision \(d.id) \(d.status.rawValue) by \(d.body.rawValue)\(date)" + (d.title.map { ": \($0)" } ?? "")
+            return "decision \(d.id) \(d.status.phrase(d.body))\(date)" + (d.title.map { ": \($0)" } ?? "")
         case let .reserveEstablished(r, name, end, _):
             return "reserve \(r) established: \(name), end date \(end)"
         case let .reserveEndDateChanged(r, end, _):

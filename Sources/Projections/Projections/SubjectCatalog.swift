@@ -19,7 +19,7 @@ public struct SubjectCatalog: Sendable {
         for (p, name) in BudgetProjection.programmes(inEffectOrder: ordered) { labels[.programme(p)] = name }
         for year in BudgetProjection.years(in: records) { labels[.budget(year: year)] = "programme budgets \(year)" }
         for (id, entry) in DecisionIndex(inEffectOrder: ordered).entries {
-            labels[.decision(id)] = "\(entry.status.rawValue) by \(entry.body.rawValue)" + (entry.title.map { ": \($0)" } ?? "")
+            labels[.decision(id)] = entry.status.phrase(entry.body) + (entry.title.map { ": \($0)" } ?? "")
         }
         var counts: [Subject: Int] = [:]
         for record in records where record.counts {

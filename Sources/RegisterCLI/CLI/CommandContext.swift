@@ -113,6 +113,14 @@ public struct CommandContext {
         return folders.map { EventStore(directory: EventsLocation.normalised($0, currentDirectory: currentDirectory)) }
     }
 
+    /// Who records an event when `--actor` is not given: `$REGISTER_ACTOR`, else `griffie:$USER`,
+    /// else (no user name known, or an empty one) `griffie:clerk`.
+    var defaultActor: String {
+        if let actor = environment["REGISTER_ACTOR"] { return actor }
+        if let user = environment["USER"], !user.isEmpty { return "griffie:" + user }
+        return "griffie:clerk"
+    }
+
     /// The history a question about some subjects needs, read through the store's subject index
     /// (`EventStore.index(policy:)`): the events that touch them, with every correction and
     /// retraction of those, and then the decisions those events name. Nothing else is read, so a

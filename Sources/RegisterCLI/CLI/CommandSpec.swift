@@ -8,8 +8,9 @@ struct CommandSpec {
     let discussion: String
     let examples: [String]
 
-    /// The command's own options plus the ones every command has.
-    var allOptions: [OptionSpec] { options + OptionSpec.common }
+    /// The command's own options plus the ones every command has (a command that defines one of
+    /// those itself, as `site` does `--lang`, says what it means there, once).
+    var allOptions: [OptionSpec] { options + OptionSpec.common.filter { common in !options.contains { $0.name == common.name } } }
 
     var usage: String { "register \(name) \(arguments)".trimmingCharacters(in: .whitespaces) }
 

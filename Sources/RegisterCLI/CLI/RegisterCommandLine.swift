@@ -87,7 +87,11 @@ public enum RegisterCommandLine {
             context.print("register \(version)")
             return .ok
         case "help":
-            guard arguments.count > 1 else { context.writeOut(overview(in: context.language)); return .ok }
+            // `help`, `help help` and `help --help` all ask what there is.
+            guard arguments.count > 1, !["help", "--help", "-h"].contains(arguments[1]) else {
+                context.writeOut(overview(in: context.language))
+                return .ok
+            }
             guard let command = Self.command(named: arguments[1]) else {
                 throw unknownCommand(arguments[1])
             }
@@ -107,7 +111,7 @@ public enum RegisterCommandLine {
     private static func unknownCommand(_ name: String) -> CLIError {
         var message = name.hasPrefix("-") ? "unknown option '\(name)'." : "unknown command '\(name)'."
         let names = commands.map { $0.name } + ["help", "--help", "--version"]
-        if let near = nearest(name, among: names) { message += " Did you mean '\(near)'?" }
+        if let near = nearest(name, among: names), near != name { message += " Did you mean '\(near)'?" }
         return .usage(message, command: nil)
     }
 }

@@ -17,7 +17,7 @@ struct AppendCommand: Command {
         ],
         discussion: """
             The input is one JSON object: id (optional), type, schemaVersion (default: the type's current version), effectiveDate (YYYY-MM-DD),
-            actor, source {document, zaaknummer} and payload; see the README for every type's payload.
+            actor, source {document, zaaknummer} and payload; every type's payload is in docs/reference/events.md.
             The store sets sequence, recordedAt and previousHash. The event is checked in full (fields, dates,
             cents, references) before anything is written; a refused event leaves the store unchanged (exit 3).
             Appending the same event again (same id and content) is safe: it writes nothing and answers with the

@@ -6,7 +6,7 @@ struct AuditCommand: Command {
     static let name = "audit"
     static let spec = CommandSpec(
         name: name, abstract: "Replay the history and report findings: authority, timing, sums, deadlines.",
-        arguments: "[SUBJECT] [--rule RULE] [--on DATE] [--known-on DATE|DATETIME] [--horizon DAYS] [--json] [--events DIR ...|--registers FILE]",
+        arguments: "[SUBJECT] [--rule RULE] [--on DATE] [--known-on DATE|DATETIME] [--horizon DAYS] [--json|--csv] [--events DIR ...|--registers FILE]",
         options: QueryOptions.specs + [
             OptionSpec(name: "--rule", valueName: "RULE", help: "Only findings of this rule (see below)."),
             OptionSpec(name: "--horizon", valueName: "DAYS",

@@ -6,7 +6,7 @@ struct BudgetCommand: Command {
     static let name = "budget"
     static let spec = CommandSpec(
         name: name, abstract: "Show the programme budgets of a year, their computed total and the stated total.",
-        arguments: "--year YEAR [--on DATE] [--known-on DATE|DATETIME] [--json]",
+        arguments: "--year YEAR [--on DATE] [--known-on DATE|DATETIME] [--json|--csv] [--no-cache]",
         options: [OptionSpec(name: "--year", valueName: "YEAR", help: "The budget year, e.g. 2026.")] + QueryOptions.specs + [.registers],
         discussion: "The total is always the sum of the programmes; a total stated by the source is shown beside it and compared.",
         examples: ["register budget --year 2026", "register budget --year 2025 --json"])

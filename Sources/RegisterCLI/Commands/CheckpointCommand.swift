@@ -24,7 +24,7 @@ struct CheckpointCommand: Command {
             whose count and root are not those of the history it points at.
             """,
         examples: ["register checkpoint > checkpoint-2026-11-23.txt", "register verify --checkpoint checkpoint-2026-11-23.txt",
-                   "register checkpoint --tag --remote origin && register verify --checkpoint checkpoint-24"])
+                   "register checkpoint --tag --remote origin && register verify --checkpoint latest"])
 
     let json: Bool
     let tag: Bool

@@ -6,7 +6,7 @@ struct ContractCommand: Command {
     static let name = "contract"
     static let spec = CommandSpec(
         name: name, abstract: "Show a contract on a date: counterparty, start, decided end, intended extension.",
-        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
+        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json|--csv] [--no-cache]", options: QueryOptions.specs + [.registers],
         discussion: "An intention (voornemen) to extend does not move the decided end date; it is shown beside it.",
         examples: ["register contract dordrecht-sociaal", "register contract dordrecht-sociaal --on 2024-01-01 --json"])
 

@@ -20,7 +20,7 @@ struct DraftCommand: Command {
             OptionSpec(name: "--compare", valueName: nil,
                        help: "Compare the drafts with the events the register recorded from each FILE (those citing its name); writes nothing."),
             OptionSpec(name: "--source", valueName: "NAME", help: "The name events cite as source.document (default: the file's name)."),
-            OptionSpec(name: "--actor", valueName: "WHO", help: "Who records accepted drafts (default: $REGISTER_ACTOR, else griffie:$USER)."),
+            OptionSpec(name: "--actor", valueName: "WHO", help: "Who records accepted drafts (default: $REGISTER_ACTOR, else griffie:$USER, else griffie:clerk)."),
         ],
         discussion: """
             Reads a raadsvoorstel, raadsbesluit or raadsinformatiebrief as plain UTF-8 text and proposes the events a clerk
@@ -66,7 +66,7 @@ struct DraftCommand: Command {
             throw .usage("--source '\(name)': a document name of 1-500 characters on one line", command: Self.name)
         }
         actor = try arguments.value("--actor", command: Self.name)
-            ?? context.environment["REGISTER_ACTOR"] ?? "griffie:\(context.environment["USER"] ?? "clerk")"
+            ?? context.defaultActor
         store = try context.store(arguments, command: Self.name)
     }
 

@@ -6,7 +6,7 @@ struct ReserveCommand: Command {
     static let name = "reserve"
     static let spec = CommandSpec(
         name: name, abstract: "Show a reserve on a date: end date, status, allocations, commitments, balance.",
-        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json]", options: QueryOptions.specs + [.registers],
+        arguments: "ID [--on DATE] [--known-on DATE|DATETIME] [--json|--csv] [--no-cache]", options: QueryOptions.specs + [.registers],
         discussion: """
             On DATE the answer counts every change effective on or before DATE. A reserve is open through its
             end date and lapsed from the day after. The balance says how it is known: booked (additions minus

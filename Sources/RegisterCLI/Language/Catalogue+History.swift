@@ -88,6 +88,8 @@ extension Catalogue {
         "tomorrow": "morgen",
         "in {1} days": "over {1} dagen",
         "{1} and as {2}": "{1} en als {2}",
+        "proposed to {1} on {2} ({3})": "voorgesteld aan {1} op {2} ({3})",
+        "proposed to {1} on an unknown date ({2})": "voorgesteld aan {1} op een onbekende datum ({2})",
         "taken by {1} on {2} ({3})": "genomen door {1} op {2} ({3})",
         "rejected by {1} on {2} ({3})": "verworpen door {1} op {2} ({3})",
         "withdrawn by {1} on {2} ({3})": "ingetrokken door {1} op {2} ({3})",

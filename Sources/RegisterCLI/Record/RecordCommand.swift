@@ -20,7 +20,7 @@ struct RecordCommand: Command {
         OptionSpec(name: "--effective", valueName: "DATE", help: "The date the change takes effect (2022-12-13 or 13-12-2022)."),
         OptionSpec(name: "--source", valueName: "DOCUMENT", help: "The source document (file name or title)."),
         OptionSpec(name: "--zaaknummer", valueName: "ZAAKNUMMER", help: "(optional) The source document's zaaknummer."),
-        OptionSpec(name: "--actor", valueName: "WHO", help: "(optional) Who records it (default: $REGISTER_ACTOR, else griffie:$USER)."),
+        OptionSpec(name: "--actor", valueName: "WHO", help: "(optional) Who records it (default: $REGISTER_ACTOR, else griffie:$USER, else griffie:clerk)."),
         OptionSpec(name: "--id", valueName: "ID", help: "(optional) The event id (default: a new UUID)."),
         OptionSpec(name: "--note", valueName: "TEXT", help: "(optional) A remark kept with the event."),
         OptionSpec(name: "--assumption", valueName: "TEXT", help: "(optional, repeatable) An assumption and its reason, e.g. for a blank date."),
@@ -47,7 +47,7 @@ struct RecordCommand: Command {
         }.joined()
         return CommandSpec(
             name: name, abstract: "Record an event with flags (or answer questions in a terminal), confirm, and append it.",
-            arguments: "[TYPE | correction EVENT | retraction EVENT] --effective DATE --source DOCUMENT [field flags] [--yes | --dry-run]",
+            arguments: "[TYPE | correction EVENT | retraction EVENT] --effective DATE --source DOCUMENT [field flags] [--yes | --dry-run] [--json]",
             options: common + correctionOptions + fieldOptions,
             discussion: """
                 Amounts: 5000000, 5.000.000, € 5.000.000,00, 400.000,- (refused when ambiguous, e.g. 1.5).
@@ -211,7 +211,7 @@ struct RecordCommand: Command {
         if !assumptions.isEmpty { payload["assumptions"] = .array(assumptions.map(JSONValue.string)) }
 
         let actor = try arguments.value("--actor", command: "record")
-            ?? context.environment["REGISTER_ACTOR"] ?? "griffie:\(context.environment["USER"] ?? "clerk")"
+            ?? context.defaultActor
         let draft = EventDraft(id: try arguments.value("--id", command: "record"), type: type.rawValue, schemaVersion: type.schemaVersion,
                                effectiveDate: effective,
                                actor: actor, source: EventSource(document: source, zaaknummer: zaaknummer),

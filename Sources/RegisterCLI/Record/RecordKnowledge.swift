@@ -59,7 +59,7 @@ struct RecordKnowledge {
             func day(_ e: DecisionIndex.Entry) -> Int { (e.date ?? e.proposedOn)?.daysSinceEpoch ?? Int.min }
             let all = decisions.entries.values.sorted { (day($0), $0.id.rawValue) > (day($1), $1.id.rawValue) }
             return (all.filter { named.contains($0.id) } + all.filter { !named.contains($0.id) }).map { entry in
-                (entry.id.rawValue, "\(entry.status.rawValue) by \(entry.body.rawValue), \(entry.date?.iso ?? "date unknown")"
+                (entry.id.rawValue, entry.status.phrase(entry.body) + ", \(entry.date?.iso ?? "date unknown")"
                     + (entry.title.map { ": \($0)" } ?? "") + (named.contains(entry.id) ? " *" : ""))
             }
         }

@@ -53,7 +53,7 @@ struct ReserveTextRenderer: TextAnswerRenderer {
             lines.append("  " + l.text("decisions"))
             for d in r.decisions {
                 let date = d.known?.date?.iso ?? l.text("date unknown")
-                lines.append("    \(shown(d.id.rawValue))  " + l.text("{1} by {2}", l.text(d.known?.status.rawValue ?? "unknown"), d.known?.body.rawValue ?? "?")
+                lines.append("    \(shown(d.id.rawValue))  " + (d.known.map { l.message($0.status.phrase($0.body)) } ?? l.text("unknown"))
                              + ", \(date)" + (d.known?.title.map { ": \(shown($0))" } ?? ""))
             }
         }
