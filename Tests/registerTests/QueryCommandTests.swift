@@ -30,6 +30,24 @@ import Testing
         #expect(after.json?["balance"]?["kind"] == "estimate")
     }
 
+    /// `--known-on` before the history was recorded (a clerk who meant `--on`): the answer says the
+    /// register held no such subject *then*, and when it was first recorded, not that it holds none.
+    @Test(arguments: [["reserve", "404"], ["contract", "dordrecht-sociaal"], ["budget", "--year", "2025", "--on", "2025-06-30"]])
+    func aSubjectRecordedAfterKnownOnIsSaidToBeRecordedLater(_ question: [String]) throws {
+        let r = try run(question + ["--known-on", "2023-01-01"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("as known on 2023-01-01: it was first recorded at 2026-11-23T14:39"), "\(r.stderr)")
+        let missing = try run(["reserve", "999", "--known-on", "2023-01-01"])
+        #expect(missing.stderr.contains("the register holds no reserve '999'"), "\(missing.stderr)")
+    }
+
+    /// A proposal is put to the body that decides it: the log says "proposed to raad", not "by".
+    @Test func aProposalIsProposedToTheBodyThatDecides() throws {
+        let log = try run(["log"])
+        #expect(log.stdout.contains("decision 2019_GDD_B&W_00314 proposed to raad (date unknown)"), "\(log.stdout)")
+        #expect(!log.stdout.contains("proposed by"))
+    }
+
     @Test func the2021AllocationsInJSON() throws {
         let r = try run(["reserve", "404", "--on", "2021-12-31", "--json"])
         let allocations = try #require(r.json?["allocations"]?.array)

@@ -83,6 +83,18 @@ struct QueryOptions {
         return answer
     }
 
+    /// When a subject missing from an answer as known at `--known-on` is in the register all the
+    /// same (recorded after that moment): a refusal that says so and when it was first recorded,
+    /// so that `--known-on` is not mistaken for `--on`. Nil without `--known-on`, or when the
+    /// register holds no such subject at all.
+    func recordedAfterKnownOn(_ what: String, _ subject: Subject, history: History, exists: ([ResolvedRecord]) throws -> Bool) throws -> CLIError? {
+        guard let knownOnText else { return nil }
+        let now = history.resolved()
+        guard try exists(now), let first = now.filter({ $0.event.subjects.contains(subject) }).map(\.original.recordedAt).min() else { return nil }
+        return .refused("the register held no \(what) as known on \(knownOnText): it was first recorded at \(first.iso) "
+                        + "(--known-on is what the register knew at a moment; --on DATE is the day an answer is about)")
+    }
+
     /// The records as the register stood at `--known-on`.
     func records(_ context: CommandContext, _ store: EventStore) throws -> [ResolvedRecord] {
         try context.history(of: store).resolved(knownOn: knownOn)

@@ -38,8 +38,12 @@ struct BudgetCommand: Command {
     }
 
     private func answer(_ context: CommandContext, _ store: EventStore) throws -> BudgetAnswer {
-        let records = try context.history(of: store, about: [Subject.budget(year: year).description]).resolved(knownOn: query.knownOn)
+        let history = try context.history(of: store, about: [Subject.budget(year: year).description])
+        let records = history.resolved(knownOn: query.knownOn)
         guard let state = try BudgetProjection.project(year: year, on: query.on, records: records) else {
+            if let later = try query.recordedAfterKnownOn("budget for \(year) on \(query.on)", .budget(year: year), history: history, exists: {
+                try BudgetProjection.project(year: year, on: query.on, records: $0) != nil
+            }) { throw later }
             let all = try context.history(of: store, about: [DomainPolicy.catalog("budget")]).resolved(knownOn: query.knownOn)
             let years = BudgetProjection.years(in: all).map(String.init)
             throw CLIError.refused("the register holds no budget for \(year) on \(query.on)"

@@ -31,8 +31,12 @@ struct ContractCommand: Command {
     }
 
     private func answer(_ context: CommandContext, _ store: EventStore) throws -> ContractAnswer {
-        let records = try context.history(of: store, about: [Subject.contract(contract).description]).resolved(knownOn: query.knownOn)
+        let history = try context.history(of: store, about: [Subject.contract(contract).description])
+        let records = history.resolved(knownOn: query.knownOn)
         guard let projected = ContractProjection.project(contract, on: query.on, records: records) else {
+            if let later = try query.recordedAfterKnownOn("contract '\(contract)'", .contract(contract), history: history, exists: {
+                ContractProjection.project(contract, on: query.on, records: $0) != nil
+            }) { throw later }
             let awarded = try context.history(of: store, about: [DomainPolicy.catalog("contract")]).resolved(knownOn: query.knownOn)
             let known = ContractProjection.contracts(in: awarded).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no contract '\(contract)'"

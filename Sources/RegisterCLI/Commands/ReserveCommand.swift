@@ -36,8 +36,12 @@ struct ReserveCommand: Command {
     }
 
     private func answer(_ context: CommandContext, _ store: EventStore) throws -> ReserveAnswer {
-        let records = try context.history(of: store, about: [Subject.reserve(reserve).description]).resolved(knownOn: query.knownOn)
+        let history = try context.history(of: store, about: [Subject.reserve(reserve).description])
+        let records = history.resolved(knownOn: query.knownOn)
         guard let projected = try ReserveProjection.project(reserve, on: query.on, records: records) else {
+            if let later = try query.recordedAfterKnownOn("reserve '\(reserve)'", .reserve(reserve), history: history, exists: {
+                try ReserveProjection.project(reserve, on: query.on, records: $0) != nil
+            }) { throw later }
             let established = try context.history(of: store, about: [DomainPolicy.catalog("reserve")]).resolved(knownOn: query.knownOn)
             let known = ReserveProjection.reserves(in: established).keys.sorted().map(\.rawValue)
             throw CLIError.refused("the register holds no reserve '\(reserve)'"

@@ -607,6 +607,8 @@ enum Catalogue {
         "contract {1} ends on {2}, in {3} days (horizon {4} days)": "contract {1} eindigt op {2}, over {3} dagen (horizon {4} dagen)",
         "the college intends to extend it to {1}, which is not decided": "het college is voornemens het te verlengen tot {1}, wat niet besloten is",
         "proposed to {1}": "voorgesteld aan {1}",
+        "the register held no {1} as known on {2}: it was first recorded at {3} (--known-on is what the register knew at a moment; --on DATE is the day an answer is about)":
+            "het register kende op {2} geen {1}: dat is voor het eerst vastgelegd op {3} (--known-on is wat het register op een moment wist; --on DATUM is de dag waarover een antwoord gaat)",
         "decision {1} proposed to {2} on {3}": "besluit {1} voorgesteld aan {2} op {3}",
         "decision {1} proposed to {2} (date unknown)": "besluit {1} voorgesteld aan {2} (datum onbekend)",
         "taken by {1}": "genomen door {1}",
