@@ -293,10 +293,10 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path), "append must not create the folder")
     }
 
-    @Test func aFileWhereTheFolderShouldBeIsReportedAsMissing() throws {
+    @Test func aFileWhereTheFolderShouldBeIsNamedForWhatItIs() throws {
         let path = folder.root + "/plain-file"
         try writeBytes(Array("not a folder".utf8), to: path)
-        #expect(throws: StoreError.missingDirectory(path: path)) {
+        #expect(throws: StoreError.notAFolder(path: path, found: .regularFile)) {
             try EventStore(directory: path, clock: fixedClock()).append(makeDraft(id: "a"))
         }
     }

@@ -134,6 +134,22 @@ import Testing
     @Test func aMissingEventsFolderIsAClearFailure() throws {
         let r = CLI.run(["verify", "--events", "/nonexistent/events"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("/nonexistent/events does not exist"))
+        #expect(r.stderr.contains("/nonexistent/events does not exist; name the register's events folder with --events DIR"))
+    }
+
+    /// A file or a pipe where the events folder should be is named for what it is (it was "does
+    /// not exist; create it", which invites starting an empty register beside a real one).
+    @Test func anEventsFolderThatIsNotAFolderIsNamedForWhatItIs() throws {
+        let temp = try TemporaryFolder("not-a-folder")
+        let file = temp.path("events"), pipe = temp.path("pipe")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(mkfifo(pipe, 0o644) == 0)
+        for (path, kind) in [(file, "regular file"), (pipe, "named pipe")] {
+            for question in [["verify"], ["reserve", "404"], ["append", "-"]] {
+                let r = CLI.run(question + ["--events", path], stdin: eventJSON())
+                #expect(r.status != 0)
+                #expect(r.stderr.contains("the events folder \(path) is a \(kind), not a folder"), "\(question): \(r.stderr)")
+            }
+        }
     }
 }

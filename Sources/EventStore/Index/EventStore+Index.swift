@@ -12,7 +12,7 @@ extension EventStore {
     /// Takes the append lock: an exclusive `flock` on the events folder itself (it works on a
     /// directory descriptor on Linux), so a refused append leaves not even a lock file behind.
     func lockFolder() throws -> FileDescriptor {
-        guard Syscall.isDirectory(directory) else { throw StoreError.missingDirectory(path: directory) }
+        guard Syscall.isDirectory(directory) else { throw StoreError.noEventsFolder(at: directory) }
         let lock = try FileDescriptor.open(directory, .readOnlyDirectory)
         do { try lock.lockExclusive() } catch { lock.close(); throw error }
         return lock
@@ -192,7 +192,7 @@ extension EventStore {
     public func index<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
         if let manifest = validIndex() { return StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy)) }
         let lock: FileDescriptor?
-        do { lock = try lockFolder() } catch StoreError.missingDirectory(let path) { throw StoreError.missingDirectory(path: path) } catch {
+        do { lock = try lockFolder() } catch let error as StoreError where error.isNoEventsFolder { throw error } catch {
             lock = nil // a folder this process may not lock (read-only media) is indexed in memory
         }
         defer { lock?.unlock(); lock?.close() }

@@ -52,7 +52,7 @@ public struct EventStore: Sendable {
     public func listing() throws -> Listing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StoreError.missingDirectory(path: directory)
+            throw StoreError.noEventsFolder(at: directory)
         }
         var result = Listing()
         var shardFolders: [(name: String, number: Int)] = []

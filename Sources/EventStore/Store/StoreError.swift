@@ -1,11 +1,36 @@
+import Glibc
+
 /// Everything that can go wrong in the event store, with the file, field or value involved.
 ///
 /// `description` is the message a clerk sees: what happened, where, and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Why the events folder at `path` cannot be opened: nothing there, not a folder, or a
+    /// folder the system refuses (its `errno`, e.g. permission denied).
+    var isNoEventsFolder: Bool {
+        switch self {
+        case .missingDirectory, .notAFolder: return true
+        default: return false
+        }
+    }
+
+    static func noEventsFolder(at path: String) -> StoreError {
+        switch FileKind.resolving(path) {
+        case nil: return .missingDirectory(path: path)
+        case .folder?:
+            let fd = path.withCString { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            let code = Syscall.errno
+            if fd >= 0 { _ = Glibc.close(fd); return .missingDirectory(path: path) } // it came back: a race
+            return .system(call: "open", path: path, errno: code, message: Syscall.errorText(code))
+        case let kind?: return .notAFolder(path: path, found: kind)
+        }
+    }
+
     /// A C call failed; `errno` and its text say why.
     case system(call: String, path: String, errno: Int32, message: String)
-    /// The events folder does not exist or is not a folder.
+    /// Nothing is at the events folder's path.
     case missingDirectory(path: String)
+    /// Something other than a folder is at the events folder's path.
+    case notAFolder(path: String, found: FileKind)
     /// An input event is not acceptable; nothing was written.
     case invalidField(field: String, problem: String, expected: String)
     /// An input is not JSON at all.
@@ -31,7 +56,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .system(call, path, errno, message):
             return "\(call) failed on \(path): \(message) (errno \(errno))"
         case let .missingDirectory(path):
-            return "the events folder \(path) does not exist; create it, or name another with --events DIR"
+            return "the events folder \(path) does not exist; name the register's events folder with --events DIR "
+                + "(or REGISTER_EVENTS), or, to start a new register there, create it as an empty folder"
+        case let .notAFolder(path, found):
+            return "the events folder \(path) is a \(found), not a folder; name the register's events folder with --events DIR (or REGISTER_EVENTS)"
         case let .invalidField(field, problem, expected):
             return "field '\(field)': \(problem); expected \(expected)"
         case let .unreadableInput(source, detail):

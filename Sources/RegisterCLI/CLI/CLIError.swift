@@ -45,7 +45,7 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
                 return .failure("the store is damaged: \(e). Run 'register verify' for details; do not append until it is repaired")
             case .system(_, _, let code, _) where Self.environmentErrnos.contains(code):
                 return .environment("\(e); nothing was written")
-            case .system, .missingDirectory, .fileExists:
+            case .system, .missingDirectory, .notAFolder, .fileExists:
                 return .failure("\(e)")
             case .storedNotDurable:
                 // Not "nothing was written": the event is there. Exit 1, so a caller retries; the retry confirms it.
