@@ -230,6 +230,17 @@ import Testing
         #expect(r.stdout.contains("was rewritten"))
     }
 
+    /// A checkpoint whose head line was altered but whose root still matches: it contradicts
+    /// itself, and the message names the head (it showed two equal roots and said "rewritten").
+    @Test func aCheckpointWithAnAlteredHeadSaysItContradictsItself() throws {
+        let checkpoint = CLI.run(["checkpoint", "--events", Repository.shippedEvents]).stdout
+        let zero = String(repeating: "0", count: 64)
+        let altered = checkpoint.split(separator: "\n").map { $0.hasPrefix("head ") ? "head " + zero : String($0) }.joined(separator: "\n") + "\n"
+        let r = CLI.run(["verify", "--checkpoint", altered, "--events", Repository.shippedEvents])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("contradicts itself: its root matches the first 29 events, but its head \(zero) is not event 29's hash"), "\(r.stdout)")
+    }
+
     @Test func anInclusionProofConvincesWithoutTheStore() throws {
         let temp = try TemporaryFolder("reliability")
         let store = try temp.copyOfShippedEvents()

@@ -21,8 +21,14 @@ extension EventStore {
         }
         let prefix = hashes.prefix(checkpoint.eventCount)
         let root = MerkleTree.root(leafHashes: prefix.map { MerkleTree.leafHash($0.bytes) }[...])
-        if root != checkpoint.root || (prefix.last ?? .zero) != checkpoint.head {
+        if root != checkpoint.root {
             return "the first \(checkpoint.eventCount) events no longer match the checkpoint of \(checkpoint.time) (root \(root.hex), expected \(checkpoint.root.hex)): history up to event \(checkpoint.eventCount) was rewritten"
+        }
+        let head = prefix.last ?? .zero
+        if head != checkpoint.head {
+            // The root covers every event's hash, the last one too: the checkpoint contradicts itself.
+            return "the checkpoint of \(checkpoint.time) contradicts itself: its root matches the first \(checkpoint.eventCount) events, "
+                + "but its head \(checkpoint.head.hex) is not event \(checkpoint.eventCount)'s hash \(head.hex); the checkpoint text was altered"
         }
         return nil
     }
