@@ -33,6 +33,15 @@ import Testing
         }
     }
 
+    /// A refused 100 KB argument is not echoed whole: its first 200 characters and its length.
+    @Test func aHugeArgumentIsShortenedInTheMessage() throws {
+        let huge = String(repeating: "a", count: 100_000)
+        let r = CLI.run(["reserve", huge, "--events", Repository.shippedEvents])
+        #expect(r.status == 3)
+        // The stretch cut is the quoted argument with its quotes and the semicolon after it.
+        #expect(r.stderr.utf8.count < 1_000 && r.stderr.contains("'" + String(repeating: "a", count: 199) + "… (100003 characters)"), "\(r.stderr.prefix(300))")
+    }
+
     /// A suggestion is never the very name that was refused.
     @Test func anUnknownCommandIsNotSuggestedItself() throws {
         let r = CLI.run(["help", "reservee"])

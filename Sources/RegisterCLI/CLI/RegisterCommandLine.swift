@@ -64,7 +64,7 @@ public enum RegisterCommandLine {
             }
             let language = context.language
             // The message may quote a stored or given text: it cannot reach the terminal as escapes.
-            context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(language.message(cliError.description)))\n")
+            context.writeError("register: \(language.text("error:")) \(DisplayText.escapedKeepingLayout(DisplayText.shortened(language.message(cliError.description))))\n")
             if case .usage(_, let command?) = cliError, let spec = Self.command(named: command)?.spec {
                 context.writeError(language.text("Usage: {1}", spec.usage) + "\n" + language.text("See 'register help {1}'.", command) + "\n")
             } else if case .usage = cliError {

@@ -16,6 +16,23 @@ enum DisplayText {
     /// stored value inside a line (a name in a table, a summary in the log).
     static func escaped(_ text: String) -> String { escaped(text, keeping: []) }
 
+    /// `text` with every stretch of more than `longest` characters without a space or line break
+    /// cut to its first `kept` and a count: a message echoes what it refuses, and a 100 KB
+    /// argument is not repeated whole.
+    static func shortened(_ text: String, longest: Int = 512, kept: Int = 200) -> String {
+        guard text.utf8.count > longest else { return text }
+        var out = "", word = ""
+        func flush() {
+            out += word.count > longest ? word.prefix(kept) + "… (\(word.count) characters)" : word
+            word = ""
+        }
+        for character in text {
+            if character == " " || character.isNewline { flush(); out.append(character) } else { word.append(character) }
+        }
+        flush()
+        return out
+    }
+
     /// The same, but line feeds and tabs kept: for a whole output whose layout uses them.
     static func escapedKeepingLayout(_ text: String) -> String { escaped(text, keeping: ["\n", "\t"]) }
 
