@@ -40,6 +40,17 @@ import Testing
         #expect(lines.compactMap { $0["amountCents"]?.integer } == [110_000_000, 24_000_000])
     }
 
+    /// A doubled '=' ("x==5") made a project named "x="; a name left empty is no name either.
+    @Test(arguments: ["x==5", " =5", "=5"])
+    func anAllocationWithoutAProperNameIsRefused(_ text: String) throws {
+        let temp = try TemporaryFolder("clerk")
+        let store = try temp.copyOfShippedEvents()
+        let r = CLI.run(["record", "allocation", "--reserve", "404", "--allocation", text,
+                         "--effective", "2023-01-15", "--source", "test", "--yes", "--events", store])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("--allocation '\(text)'") && r.stderr.contains("NAME=AMOUNT"), "\(r.stderr)")
+    }
+
     @Test func recordASettlementAndARelease() throws {
         let temp = try TemporaryFolder("clerk-settle")
         let store = try temp.copyOfShippedEvents()

@@ -81,6 +81,11 @@ struct RecordField {
                     throw .usage("\(flag) '\(text)': expected NAME=AMOUNT, e.g. \(flag) \"FLITS=1.100.000\"", command: "record")
                 }
                 let name = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+                // The amount follows the last '=': a name ending in '=' is a doubled '=' ("x==5"), and an empty one no name.
+                guard !name.isEmpty, !name.hasSuffix("=") else {
+                    throw .usage("\(flag) '\(text)': the name before the amount is '\(name)'; expected NAME=AMOUNT with one '=', e.g. \(flag) \"FLITS=1.100.000\"",
+                                 command: "record")
+                }
                 let cents = try Self.amount(String(text[text.index(after: eq)...]), flag: flag)
                 items.append(.object([nameKey: .string(name), "amountCents": .number(String(cents))]))
             }
