@@ -30,6 +30,15 @@ public enum TextPolicy {
         text.unicodeScalars.first(where: isForbidden)
     }
 
+    /// What kind of forbidden character `scalar` is, in words for a message.
+    static func kind(of scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x2028, 0x2029: return "a line or paragraph separator"
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return "a bidirectional formatting character"
+        default: return "a control character"
+        }
+    }
+
     /// `U+001B`: how a message names a character a clerk cannot see.
     public static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -44,7 +53,7 @@ public enum TextPolicy {
             return ("is \(length) characters long", "at most \(maxLength) characters")
         }
         if let bad = firstForbidden(in: text) {
-            return ("contains a control character (\(name(bad)))",
+            return ("contains \(kind(of: bad)) (\(name(bad)))",
                     "printable text on one line, without control or bidirectional formatting characters")
         }
         return nil

@@ -22,6 +22,8 @@ extension Catalogue {
         "missing or not a number": "ontbreekt of is geen getal",
         "is given with 'payload'": "is gegeven naast 'payload'",
         "contains a control character ({1})": "bevat een stuurteken ({1})",
+        "contains a bidirectional formatting character ({1})": "bevat een teken dat de schrijfrichting verandert ({1})",
+        "contains a line or paragraph separator ({1})": "bevat een regel- of alineascheidingsteken ({1})",
         "is {1} characters long": "is {1} tekens lang",
         "'{1}' is not a date of the form YYYY-MM-DD": "'{1}' is geen datum van de vorm JJJJ-MM-DD",
         "day {1} does not exist in {2} (it has {3} days)": "dag {1} bestaat niet in {2} (die heeft {3} dagen)",
