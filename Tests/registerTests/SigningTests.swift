@@ -109,6 +109,21 @@ import Testing
         #expect(v.stdout.contains("00000001-decision-taken.json.sig") && v.stdout.contains("larger than 65536 bytes"), "\(v.stdout)")
     }
 
+    /// One rule for `--sign` wherever it is taken: `record` said "Couldn't load public key" with exit 3.
+    @Test(arguments: ["nope", "folder"])
+    func aMissingOrFolderKeyIsTheSameUsageErrorForRecordAndCheckpoint(_ name: String) throws {
+        let key = name == "folder" ? try folder.folder("keys") : folder.path(name)
+        let events = try folder.copyOfShippedEvents("shipped")
+        let before = try FileManager.default.contentsOfDirectory(atPath: events).sorted()
+        for command in [["record", "addition", "--reserve", "404", "--amount", "5", "--effective", "2023-01-01", "--source", "t", "--yes"],
+                        ["checkpoint", "--tag"], ["append", "-"]] {
+            let r = CLI.run(command + ["--sign", key, "--events", events], stdin: eventJSON(id: "x"))
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("--sign '\(key)': no readable private key file there"), "\(command): \(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: events).sorted() == before)
+    }
+
     @Test func signingWithAMissingKeyIsAUsageErrorAndWritesNothing() throws {
         let r = try append(id: "a", sign: folder.path("nope"))
         #expect(r.status == 2)

@@ -57,10 +57,7 @@ struct AppendCommand: Command {
             expectation = nil
         }
         json = arguments.flag("--json")
-        signingKey = try arguments.value("--sign", command: Self.name)
-        if let key = signingKey, !FileManager.default.isReadableFile(atPath: key) {
-            throw .usage("--sign '\(key)': no readable private key file there", command: Self.name)
-        }
+        signingKey = try arguments.signingKey(command: Self.name)
         store = try context.store(arguments, command: Self.name)
     }
 

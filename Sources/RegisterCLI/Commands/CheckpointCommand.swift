@@ -38,7 +38,7 @@ struct CheckpointCommand: Command {
         }
         json = arguments.flag("--json")
         tag = arguments.flag("--tag")
-        signingKey = try arguments.value("--sign", command: Self.name)
+        signingKey = try arguments.signingKey(command: Self.name)
         remote = try arguments.value("--remote", command: Self.name)
         if !tag && (signingKey != nil || remote != nil) { throw .usage("--sign and --remote go with --tag", command: Self.name) }
         store = try context.store(arguments, command: Self.name)

@@ -120,6 +120,7 @@ struct RecordCommand: Command {
                 throw .usage(language.text("give the event to retract once: as EVENT or as --retracts, not both"), command: "record")
             }
         }
+        _ = try arguments.signingKey(command: "record") // a bad key is refused before any question
         if arguments.flag("--yes") && arguments.flag("--dry-run") {
             throw .usage(language.text("give --yes or --dry-run, not both"), command: "record")
         }
@@ -251,7 +252,7 @@ struct RecordCommand: Command {
                 return .ok
             }
         }
-        let signingKey = try arguments.value("--sign", command: "record")
+        let signingKey = try arguments.signingKey(command: "record")
         let receipt = try DomainAppend(store: store, context: context)
             .append(draft, expecting: .sequence(preview.sequence - 1), signer: signingKey.map(SSHEventSigner.init(keyPath:)))
         if json {
