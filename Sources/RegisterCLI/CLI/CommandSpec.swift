@@ -51,7 +51,7 @@ struct OptionSpec {
     static let json = OptionSpec(name: "--json", valueName: nil, help: "Print JSON for scripts instead of text.")
     static let csv = OptionSpec(name: "--csv", valueName: nil,
                                 help: "Print CSV for spreadsheets (UTF-8, one header row, amounts in cents and plain euros).")
-    static let on = OptionSpec(name: "--on", valueName: "DATE", help: "The date the answer is about, YYYY-MM-DD (default: today).")
+    static let on = OptionSpec(name: "--on", valueName: "DATE", help: "The date the answer is about: YYYY-MM-DD, or as a clerk writes it (31-12-2026, 31 december 2026) (default: today).")
     static let knownOn = OptionSpec(name: "--known-on", valueName: "DATE|DATETIME",
                                     help: "Answer as the register stood then: only events recorded by that moment (end of DATE, Europe/Amsterdam).")
     /// For the commands that read many registers: repeat --events, or list folders in a file.

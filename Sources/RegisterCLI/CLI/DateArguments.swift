@@ -30,7 +30,7 @@ enum DateArguments {
     /// A date in any form `date` reads (end of that day in Amsterdam), `YYYY-MM-DDTHH:MM[:SS]` (Amsterdam time),
     /// or the same with `Z` or `+HH:MM` (that offset); seconds may carry milliseconds (`:SS.mmm`).
     static func moment(_ text: String, option: String, command: String) throws(CLIError) -> RecordedInstant {
-        let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z|+HH:MM]", command: command)
+        let fail = CLIError.usage("\(option) '\(text)' is not a date or date-time; expected a date (YYYY-MM-DD, 31-12-2026, 31 december 2026) or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z|+HH:MM]", command: command)
         if !text.contains(":") {
             let day = try date(text, option: option, command: command)
             let nextMidnightUTC = Int64(day.adding(days: 1).daysSinceEpoch) * 86_400_000

@@ -85,7 +85,8 @@ enum Catalogue {
         "Show this help.": "Toon deze hulp.",
         "Print JSON for scripts instead of text.": "Geef JSON voor scripts in plaats van tekst.",
         "Print CSV for spreadsheets (UTF-8, one header row, amounts in cents and plain euros).": "Geef CSV voor spreadsheets (UTF-8, één kopregel, bedragen in centen en in gewone euro's).",
-        "The date the answer is about, YYYY-MM-DD (default: today).": "De datum waarover het antwoord gaat, JJJJ-MM-DD of DD-MM-JJJJ (standaard: vandaag).",
+        "The date the answer is about: YYYY-MM-DD, or as a clerk writes it (31-12-2026, 31 december 2026) (default: today).":
+            "De datum waarover het antwoord gaat: JJJJ-MM-DD, of zoals de griffie hem schrijft (31-12-2026, 31 december 2026) (standaard: vandaag).",
         "Answer as the register stood then: only events recorded by that moment (end of DATE, Europe/Amsterdam).": "Antwoord zoals het register toen was: alleen gebeurtenissen die op dat moment waren vastgelegd (einde van DATUM, Europe/Amsterdam).",
         "Read every register listed in FILE (one events folder per line; --events may also repeat).": "Lees elk register dat in BESTAND staat (één map met gebeurtenissen per regel; --events mag ook herhaald worden).",
         "Write to FILE instead of standard output.": "Schrijf naar BESTAND in plaats van naar standaarduitvoer.",
