@@ -167,16 +167,23 @@ import Testing
         for id in ids { #expect(!SitePaths.slug(id).contains("/") && !SitePaths.slug(id).hasPrefix(".")) }
     }
 
-    @Test func sourceHashesAndWooMetadata() throws {
+    /// The hashes the register recorded (events 25-29) are the ones shown, with no sources folder
+    /// at all (they showed "onbekend" and null); the kept source file agrees with them.
+    @Test(arguments: [false, true])
+    func sourceHashesAndWooMetadata(keepingTheSourceFiles: Bool) throws {
         let temp = try TemporaryFolder("site-woo")
         let events = try temp.copyOfShippedEvents("register/events")
-        let sources = try temp.folder("register/sources")
-        let text = Array("Aldus besloten in de vergadering van\n".utf8)
-        try Data(text).write(to: URL(fileURLWithPath: sources + "/000_670a6af81f8fa9c1.txt"))
+        let document = "000_670a6af81f8fa9c1.txt"
+        let text = Array(try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/DraftingTests/Fixtures/sources/" + document)))
+        if keepingTheSourceFiles {
+            let sources = try temp.folder("register/sources")
+            try Data(text).write(to: URL(fileURLWithPath: sources + "/" + document))
+        }
         try Data(#"{"organisatie": "gemeente Dordrecht", "organisatieTOOI": "https://identifier.overheid.nl/tooi/id/gemeente/gm0505"}"#.utf8)
             .write(to: URL(fileURLWithPath: temp.path("register/register-settings.json")))
         let out = temp.path("public")
-        #expect(CLI.run(["site", out, "--events", events]).status == 0)
+        let r = CLI.run(["site", out, "--events", events])
+        #expect(r.status == 0, "\(r.stderr)")
         let files = try Self.files(out)
         #expect(files["sources.html"]?.contains(SHA256.hash(text).hex) == true)
         let wooText = try #require(files["woo-metadata.json"])
@@ -189,6 +196,22 @@ import Testing
         #expect(taken["documenthandelingen"] == nil)  // the meeting date is blank: left out, not guessed
         #expect(taken["ontbreekt"]?.array?.contains("documenthandelingen.vaststelling.atTime") == true)
         #expect(taken["register:bronnen"]?.array?.first?["sha256"] == .string(SHA256.hash(text).hex))
+        #expect(taken["ontbreekt"]?.array?.contains("register:bronnen.sha256") == false)
+    }
+
+    /// A kept source file whose bytes differ from the hash the register recorded for it is not
+    /// that document: no site and no ZGW export is made from it, and the error names the file.
+    @Test func aSourceFileThatContradictsItsRecordedHashStopsThePublication() throws {
+        let temp = try TemporaryFolder("site-forged-source")
+        let events = try temp.copyOfShippedEvents("register/events")
+        let sources = try temp.folder("register/sources")
+        try Data("Aldus besloten in de vergadering van\n".utf8).write(to: URL(fileURLWithPath: sources + "/000_670a6af81f8fa9c1.txt"))
+        for command in [["site", temp.path("public")], ["export", "--format", "zgw-besluiten", "--output", temp.path("besluiten.json")]] {
+            let r = CLI.run(command + ["--events", events])
+            #expect(r.status == 1, "\(command)")
+            #expect(r.stderr.contains("000_670a6af81f8fa9c1.txt hashes to") && r.stderr.contains("is not the document the register rests on"), "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: temp.path("besluiten.json")))
     }
 
     @Test func storedTextsAreEscapedAndKnownOnReadsTheRegisterAsItStood() throws {

@@ -109,7 +109,8 @@ struct ExportCommand: Command {
             let settings = try RegisterSettings.load(named: settingsOption, store: store, command: Self.name)
             let sources = try SourceDocuments.folder(named: sourcesOption, store: store, command: Self.name)
             let records = try context.history(of: store).resolved(knownOn: knownOn)
-            let export = ZGWBesluiten(records: records, settings: settings, sourceHashes: SourceDocuments.hashes(in: sources))
+            let export = ZGWBesluiten(records: records, settings: settings,
+                                      sourceHashes: try SourceDocuments.hashes(recordedIn: records, files: sources))
             sink.write(JSONWriter.prettyString(export.json))
             // One line per distinct gap, naming its decisions (at most `Self.listed` of them), not one line per decision.
             let l = context.language

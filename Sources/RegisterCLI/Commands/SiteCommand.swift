@@ -124,10 +124,11 @@ struct SiteCommand: Command {
             }
             hashes.append((stored.envelope.sequence, stored.hash))
         }
-        return SiteRegister(name: name, records: history.resolved(knownOn: knownOn), eventCount: hashes.count,
+        let records = history.resolved(knownOn: knownOn)
+        return SiteRegister(name: name, records: records, eventCount: hashes.count,
                             headHash: hashes.last?.hash ?? .zero,
                             merkleRoot: MerkleTree.root(leafHashes: hashes.map { MerkleTree.leafHash($0.hash.bytes) }),
-                            sourceHashes: SourceDocuments.hashes(in: sources), eventHashes: hashes)
+                            sourceHashes: try SourceDocuments.hashes(recordedIn: records, files: sources), eventHashes: hashes)
     }
 
     /// A register's name when its settings give no organisation: its events folder's name, or the
