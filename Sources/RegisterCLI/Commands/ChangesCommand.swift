@@ -17,8 +17,8 @@ struct ChangesCommand: Command {
         discussion: """
             Lists every event recorded after --known-since and at or before --known-on, then, for every
             reserve, contract and budget year, each field of its answer on --on (default: today) that differs
-            between the register as it stood at the two moments: field, before -> after ('-' where the field
-            or the subject did not exist). A correction of an old event shows as the change it makes to the answer.
+            between the register as it stood at the two moments: field, before -> after ('-' where a field did not
+            exist, '(not in the register)' where the subject did not). A correction of an old event shows as the change it makes to the answer.
             """,
         examples: ["register changes --known-since 2025-12-31", "register changes --known-since 2025-12-31 --known-on 2026-11-23T15:00Z --on 2022-12-31 --json"])
 

@@ -240,8 +240,10 @@ enum Catalogue {
         "The later moment (default: now): the register as it stands then is 'after'.": "Het latere moment (standaard: nu): het register zoals het dan staat is 'na'.",
         "Lists every event recorded after --known-since and at or before --known-on, then, for every": "Toont elke gebeurtenis vastgelegd na --known-since en op of voor --known-on, en daarna, voor elke",
         "reserve, contract and budget year, each field of its answer on --on (default: today) that differs": "reserve, elk contract en elk begrotingsjaar, elk veld van het antwoord op --on (standaard: vandaag) dat verschilt",
-        "between the register as it stood at the two moments: field, before -> after ('-' where the field": "tussen het register zoals het op de twee momenten stond: veld, voor -> na ('-' waar het veld",
-        "or the subject did not exist). A correction of an old event shows as the change it makes to the answer.": "of het onderwerp niet bestond). Een correctie van een oude gebeurtenis verschijnt als de verandering die ze in het antwoord maakt.",
+        "between the register as it stood at the two moments: field, before -> after ('-' where a field did not":
+            "tussen het register zoals het op de twee momenten stond: veld, voor -> na ('-' waar een veld niet bestond,",
+        "exist, '(not in the register)' where the subject did not). A correction of an old event shows as the change it makes to the answer.":
+            "'(niet in het register)' waar het onderwerp niet bestond). Een correctie van een oude gebeurtenis verschijnt als de verandering die ze in het antwoord maakt.",
         "csv only: standard (RFC 4180: ',' and 5000000.00) or excel-nl (';', 5000000,00 and a UTF-8 BOM: Dutch Excel opens it as it is).": "alleen csv: standard (RFC 4180: ',' en 5000000.00) of excel-nl (';', 5000000,00 en een UTF-8-BOM: Nederlandse Excel opent het zoals het is).",
         "(corrections applied, retractions left out) so that it reconciles with the answers: Reserves:<r> is": "(correcties toegepast, intrekkingen weggelaten) zodat het aansluit op de antwoorden: Reserves:<r> is",
         "the balance figure (an actual, or the low end of an estimate, with a balance assertion), virtual": "het saldo (een werkelijk saldo, of de onderkant van een raming, met een saldo-bewering), virtueel",

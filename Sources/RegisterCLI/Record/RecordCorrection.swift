@@ -75,8 +75,8 @@ struct RecordCorrection {
         var object: [String: JSONValue] = ["corrects": .string(target.id)]
         var newEffective = try arguments.value("--new-effective", command: "record")
         if newEffective == nil, let questions {
-            newEffective = try questions.ask(language.text("effective date of event {1}", target.sequence) + " "
-                                             + language.text("[now: {1}; Enter keeps it]", target.effectiveDate.iso), optional: true) { answer in
+            newEffective = try questions.ask(language.text("effective date of event {1}", target.sequence), optional: true,
+                                             keeping: target.effectiveDate.iso) { answer in
                 _ = try RecordField.date(answer, flag: "--new-effective")
                 return answer
             }

@@ -19,8 +19,10 @@ struct RecordQuestions {
     var language: Language { context.language }
 
     /// Asks `question` until `accept` takes the answer; nil when an optional one is skipped.
-    func ask<Value>(_ question: String, optional: Bool, choices: [(id: String, label: String)] = [],
+    /// `keeping`: the value Enter keeps (a correction's current value), said instead of "[Enter: skip]".
+    func ask<Value>(_ question: String, optional: Bool, keeping current: String? = nil, choices: [(id: String, label: String)] = [],
                     accept: (String) throws -> Value) throws -> Value? {
+        let hint = current.map { language.text("[now: {1}; Enter keeps it]", $0) } ?? (optional ? language.text("[Enter: skip]") : "")
         if !choices.isEmpty {
             context.print("  " + language.text("choices:"))
             let width = choices.prefix(Self.listed).map(\.id.count).max() ?? 0
@@ -30,7 +32,7 @@ struct RecordQuestions {
             if choices.count > Self.listed { context.print("    " + language.text("… and {1} more", choices.count - Self.listed)) }
         }
         for _ in 0..<Self.attempts {
-            context.writeOut(question + (optional ? " " + language.text("[Enter: skip]") : "") + ": ")
+            context.writeOut(question + (hint.isEmpty ? "" : " " + hint) + ": ")
             guard let line = context.readLine() else {
                 context.writeOut("\n")
                 throw CLIError.usage(language.text("no answer to '{1}'; nothing was written", question), command: "record")
@@ -58,12 +60,11 @@ struct RecordQuestions {
     /// Asks for one payload field: its help, its choices, an unknown reference refused at once.
     func field(_ field: RecordField, knowledge: RecordKnowledge?, about subject: Subject?, current: String? = nil) throws -> [String]? {
         var question = "\(field.label) (\(language.text(field.help)))"
-        if let current { question += " " + language.text("[now: {1}; Enter keeps it]", current) }
         if field.isRepeatable { question += " " + language.text("(several separated by ';')") }
         var choices: [(id: String, label: String)] = []
         if case .choice(let options) = field.kind { choices = options.map { ($0, language.text(RecordField.choiceLabels[$0] ?? "")) } }
         if let reference = field.reference, let knowledge { choices = knowledge.choices(reference, about: subject) }
-        return try ask(question, optional: !field.required || current != nil, choices: choices) { answer in
+        return try ask(question, optional: !field.required || current != nil, keeping: current, choices: choices) { answer in
             let texts = field.isRepeatable ? answer.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } : [answer]
             _ = try field.value(texts)
             if let reference = field.reference, let knowledge, !knowledge.holds(reference, answer) {
