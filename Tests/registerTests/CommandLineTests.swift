@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import Projections
 import Testing
 @testable import RegisterCLI
 
@@ -40,6 +41,20 @@ import Testing
         #expect(r.status == 3)
         // The stretch cut is the quoted argument with its quotes and the semicolon after it.
         #expect(r.stderr.utf8.count < 1_000 && r.stderr.contains("'" + String(repeating: "a", count: 199) + "… (100003 characters)"), "\(r.stderr.prefix(300))")
+    }
+
+    /// The audit's help names every rule with the severity of its findings, as the findings carry it.
+    @Test func theAuditHelpGivesEveryRulesSeverity() throws {
+        let help = CLI.run(["help", "audit"]).stdout
+        for rule in AuditRule.allCases {
+            #expect(help.contains("\n  \(rule.rawValue): \(rule.severity.rawValue); \(rule.explanation)\n"), "\(rule)")
+        }
+        let findings = CLI.run(["audit", "--json", "--on", "2026-11-30", "--events", Repository.shippedEvents]).json?["findings"]?.array ?? []
+        #expect(!findings.isEmpty)
+        for finding in findings {
+            let rule = try #require(finding["rule"]?.string.flatMap(AuditRule.init(rawValue:)))
+            #expect(finding["severity"]?.string == rule.severity.rawValue, "\(finding)")
+        }
     }
 
     /// A suggestion is never the very name that was refused.

@@ -25,7 +25,7 @@ extension Audit {
                 // Made only for a finding: most records have none.
                 var key: String { f.key(record) }
                 if newEnd < current.date {
-                    f.add(.extensionShortens, .warning, about: record, subject: subject,
+                    f.add(.extensionShortens, about: record, subject: subject,
                           "\(record.original.type.rawValue) \(key) sets contract \(contract)'s end to \(newEnd), before its current end \(current.date) (if the end was wrong, correct the event that set it)",
                           [current.event, record])
                 }
@@ -46,7 +46,7 @@ extension Audit {
                     involved.append(notice.event)
                 }
                 if !late.isEmpty {
-                    f.add(.decidedLate, .warning, about: record, subject: subject,
+                    f.add(.decidedLate, about: record, subject: subject,
                           "contract \(contract) was extended to \(newEnd) \(by), " + late.joined(separator: " and "),
                           involved + c.records(decision.flatMap { c.decisions[$0]?.events } ?? []))
                 }
@@ -58,13 +58,13 @@ extension Audit {
         }
         guard let end else { return }
         if let pending = intention, let deadline = pending.decideBy, deadline < c.date {
-            f.add(.intentionPastDeadline, .warning, about: pending.event, subject: subject,
+            f.add(.intentionPastDeadline, about: pending.event, subject: subject,
                   "the \(pending.body.rawValue) intended to extend contract \(contract) to \(pending.newEnd), to be decided by \(deadline); on \(c.date) no extension is recorded")
         }
         let daysLeft = end.date.daysSinceEpoch - c.date.daysSinceEpoch
         if daysLeft >= 0 && daysLeft <= c.horizon {
             let intended = intention.map { "; the \($0.body.rawValue) intends to extend it to \($0.newEnd), which is not decided" } ?? ""
-            f.add(.endsSoon, .risk, key: subject.description, subject: subject,
+            f.add(.endsSoon, key: subject.description, subject: subject,
                   "contract \(contract) ends on \(end.date), \(inDays(daysLeft)) (horizon \(c.horizon) days)\(intended)",
                   [end.event] + [intention?.event].compactMap { $0 })
         }
@@ -87,7 +87,7 @@ extension Audit {
                 if case .budget(let year) = of {
                     involved += c.records(parts.budgetEvents(year: year)).filter { if case .budgetSet = $0.event { true } else { false } }
                 }
-                f.add(.statedTotalDiffers, .error, about: record, subject: of.subject,
+                f.add(.statedTotalDiffers, about: record, subject: of.subject,
                       "the source states \(of) as \(stated.dutch), but the parts add up to \(computed.dutch) (difference \(difference.dutch))",
                       involved)
             }

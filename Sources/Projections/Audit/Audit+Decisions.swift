@@ -9,34 +9,34 @@ extension Audit {
             // Made only for a finding: most records have none.
             var key: String { f.key(record) }
             guard let decisionID = event.authorisingDecision else {
-                f.add(.mutationWithoutDecision, .warning, about: record, subject: subject,
+                f.add(.mutationWithoutDecision, about: record, subject: subject,
                       "\(record.original.type.rawValue) \(key) (effective \(record.effectiveDate)) names no authorising decision")
                 continue
             }
             guard let decision = c.decisions[decisionID] else {
-                f.add(.decisionUnknown, .error, about: record, subject: subject,
+                f.add(.decisionUnknown, about: record, subject: subject,
                       "\(key) names decision \(decisionID), which the register does not hold")
                 continue
             }
             let involved = [record] + c.records(decision.events)
             if decision.status != .taken {
-                f.add(.decisionNotTaken, .error, about: record, subject: subject,
+                f.add(.decisionNotTaken, about: record, subject: subject,
                       "\(key) is authorised by decision \(decisionID), which is \(decision.status.rawValue), not taken", involved)
                 continue
             }
             guard let decided = decision.date else {
-                f.add(.decisionDateUnknown, .info, about: record, subject: subject,
+                f.add(.decisionDateUnknown, about: record, subject: subject,
                       "decision \(decisionID) authorising \(key) has no known date; that it preceded \(record.effectiveDate) cannot be checked",
                       involved)
                 continue
             }
             if decided > record.effectiveDate {
-                f.add(.decisionAfterEffect, .error, about: record, subject: subject,
+                f.add(.decisionAfterEffect, about: record, subject: subject,
                       "\(key) takes effect on \(record.effectiveDate), before its decision \(decisionID) of \(decided)", involved)
             }
             let yearEnd = record.effectiveDate.endOfYear
             if isReserveMutation(event), decided > yearEnd {
-                f.add(.decisionAfterYearEnd, .error, about: record, subject: subject,
+                f.add(.decisionAfterYearEnd, about: record, subject: subject,
                       "\(key) is a reserve mutation in \(record.effectiveDate.year), but decision \(decisionID) is dated \(decided), after \(yearEnd)",
                       involved)
             }
@@ -61,7 +61,7 @@ extension Audit {
         for record in c.effective {
             guard case .decision(let d) = record.event, d.status != .proposed else { continue }
             if let day = d.date, Plausibility.isDatedAfterRecording(day, recordedAt: record.original.recordedAt) {
-                f.add(.decisionDatedInFuture, .error, about: record, subject: .decision(d.id),
+                f.add(.decisionDatedInFuture, about: record, subject: .decision(d.id),
                       "decision \(d.id) is \(d.status.rawValue) on \(day) by its record, which was made on \(record.original.recordedAt.utcDate): a decision cannot be dated after it was recorded (a typo in the date?)")
             }
             if outcomes[d.id] == nil { order.append(d.id) }
@@ -72,7 +72,7 @@ extension Audit {
                   list.dropFirst().contains(where: { Self.conflicts(first, $0.decision) }) else { continue }
             let last = list[list.count - 1].record
             let described = list.map { "\(Self.describe($0.decision)) (\(f.key($0.record)))" }
-            f.add(.decisionConflict, .warning, key: Subject.decision(id).description, subject: .decision(id),
+            f.add(.decisionConflict, key: Subject.decision(id).description, subject: .decision(id),
                   "decision \(id) is recorded as " + described.joined(separator: " and as ")
                   + "; the last in effect order, \(f.key(last)), counts", list.map(\.record))
         }

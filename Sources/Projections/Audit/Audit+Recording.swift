@@ -6,13 +6,13 @@ extension Audit {
     static func recording(_ c: Context, now: RecordedInstant?, _ f: inout FindingList) {
         let inSequence = c.records.sorted { $0.sequence < $1.sequence }
         for (previous, record) in zip(inSequence, inSequence.dropFirst()) where record.original.recordedAt < previous.original.recordedAt {
-            f.add(.recordedOutOfOrder, .warning, about: record, subject: nil,
+            f.add(.recordedOutOfOrder, about: record, subject: nil,
                   "event \(record.sequence) (\(f.key(record))) was recorded at \(record.original.recordedAt), before event \(previous.sequence) (\(previous.original.recordedAt))",
                   [previous, record])
         }
         if let now {
             for record in inSequence where record.original.recordedAt > now {
-                f.add(.recordedInFuture, .error, about: record, subject: nil,
+                f.add(.recordedInFuture, about: record, subject: nil,
                       "event \(record.sequence) (\(f.key(record))) says it was recorded at \(record.original.recordedAt), after now (\(now)): a clock was wrong or the instant was forged")
             }
         }
@@ -28,23 +28,23 @@ extension Audit {
             default: continue
             }
             guard let amended = c.byID[target] else {
-                f.add(.amendmentTargetMissing, .error, about: record, subject: nil,
+                f.add(.amendmentTargetMissing, about: record, subject: nil,
                       "\(record.original.type.rawValue) \(f.key(record)) names event \(target), which is not in the register")
                 continue
             }
             // What append refuses but files from elsewhere can hold; none of these has any effect.
             let what = "\(record.original.type.rawValue) \(f.key(record))"
             if amended.sequence >= record.sequence {
-                f.add(.amendmentOutOfOrder, .error, about: record, subject: nil, amended.sequence == record.sequence
+                f.add(.amendmentOutOfOrder, about: record, subject: nil, amended.sequence == record.sequence
                       ? "\(what) names itself; it has no effect"
                       : "\(what) (event \(record.sequence)) names event \(amended.sequence) (\(target)), recorded after it; it has no effect (a correction cycle is one case of this)",
                       [record, amended])
             } else if case .retraction = amended.original.event {
-                f.add(.amendmentOfRetraction, .error, about: record, subject: nil,
+                f.add(.amendmentOfRetraction, about: record, subject: nil,
                       "\(what) names retraction \(target); a retraction cannot be corrected or retracted, so it has no effect",
                       [record, amended])
             } else if case .retraction = record.original.event, let first = firstRetraction[target], first.id != record.id {
-                f.add(.retractedTwice, .warning, about: record, subject: nil,
+                f.add(.retractedTwice, about: record, subject: nil,
                       "retraction \(f.key(record)) retracts event \(target) again; \(f.key(first)) (event \(first.sequence)) already retracted it",
                       [first, record])
             }
@@ -66,7 +66,7 @@ extension Audit {
         for record in inSequence where record.counts {
             for subject in record.event.subjects where !created.contains(subject) {
                 guard let retracted = uncreated[subject], retracted.id != record.id else { continue }
-                f.add(.orphanedByRetraction, .error, about: record, subject: subject,
+                f.add(.orphanedByRetraction, about: record, subject: subject,
                       "event \(record.sequence) (\(f.key(record))) counts for \(subject), whose creation \(f.key(retracted)) is retracted",
                       [retracted, record])
             }
@@ -83,7 +83,7 @@ extension Audit {
             case .correction, .retraction: continue
             default: break
             }
-            f.add(.scheduled, .info, about: record, subject: record.event.subject,
+            f.add(.scheduled, about: record, subject: record.event.subject,
                   "\(record.original.type.rawValue) \(f.key(record)) takes effect on \(record.effectiveDate), after \(c.date): \(EventSummary.describe(record.event))")
         }
     }

@@ -20,7 +20,7 @@ extension Audit {
             // Made only for a finding: most records have none.
             var key: String { f.key(record) }
             if record.effectiveDate < established, !isStatedTotal(record.event) {
-                f.add(.beforeEstablishment, .error, about: record, subject: subject,
+                f.add(.beforeEstablishment, about: record, subject: subject,
                       "\(type) \(key) takes effect on \(record.effectiveDate), before reserve \(reserve) was established on \(established); it counts from the establishment on",
                       [record, establishment])
             }
@@ -31,13 +31,13 @@ extension Audit {
                     let line = state.commitmentBook.line(commitment)
                     let why = line.map { "\($0.status.name) by \($0.status.endedBy ?? "?")" }
                         ?? "no commitment of reserve \(reserve) with that id takes effect before it"
-                    f.add(.commitmentNotOpen, .warning, about: record, subject: subject,
+                    f.add(.commitmentNotOpen, about: record, subject: subject,
                           "\(type) \(key) names commitment \(commitment) of reserve \(reserve), which is not open on \(record.effectiveDate) (\(why))",
                           [record] + c.records([commitment] + [line?.status.endedBy].compactMap { $0 }))
                 }
             case .reserveEndDateChanged(_, let newEnd, _):
                 if record.effectiveDate > state.endDate && newEnd >= record.effectiveDate {
-                    f.add(.lapsedReserveRevived, .warning, about: record, subject: subject,
+                    f.add(.lapsedReserveRevived, about: record, subject: subject,
                           "reserve \(reserve) lapsed after \(state.endDate); \(key) on \(record.effectiveDate) moves its end date to \(newEnd) and so brings it back",
                           [record, endDateEvent])
                 }
@@ -45,7 +45,7 @@ extension Audit {
                 let money = MoneyKey(addition: isAddition(record.event), decision: decision, amount: amount)
                 if let earlier = firstOfItsKind[money] {
                     let verb = money.addition ? "adds \(amount.dutch) to" : "withdraws \(amount.dutch) from"
-                    f.add(.possibleDuplicate, .warning, about: record, subject: subject,
+                    f.add(.possibleDuplicate, about: record, subject: subject,
                           "\(type) \(key) \(verb) reserve \(reserve) under decision \(decision), as \(f.key(earlier)) did on \(earlier.effectiveDate): a possible duplicate (retract one if it is)",
                           [earlier, record])
                 } else {
@@ -59,16 +59,16 @@ extension Audit {
             case .reserveEstablished, .reserveEndDateChanged:
                 endDateEvent = record
                 if Plausibility.endsBeforeEstablishment(state.endDate, established: state.establishedOn) {
-                    f.add(.endBeforeEstablishment, .error, about: record, subject: subject,
+                    f.add(.endBeforeEstablishment, about: record, subject: subject,
                           "after \(type) \(key) reserve \(reserve) ends on \(state.endDate), before it was established on \(state.establishedOn)",
                           [record, establishment])
                 }
             case .reserveWithdrawal:
                 let level: Severity? = state.balance.high < .zero ? .error : state.balance.low < .zero ? .risk : nil
                 if let level, belowZero.map({ level < $0 }) ?? true {
-                    f.add(.balanceBelowZero, level, about: record, subject: subject,
+                    f.add(.balanceBelowZero, about: record, subject: subject,
                           "after \(type) \(key) on \(record.effectiveDate) reserve \(reserve)'s balance is \(balanceText(state.balance))"
-                          + (level == .risk ? ": below zero unless the actual is near the top of the estimate" : ""))
+                          + (level == .risk ? ": below zero unless the actual is near the top of the estimate" : ""), severity: level)
                     belowZero = level
                 }
             default:
@@ -76,12 +76,12 @@ extension Audit {
             }
             if state.balance.low >= .zero { belowZero = nil }
             if movesMoney(record.event) && record.effectiveDate > state.endDate {
-                f.add(.moneyAfterEndDate, .error, about: record, subject: subject,
+                f.add(.moneyAfterEndDate, about: record, subject: subject,
                       "\(type) \(key) on \(record.effectiveDate) is after reserve \(reserve)'s end date \(state.endDate)")
             }
             if state.allocated > state.authorised && !overAllocated {
                 overAllocated = true
-                f.add(.allocationsExceedAuthorised, .error, about: record, subject: subject,
+                f.add(.allocationsExceedAuthorised, about: record, subject: subject,
                       "after \(key) reserve \(reserve) has \(state.allocated.dutch) allocated but only \(state.authorised.dutch) added")
             } else if state.allocated <= state.authorised {
                 overAllocated = false
@@ -89,12 +89,12 @@ extension Audit {
         }
         try commitmentFindings(state, c, &f)
         if c.date > state.endDate && state.balance.high > .zero {
-            f.add(.lapsedReserveHoldsMoney, .warning, key: subject.description, subject: subject,
+            f.add(.lapsedReserveHoldsMoney, key: subject.description, subject: subject,
                   "reserve \(reserve) lapsed after \(state.endDate) but on \(c.date) still holds \(balanceText(state.balance))", [establishment])
         }
         let daysLeft = state.endDate.daysSinceEpoch - c.date.daysSinceEpoch
         if daysLeft >= 0 && daysLeft <= c.horizon {
-            f.add(.endsSoon, .risk, key: subject.description, subject: subject,
+            f.add(.endsSoon, key: subject.description, subject: subject,
                   "reserve \(reserve) ends on \(state.endDate), \(inDays(daysLeft)) (horizon \(c.horizon) days); it holds \(balanceText(state.balance))"
                   + (state.committed > .zero ? ", with \(state.committed.dutch) in open commitments" : ""), [endDateEvent])
         }
@@ -118,11 +118,11 @@ extension Audit {
         if cover.settled != .zero { since.append("less \(cover.settled.dutch) spent on settled commitments") }
         let adjusted = since.isEmpty ? "" : ", " + since.joined(separator: ", ") + ": \(amountText(available)) left"
         if book.open > available.high {
-            f.add(.commitmentsExceedBalance, .error, key: subject.description, subject: subject,
+            f.add(.commitmentsExceedBalance, key: subject.description, subject: subject,
                   "reserve \(state.reserve) has \(book.open.dutch) in open commitments, more than the balance they follow (\(balanceText(cover.basis))\(adjusted)) on \(c.date)",
                   involved)
         } else if book.open > available.low {
-            f.add(.commitmentsWithinEstimate, .risk, key: subject.description, subject: subject,
+            f.add(.commitmentsWithinEstimate, key: subject.description, subject: subject,
                   "reserve \(state.reserve) has \(book.open.dutch) in open commitments against the balance they follow, estimated at \(balanceText(cover.basis))\(adjusted): covered only if the actual remainder is at least \(needed.dutch)",
                   involved)
         }
@@ -167,7 +167,7 @@ extension Audit {
                 continue
             }
             guard earlier.reserve != reserve else { continue }
-            f.add(.possibleDuplicate, .warning, about: record, subject: .reserve(reserve),
+            f.add(.possibleDuplicate, about: record, subject: .reserve(reserve),
                   "reserve \(reserve) is established by \(f.key(record)) under decision \(decision) with the same name as reserve \(earlier.reserve) (\(f.key(earlier.record))): '\(name)', a possible duplicate",
                   [earlier.record, record])
         }

@@ -93,18 +93,19 @@ struct FindingList {
     func key(_ record: ResolvedRecord) -> String { keys.key(record) }
 
     /// A finding about the events `involved` (listed in sequence order, with their sources).
-    mutating func add(_ rule: AuditRule, _ severity: Severity, key: String, subject: Subject?, _ message: String,
-                      _ involved: [ResolvedRecord]) {
+    /// `severity`: only where a rule's finding may be less than the rule's own (`AuditRule.severity`).
+    mutating func add(_ rule: AuditRule, key: String, subject: Subject?, _ message: String,
+                      _ involved: [ResolvedRecord], severity: Severity? = nil) {
         var seen: Set<String> = []
         let sorted = involved.filter { seen.insert($0.id).inserted }.sorted { $0.sequence < $1.sequence }
-        items.append(Finding(id: "\(rule.rawValue)/\(key)", rule: rule, severity: severity, subject: subject, message: message,
+        items.append(Finding(id: "\(rule.rawValue)/\(key)", rule: rule, severity: severity ?? rule.severity, subject: subject, message: message,
                              events: sorted.map(\.id), sources: sorted.map(\.original.source)))
     }
 
     /// A finding about one event, named by it.
-    mutating func add(_ rule: AuditRule, _ severity: Severity, about record: ResolvedRecord, subject: Subject?, _ message: String,
-                      _ involved: [ResolvedRecord]? = nil) {
-        add(rule, severity, key: key(record), subject: subject, message, involved ?? [record])
+    mutating func add(_ rule: AuditRule, about record: ResolvedRecord, subject: Subject?, _ message: String,
+                      _ involved: [ResolvedRecord]? = nil, severity: Severity? = nil) {
+        add(rule, key: key(record), subject: subject, message, involved ?? [record], severity: severity)
     }
 
     /// By severity, then id.

@@ -66,6 +66,25 @@ public enum AuditRule: String, Sendable, CaseIterable {
     case retractedTwice = "retracted-twice"
     case orphanedByRetraction = "orphaned-by-retraction"
 
+    /// How serious its findings are: one severity per rule, except that `balance-below-zero` is
+    /// only a risk when just the low end of an estimated balance is below zero.
+    public var severity: Severity {
+        switch self {
+        case .decisionNotTaken, .decisionUnknown, .decisionAfterEffect, .decisionAfterYearEnd, .decisionDatedInFuture,
+             .beforeEstablishment, .endBeforeEstablishment, .moneyAfterEndDate, .balanceBelowZero, .allocationsExceedAuthorised,
+             .commitmentsExceedBalance, .statedTotalDiffers, .recordedInFuture, .amendmentTargetMissing, .amendmentOutOfOrder,
+             .amendmentOfRetraction, .orphanedByRetraction:
+            return .error
+        case .mutationWithoutDecision, .decisionConflict, .decidedLate, .lapsedReserveRevived, .lapsedReserveHoldsMoney,
+             .commitmentNotOpen, .possibleDuplicate, .extensionShortens, .intentionPastDeadline, .recordedOutOfOrder, .retractedTwice:
+            return .warning
+        case .commitmentsWithinEstimate, .endsSoon:
+            return .risk
+        case .decisionDateUnknown, .scheduled:
+            return .info
+        }
+    }
+
     /// What the rule checks, for `register help audit` and the README.
     public var explanation: String {
         switch self {

@@ -21,8 +21,8 @@ struct AuditCommand: Command {
             --on is the day deadlines and lapses are judged on (default: today); events that take effect after it
             are listed as scheduled, not judged. With several registers (repeat --events, or --registers FILE)
             every finding is labelled with the register it came from.
-            Rules, each with an example finding:
-            """ + AuditRule.allCases.map { "\n  \($0.rawValue): \($0.explanation)\n      e.g. \($0.example)" }.joined(),
+            Rules, each with the severity of its findings and an example finding:
+            """ + AuditRule.allCases.map { "\n  \($0.rawValue): \($0.severity.rawValue); \($0.explanation)\n      e.g. \($0.example)" }.joined(),
         examples: ["register audit", "register audit 404 --json", "register audit --known-on 2026-11-01",
                    "register audit --on 2026-10-01 --horizon 120 --rule ends-soon",
                    "register audit --registers province.txt --rule lapsed-reserve-holds-money --json"])

@@ -300,7 +300,7 @@ enum Catalogue {
         "On DATE the answer counts every change effective on or before DATE. A reserve is open through its": "Op DATUM telt het antwoord elke wijziging die op of voor DATUM ingaat. Een reserve is open tot en met haar",
         "Publish the printed text where the register cannot change it (council minutes, the archive, an": "Publiceer de geprinte tekst waar het register hem niet kan veranderen (raadsnotulen, het archief, een",
         "Refuses, and changes nothing locally, when the remote rewrote, dropped or forked history this replica": "Weigert, en verandert lokaal niets, als de remote geschiedenis herschreef, liet vallen of splitste die deze kopie",
-        "Rules, each with an example finding:": "Regels, elk met een voorbeeld van een bevinding:",
+        "Rules, each with the severity of its findings and an example finding:": "Regels, elk met de ernst van zijn bevindingen en een voorbeeld van een bevinding:",
         "SUBJECT is an id from 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, or qualified as": "ONDERWERP is een id uit 'register subjects': 404, dordrecht-sociaal, bestaanszekerheid, of met soort erbij als",
         "TYPES and their flags:": "SOORTEN en hun opties:",
         "The chain alone cannot show that the newest events were deleted or that the history was rewritten": "De keten alleen kan niet laten zien dat de nieuwste gebeurtenissen zijn gewist of dat de geschiedenis is herschreven",
