@@ -212,7 +212,7 @@ enum ReferenceAudit {
             }
             guard let amended = byID[target] else {
                 finding(.amendmentTargetMissing, .error, key: key(record), subject: nil,
-                        "\(record.original.type.rawValue) \(key(record)) names event \(target), which is not in the register", [record])
+                        "\(record.original.type.rawValue) \(key(record)) names event \(target), which is not among the events this register reads (it is missing, or an event this register cannot read)", [record])
                 continue
             }
             let earlierRetraction = inSequence.first { other in

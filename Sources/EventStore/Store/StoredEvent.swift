@@ -112,6 +112,9 @@ public struct EventLookup {
     /// The type of the stored event with this id, or nil when there is none.
     public func type(ofEvent id: String) throws -> String? { try locate(id)?.type }
 
+    /// The sequence number of the stored event with this id, or nil when there is none.
+    public func sequence(ofEvent id: String) throws -> Int? { try locate(id)?.sequence }
+
     /// The value an earlier event last gave this key (see `AppendPolicy.keys`), or nil.
     public func value(forKey key: String) throws -> String? { try valuesOf(key).last }
 

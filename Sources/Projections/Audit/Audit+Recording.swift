@@ -29,7 +29,7 @@ extension Audit {
             }
             guard let amended = c.byID[target] else {
                 f.add(.amendmentTargetMissing, about: record, subject: nil,
-                      "\(record.original.type.rawValue) \(f.key(record)) names event \(target), which is not in the register")
+                      "\(record.original.type.rawValue) \(f.key(record)) names event \(target), which is not among the events this register reads (it is missing, or an event this register cannot read)")
                 continue
             }
             // What append refuses but files from elsewhere can hold; none of these has any effect.

@@ -181,7 +181,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
             return "recorded-out-of-order/late-entry: event 25 (late-entry) was recorded at 2026-11-20T09:00:00.000Z, before event 24 (2026-11-23T14:39:59.161Z)"
         case .recordedInFuture:
             return "recorded-in-future/ahead: event 25 (ahead) says it was recorded at 2031-01-01T00:00:00.000Z, after now (2026-11-23T15:00:00.000Z): a clock was wrong or the instant was forged"
-        case .amendmentTargetMissing: return "amendment-target-missing/fix-1: correction fix-1 names event ghost, which is not in the register"
+        case .amendmentTargetMissing: return "amendment-target-missing/fix-1: correction fix-1 names event ghost, which is not among the events this register reads (it is missing, or an event this register cannot read)"
         case .amendmentOutOfOrder:
             return "amendment-out-of-order/fix-early: correction fix-early (event 25) names event 26 (add-late), recorded after it; it has no effect (a correction cycle is one case of this)"
         case .amendmentOfRetraction:

@@ -12,7 +12,8 @@ import EventStore
 ///   only event of a decision that mutations name.
 extension DomainPolicy {
     static func correctionsKey(_ target: String) -> String { "corrections:" + target }
-    static func retractedKey(_ target: String) -> String { "retracted:" + target }
+    /// The key whose value is the retraction of `target` (the first that counts).
+    public static func retractedKey(_ target: String) -> String { "retracted:" + target }
     static func dependentsKey(_ subject: Subject) -> String { "dependents:" + subject.description }
     static func decisionEventsKey(_ decision: DecisionID) -> String { "decision-events:" + decision.rawValue }
 
@@ -93,6 +94,16 @@ extension DomainPolicy {
     }
 
     func checkRetraction(of target: String, lookup: EventLookup) throws(DomainError) {
+        // An event this register cannot read (from a clone; no question is answered while it
+        // counts) may be retracted, once: that sets it aside, and the register answers again.
+        if let stored = try? lookup.envelope(ofEvent: target), (try? DomainRecord(envelope: stored)) == nil {
+            // Only a retraction after the event counts (one before it came from outside append).
+            let later = ((try? lookup.values(forKey: Self.retractedKey(target))) ?? []).first { by in
+                ((try? lookup.type(ofEvent: by)) ?? nil) != nil && ((try? lookup.sequence(ofEvent: by)) ?? nil).map { $0 > stored.sequence } == true
+            }
+            if let later { throw .conflict("event \(target) is already retracted by \(later); an event is retracted once") }
+            return
+        }
         let type = try requireAmendable(target, field: "payload.retracts", lookup: lookup)
         do {
             if let by = try lookup.value(forKey: Self.retractedKey(target)) {

@@ -172,8 +172,14 @@ public struct CommandContext {
         // An event this register cannot read may be about any subject: while one is in the
         // history, no answer is given from it (the same refusal as a full replay's).
         try index.prefetch(subjects: [DomainPolicy.unreadable] + subjects, groups: [DomainPolicy.decisionGroup])
-        let unreadable = try index.locations(touching: DomainPolicy.unreadable)
-        if !unreadable.isEmpty { _ = try index.envelopes(unreadable, Self.decoded) }
+        for location in try index.locations(touching: DomainPolicy.unreadable) {
+            let envelope = try index.envelope(at: location)
+            // Set aside by a retraction after it (the one way to let the register answer again).
+            if try index.values(of: DomainPolicy.retractedKey(envelope.id)).contains(where: { by in
+                try index.location(ofEvent: by).map { $0.sequence > location.sequence } ?? false
+            }) { continue }
+            _ = try Self.decoded(envelope)
+        }
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()
@@ -195,21 +201,26 @@ public struct CommandContext {
 
     private static func decoded(_ envelope: EventEnvelope) throws -> DomainRecord {
         do { return try DomainRecord(envelope: envelope) } catch {
-            throw CLIError.failure("\(envelope.fileName): this register cannot read the event: \(error)")
+            throw UnreadableEvents.failure(file: envelope.fileName, id: envelope.id, error)
         }
     }
 
-    /// Replays the store into a domain history; damage or an unreadable event is a failure.
+    /// Replays the store into a domain history; damage is a failure, and so is an event this
+    /// register cannot read, unless a later retraction set it aside.
     func history(of store: EventStore) throws -> History {
         var history = History()
+        var unreadable = UnreadableEvents()
         // Decoded on all cores as the files are read; appended in order.
         try store.replay(prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
             do {
-                history.append(try decoded.get())
+                let record = try decoded.get()
+                history.append(record)
+                unreadable.note(record)
             } catch {
-                throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
+                unreadable.add(stored, error)
             }
         }
+        try unreadable.check()
         return history
     }
 }

@@ -114,16 +114,20 @@ struct SiteCommand: Command {
     /// One register read for the site: its history as known at `knownOn`, its head and checkpoint.
     static func register(_ store: EventStore, name: String, knownOn: RecordedInstant?, sources: String?) throws -> SiteRegister {
         var history = History()
+        var unreadable = UnreadableEvents()
         var hashes: [(sequence: Int, hash: SHA256Digest)] = []
         try store.replay { stored in
             guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
             do {
-                history.append(try DomainRecord(envelope: stored.envelope))
+                let record = try DomainRecord(envelope: stored.envelope)
+                history.append(record)
+                unreadable.note(record)
             } catch {
-                throw CLIError.failure("\(stored.path): this register cannot read the event: \(error)")
+                unreadable.add(stored, error)
             }
             hashes.append((stored.envelope.sequence, stored.hash))
         }
+        try unreadable.check()
         let records = history.resolved(knownOn: knownOn)
         return SiteRegister(name: name, records: records, eventCount: hashes.count,
                             headHash: hashes.last?.hash ?? .zero,

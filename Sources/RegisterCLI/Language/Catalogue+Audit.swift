@@ -92,7 +92,8 @@ extension Catalogue {
         "event {1} ({2}) was recorded at {3}, before event {4} ({5})": "gebeurtenis {1} ({2}) is vastgelegd op {3}, vóór gebeurtenis {4} ({5})",
         "event {1} ({2}) says it was recorded at {3}, after now ({4})": "gebeurtenis {1} ({2}) zegt te zijn vastgelegd op {3}, na nu ({4})",
         "a clock was wrong or the instant was forged": "een klok liep verkeerd of het tijdstip is vervalst",
-        "{1} {2} names event {3}, which is not in the register": "{1} {2} noemt gebeurtenis {3}, die niet in het register staat",
+        "{1} {2} names event {3}, which is not among the events this register reads (it is missing, or an event this register cannot read)":
+            "{1} {2} noemt gebeurtenis {3}, die niet bij de gebeurtenissen hoort die dit register leest (ze ontbreekt, of dit register kan haar niet lezen)",
         "{1} {2} names itself": "{1} {2} noemt zichzelf",
         "it has no effect": "ze heeft geen effect",
         "{1} {2} (event {3}) names event {4} ({5}), recorded after it": "{1} {2} (gebeurtenis {3}) noemt gebeurtenis {4} ({5}), die later is vastgelegd",

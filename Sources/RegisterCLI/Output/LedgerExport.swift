@@ -33,15 +33,24 @@ struct LedgerExport {
         var amendments: [DomainRecord] = []
         var known = 0
         var head = SHA256Digest.zero
+        var unreadable = UnreadableEvents()
         try store.replay(prepare: { envelope, _ -> Result<DomainRecord, any Error>? in
-            guard let type = EventType(rawValue: envelope.type), LedgerJournal.reads.contains(type) else { return nil }
-            return Result { try DomainRecord(envelope: envelope) }
+            // Every event is decoded, so one this register cannot read stops the journal as it stops
+            // every answer (`UnreadableEvents`); only the kinds the journal reads are kept.
+            let decoded = Result { try DomainRecord(envelope: envelope) }
+            if case .success(let record) = decoded, !LedgerJournal.reads.contains(record.type) { return nil }
+            return decoded
         }) { stored, decoded in
             head = stored.hash
             guard knownOn.map({ stored.envelope.recordedAt <= $0 }) ?? true else { return }
             known += 1
             guard let decoded else { return }
-            let record = try Self.record(decoded, path: stored.path)
+            let record: DomainRecord
+            do { record = try decoded.get() } catch {
+                unreadable.add(stored, error)
+                return
+            }
+            unreadable.note(record)
             if Self.target(of: record) != nil {
                 amendments.append(record)
             } else {
@@ -49,6 +58,7 @@ struct LedgerExport {
             }
         }
 
+        try unreadable.check()
         let amended = try resolvedAmendments(amendments, entries: entries)
         var placed = amended.filter(\.counts).sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }[...]
         let resolvedApart = Set(amended.map(\.sequence))
@@ -115,10 +125,6 @@ struct LedgerExport {
         case .retraction(let target, _): return target
         default: return nil
         }
-    }
-
-    private static func record(_ decoded: Result<DomainRecord, any Error>, path: String) throws -> DomainRecord {
-        do { return try decoded.get() } catch { throw CLIError.failure("\(path): this register cannot read the event: \(error)") }
     }
 
     /// One money event as the sort holds it: its effective date and sequence first, big-endian,
@@ -195,7 +201,7 @@ struct LedgerExport {
             let path = inShard ? EventShard.path(ofFile: name, sequence: sequence) : name
             let envelope = try store.reread(path, hash: hash)
             do { return try DomainRecord(envelope: envelope) } catch {
-                throw CLIError.failure("\(path): this register cannot read the event: \(error)")
+                throw UnreadableEvents.failure(file: path, id: envelope.id, error)
             }
         }
     }
