@@ -78,6 +78,30 @@ import Testing
         }
     }
 
+    /// The same damage met by an append (whose policy reads leaves and buckets while it checks
+    /// the event, and turned the damage into a refusal, exit 3, on every run): it rebuilds and appends.
+    @Test(arguments: ["removed", "emptied", "pipe"])
+    func damagedIndexFilesCostAnAppendARebuildNotARefusal(_ damage: String) throws {
+        #expect(CLI.run(["reserve", "404", "--events", events]).status == 0)
+        let index = temp.path(".register/events/index")
+        for file in try FileManager.default.contentsOfDirectory(atPath: index) where file.hasSuffix(".tsv") {
+            let path = index + "/" + file
+            try FileManager.default.removeItem(atPath: path)
+            switch damage {
+            case "emptied": try writeBytes([], to: path)
+            case "pipe": #expect(mkfifo(path, 0o644) == 0)
+            default: break
+            }
+        }
+        let addition = eventJSON(type: "reserve-addition", payload: #"{"reserve": "404", "amountCents": 100, "decision": "2403230"}"#)
+        let r = CLI.run(["append", "-", "--events", events], stdin: addition)
+        #expect(r.status == 0, "\(r.stderr)")
+        let recorded = CLI.run(["record", "addition", "--reserve", "404", "--amount", "2", "--decision", "2403230",
+                                "--effective", "2023-01-15", "--source", "t", "--yes", "--events", events])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(CLI.run(["verify", "--events", events]).stdout.hasPrefix("ok: 31 events"))
+    }
+
     @Test func verifyNamesEveryDamagedFileInJSON() throws {
         try writeBytes([], to: file("00000005-reserve-addition.json"))
         try writeBytes(Array("x".utf8), to: file("notes.txt"))

@@ -22,6 +22,8 @@ extension EventStore {
     struct Prepared {
         var head: (sequence: Int, hash: SHA256Digest)?
         var lookup: EventLookup
+        /// Whether a lookup found an index file damaged (a policy may turn that error into its own).
+        var damage = IndexDamageSentinel()
         /// The valid manifest the lookups come from (nil after a rebuild): still the one on disk
         /// when the event is linked, as nothing else writes while the lock is held.
         var manifest: IndexManifest?
@@ -31,8 +33,9 @@ extension EventStore {
     func prepare<Policy: AppendPolicy>(_ policy: Policy, cleaning: Bool) throws -> Prepared {
         if let manifest = validIndex() {
             let index = StoreIndex(store: self, disk: subjectIndex, manifest: manifest, kinds: IndexKeyKinds(policy))
+            let damage = IndexDamageSentinel()
             return Prepared(head: manifest.state.sequence == 0 ? nil : (manifest.state.sequence, manifest.state.headHash),
-                            lookup: index.lookup, manifest: manifest)
+                            lookup: damage.watching(index.lookup), damage: damage, manifest: manifest)
         }
         if cleaning { for leftover in try listing().temporaries { _ = Syscall.unlink(path(leftover)) } }
         let index = try rebuildIndex(policy: policy, write: cleaning)

@@ -37,11 +37,24 @@ extension EventStore {
         return try appendHoldingLock(draft, expecting: expectation, policy: policy, signer: signer, dryRun: dryRun)
     }
 
-    /// Steps 2 to 4 of `append`, for a caller that holds the append lock.
+    /// Steps 2 to 4 of `append`, for a caller that holds the append lock. An index file found
+    /// damaged while the event is checked (which opening the index cannot see) costs a rebuild and
+    /// a second check, never a refusal.
     func appendHoldingLock<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation?, policy: Policy,
                                                  signer: (any EventSigner)?, dryRun: Bool) throws -> AppendReceipt {
         try draft.validateEnvelopeFields()
         let prepared = try prepare(policy, cleaning: !dryRun)
+        do {
+            return try append(draft, expecting: expectation, policy: policy, signer: signer, dryRun: dryRun, prepared: prepared)
+        } catch where prepared.damage.wasSeen {
+            _ = Syscall.unlink(subjectIndex.manifestPath)
+            return try append(draft, expecting: expectation, policy: policy, signer: signer, dryRun: dryRun,
+                              prepared: try prepare(policy, cleaning: !dryRun))
+        }
+    }
+
+    private func append<Policy: AppendPolicy>(_ draft: EventDraft, expecting expectation: HeadExpectation?, policy: Policy,
+                                              signer: (any EventSigner)?, dryRun: Bool, prepared: Prepared) throws -> AppendReceipt {
         let headSequence = prepared.head?.sequence ?? 0
         let headHash = prepared.head?.hash ?? .zero
         if let id = draft.id, let existing = try prepared.lookup.locate(id) {
