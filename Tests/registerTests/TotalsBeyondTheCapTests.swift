@@ -97,4 +97,34 @@ import Testing
         #expect(record.status == 3, "record refuses it too: \(record.stderr)")
         #expect(try digest(of: store) == before)
     }
+
+    /// Amendments that raise a total without an amount of their own at the top: a correction of a
+    /// correction of a commitment, and a retraction of the reallocation that kept two allocations
+    /// apart. Both were accepted, and the reserve could not be answered after them.
+    @Test func aCorrectionOfACorrectionOrARetractionThatWouldPassTheCapIsRefused() throws {
+        let temp = try TemporaryFolder("cap-amendments")
+        let store = try temp.copyOfShippedEvents()
+        func append(_ json: String) -> CLIResult { CLI.run(["append", "--events", store], stdin: json) }
+        #expect(append(eventJSON(type: "correction", id: "c1", payload: #"{"corrects": "res-404-commit-uitvoeringsbrigade", "reason": "x", "payload": {"amountCents": 100}}"#)
+            .replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#)).status == 0)
+        let huge = eventJSON(type: "correction", id: "c2", payload: #"{"corrects": "c1", "reason": "x", "payload": {"payload": {"amountCents": 1000000000000000}}}"#)
+            .replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#)
+        var before = try digest(of: store)
+        let corrected = append(huge)
+        #expect(corrected.status == 3 && corrected.stderr.contains("would pass the cap"), "\(corrected.stderr)")
+        #expect(try digest(of: store) == before)
+
+        let big = 900_000_000_000_000
+        #expect(append(eventJSON(type: "allocation", effective: "2024-01-01", id: "A",
+                                 payload: #"{"reserve": "404", "allocations": [{"project": "P1", "amountCents": \#(big)}]}"#)).status == 0)
+        #expect(append(eventJSON(type: "reallocation", effective: "2024-02-01", id: "RR",
+                                 payload: #"{"reserve": "404", "allocations": [{"project": "P1", "amountCents": 1}]}"#)).status == 0)
+        #expect(append(eventJSON(type: "allocation", effective: "2024-03-01", id: "B",
+                                 payload: #"{"reserve": "404", "allocations": [{"project": "P2", "amountCents": \#(big)}]}"#)).status == 0)
+        before = try digest(of: store)
+        let retracted = append(eventJSON(type: "retraction", payload: #"{"retracts": "RR", "reason": "x"}"#))
+        #expect(retracted.status == 3 && retracted.stderr.contains("would pass the cap"), "\(retracted.stderr)")
+        #expect(try digest(of: store) == before)
+        #expect(CLI.run(["reserve", "404", "--events", store]).status == 0, "the register still answers")
+    }
 }

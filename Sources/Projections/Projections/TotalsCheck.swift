@@ -37,9 +37,18 @@ public enum TotalsCheck {
         case .retraction(let t, _): target = t
         default: target = nil
         }
-        if let target, let amended = records.first(where: { $0.id == target }) {
+        // Down a chain of corrections of corrections (or a retraction of one) to the event whose
+        // amounts change: every subject on the way is checked.
+        var next = target
+        for _ in 0..<32 {
+            guard let id = next, let amended = records.first(where: { $0.id == id }) else { break }
             subjects.formUnion(amended.original.event.subjects)
             subjects.formUnion(amended.event.subjects)
+            switch amended.original.event {
+            case .correction(let c): next = c.target
+            case .retraction(let t, _): next = t
+            default: next = nil
+            }
         }
         let end = CalendarDate(daysSinceEpoch: 2_932_896) // 9999-12-31, the last day an event can take effect
         let ordered = records.inEffectOrder

@@ -56,10 +56,14 @@ struct DomainAppend {
 
     /// Whether the magnitudes of every amount recorded for what the event touches, with the
     /// event's own, stay within the cap (see `DomainPolicy+Magnitudes`): then no total can pass
-    /// it, and the history need not be folded. Read from the index alone; a correction always
-    /// takes the full check.
+    /// it, and the history need not be folded. Read from the index alone; a correction or a
+    /// retraction always takes the full check (a retraction of a reallocation or a withdrawal
+    /// raises a total without recording an amount of its own).
     private func totalsCannotPassTheCap(_ candidate: DomainRecord, at index: StoreIndex) throws -> Bool {
-        if case .correction = candidate.event { return false }
+        switch candidate.event {
+        case .correction, .retraction: return false
+        default: break
+        }
         guard let own = DomainPolicy.magnitude(of: candidate.event) else { return false }
         guard let corrections = try index.tally(of: DomainPolicy.correctionsMagnitudeKey) else { return false }
         for subject in DomainPolicy.totalled(candidate.event) {
