@@ -95,6 +95,16 @@ import Testing
                                  "payload": ["corrects": "add", "reason": "fix", "payload": ["reserve": "404", "amountCents": 460, "decision": "D1"]]])
     }
 
+    /// A correction of the effective date alone is checked too: an establishment moved past its
+    /// reserve's end date was accepted.
+    @Test func aCorrectionOfTheEffectiveDateAloneMustLeaveAPlausibleEvent() throws {
+        try append(.reserveEstablished, ["reserve": "404", "name": "R", "endDate": "2022-12-31"], id: "est")
+        let reason = try #require(refusal(.correction, ["corrects": "est", "reason": "r", "effectiveDate": "2030-01-01"]))
+        #expect(reason.contains("payload.effectiveDate") && reason.contains("before it is established on 2030-01-01"), "\(reason)")
+        #expect(try fileCount() == 1)
+        try append(.correction, ["corrects": "est", "reason": "r", "effectiveDate": "2019-06-01"])
+    }
+
     /// Two levels down, with corrections that name only the fields they change (schema 2): a
     /// correction of the second correction whose change, passed down through the first, gives the
     /// addition a field it does not have, is refused too.

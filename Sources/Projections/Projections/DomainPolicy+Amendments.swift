@@ -56,7 +56,18 @@ extension DomainPolicy {
     /// corrections; the events they correct are judged as they stand without them.
     private func checkCorrection(_ c: Correction, lookup: EventLookup, replacing: Set<String>) throws(DomainError) {
         let targetType = try requireAmendable(c.target, field: "payload.corrects", lookup: lookup)
-        guard c.change != nil else { return }
+        guard c.change != nil else {
+            // A new effective date alone must still make a plausible event (an establishment
+            // moved past its reserve's end date was accepted).
+            guard let date = c.effectiveDate else { return }
+            let current = try currentRecord(of: c.target, lookup: lookup, excluding: replacing)
+            do {
+                try Self.checkPlausible(DomainRecord(copying: current, effectiveDate: date, event: current.event))
+            } catch .invalidField(_, let problem, let expected) {
+                throw .invalidField(field: "payload.effectiveDate", problem: problem, expected: expected)
+            }
+            return
+        }
         let current = try currentRecord(of: c.target, lookup: lookup, excluding: replacing)
         let corrected: DomainEvent
         do { corrected = try DomainEvent(type: targetType, payload: c.corrected(current.event.payload), rules: .append) } catch {
