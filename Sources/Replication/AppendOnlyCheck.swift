@@ -66,6 +66,9 @@ public struct AppendOnlyCheck {
             guard ancestor.status == 0 else { throw ReplicationError.notFastForward(old: old, new: new) }
             addedPaths = []
             for change in try repository.changes(from: old, to: new, folder: folder) {
+                if change.isLink {
+                    throw ReplicationError.history(file: change.path, damage: .wrongKind(found: .symbolicLink, expected: .regularFile))
+                }
                 if change.status == "A" {
                     addedPaths.append(change.path)
                 } else if Self.isEventOrSignature(EventShard.split(change.path).name) {
@@ -87,6 +90,9 @@ public struct AppendOnlyCheck {
                 if stored == nil { try forEachEnvelope(at: old) { known.add($0, policy: policy) } }
             }
         } else {
+            if let link = try repository.links(at: new, folder: folder).first {
+                throw ReplicationError.history(file: link, damage: .wrongKind(found: .symbolicLink, expected: .regularFile))
+            }
             addedPaths = Array(try repository.blobs(at: new, folder: folder).keys)
         }
         let events = try eventFiles(addedPaths)

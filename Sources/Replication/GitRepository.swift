@@ -151,6 +151,25 @@ public struct GitRepository: Sendable {
         public let status: Character
         /// The path inside the compared folder.
         public let path: String
+        /// Its mode in the new revision (`100644`, `120000` for a symbolic link, `000000` when deleted).
+        public let mode: String
+
+        /// Whether the new revision has a symbolic link (or a submodule) there, not a file.
+        public var isLink: Bool { Self.linkModes.contains(mode) }
+        static let linkModes: Set<String> = ["120000", "160000"]
+    }
+
+    /// The symbolic links (and submodules) in `folder` and its subfolders at `revision`, by path
+    /// inside `folder`: an events folder holds files only.
+    public func links(at revision: String, folder: String) throws -> [String] {
+        let listing = try runAllowingFailure(["ls-tree", "-r", "-z", revision + ":" + folder])
+        guard listing.status == 0 else { return [] }
+        return listing.output.split(separator: "\0").compactMap { entry in
+            // "<mode> <type> <object>\t<name>"
+            guard let tab = entry.firstIndex(of: "\t"), let mode = entry[..<tab].split(separator: " ").first,
+                  Change.linkModes.contains(String(mode)) else { return nil }
+            return String(entry[entry.index(after: tab)...])
+        }.sorted()
     }
 
     /// The files under `folder` that differ between two revisions. Git skips every subtree whose id
@@ -162,9 +181,10 @@ public struct GitRepository: Sendable {
         let prefix = folder + "/"
         // Records are ":<modes> <ids> <status>\0<path>\0".
         while let header = fields.popFirst(), header.hasPrefix(":"), let path = fields.popFirst() {
-            guard let status = header.split(separator: " ").last?.first else { continue }
+            let parts = header.split(separator: " ")
+            guard let status = parts.last?.first, parts.count >= 2 else { continue }
             let inside = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : String(path)
-            result.append(Change(status: status, path: inside))
+            result.append(Change(status: status, path: inside, mode: String(parts[1])))
         }
         return result
     }

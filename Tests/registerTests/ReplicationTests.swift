@@ -164,6 +164,18 @@ import Testing
 
     /// What `append` refuses, the hook refuses too: the same policy, against the names the published
     /// history defines, kept in the bare repository so a push reads only what it adds.
+    /// An events folder holds files only: a symbolic link pushed into it (as allowed_signers, as
+    /// a signature, as an event) is refused, as verify would find it damaged in every clone.
+    @Test(arguments: ["allowed_signers", "00000003-decision-taken.json.sig", "00000030-decision-taken.json"])
+    func theHookRefusesASymbolicLinkInTheEventsFolder(_ name: String) throws {
+        let refusal = try pushRefusal { c in
+            try FileManager.default.createSymbolicLink(atPath: c + "/events/" + name, withDestinationPath: "/dev/zero")
+            try git(["add", "events/" + name], in: c)
+            try git(["commit", "-qm", "link"], in: c)
+        }
+        #expect(refusal.contains(name) && refusal.contains("symbolic link"), "\(refusal)")
+    }
+
     /// The hook's own input, as git would never send it: a line it cannot read, or a commit the
     /// repository does not hold, is refused (both were accepted with exit 0: the line skipped, the
     /// unknown commit listed as an empty tree). A line as git sends it is still judged.

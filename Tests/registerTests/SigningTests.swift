@@ -124,6 +124,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: events).sorted() == before)
     }
 
+    /// allowed_signers must be a regular file itself: a link (to a pipe, to /dev/zero), a pipe or
+    /// a folder under its name is damage, and is never handed to ssh-keygen (a pipe stalled verify
+    /// 60 s, a link to /dev/zero 42 s per signed event).
+    @Test(arguments: ["pipe", "link-to-pipe", "folder"])
+    func anAllowedSignersThatIsNotARegularFileIsDamage(_ kind: String) throws {
+        let (clerk, _) = try key("clerk")
+        #expect(try append(id: "a", sign: clerk).status == 0)
+        let path = store + "/allowed_signers"
+        switch kind {
+        case "pipe": #expect(mkfifo(path, 0o644) == 0)
+        case "link-to-pipe":
+            #expect(mkfifo(folder.path("fifo"), 0o644) == 0)
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: folder.path("fifo"))
+        default: try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        }
+        let v = CLI.run(["verify", "--events", store])
+        #expect(v.status == 1, "\(v.stdout)")
+        #expect(v.stdout.contains("damaged: allowed_signers: "), "\(v.stdout)")
+    }
+
     @Test func signingWithAMissingKeyIsAUsageErrorAndWritesNothing() throws {
         let r = try append(id: "a", sign: folder.path("nope"))
         #expect(r.status == 2)

@@ -20,10 +20,27 @@ public struct StoreVerifier {
         self.now = now
     }
 
-    /// The events folder's allowed_signers file, when it has one.
+    /// The events folder's allowed_signers file, when it has one: a regular file itself (a link,
+    /// a pipe or a folder under its name is damage, `verify` says, and is never handed to `ssh-keygen`).
     public var allowedSignersPath: String? {
         let path = store.path(EventFileName.allowedSignersName)
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        return Syscall.kind(ofPath: path) == .regularFile && allowedSignersDamage() == nil ? path : nil
+    }
+
+    /// The largest allowed_signers file handed to `ssh-keygen` (1 MiB: thousands of keys).
+    static let maximumAllowedSignersBytes = 1 << 20
+
+    /// What is wrong with what is under the allowed_signers name, or nil (nothing there, or a sound file).
+    private func allowedSignersDamage() -> Damage? {
+        let path = store.path(EventFileName.allowedSignersName)
+        switch Syscall.kind(ofPath: path) {
+        case nil, .regularFile?:
+            guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+                  size > Self.maximumAllowedSignersBytes else { return nil }
+            return .unreadable("the file is larger than the \(Self.maximumAllowedSignersBytes) bytes an allowed_signers file may be")
+        case let kind?:
+            return .wrongKind(found: kind, expected: .regularFile)
+        }
     }
 
     /// The outcome of a full check.
@@ -68,6 +85,8 @@ public struct StoreVerifier {
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
         var report = Report()
         let listing = try store.listing()
+        let signersDamage = allowedSignersDamage()
+        if let signersDamage { report.add(EventFileName.allowedSignersName, signersDamage) }
         report.signatures.checked = signatures != nil && (allowedSignersPath != nil || !listing.signatures.isEmpty)
         let latest = RecordedInstant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.clockToleranceMilliseconds)
         try store.replay(listing: listing, survey: { file, damage in report.add(file, damage) }) { event in
