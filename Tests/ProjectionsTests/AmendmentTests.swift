@@ -110,6 +110,25 @@ import Testing
         }
     }
 
+    /// Corrections append refuses, from files that did not come through it: one whose corrected
+    /// payload is no valid addition (a negative amount), one that moves the addition to another
+    /// reserve. Neither has any effect (the second used to move the money), and the audit names both.
+    @Test func correctionsAppendRefusesHaveNoEffectAndAreReportedAsSuch() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "negative", version: 2, ["corrects": "add", "reason": "r", "payload": ["amountCents": cents(-5)],
+                                                                       "effectiveDate": "2020-02-15"])
+        h.add(.correction, "2020-03-02", id: "elsewhere", version: 2, ["corrects": "add", "reason": "r", "payload": ["reserve": "999"]])
+        let records = h.resolved()
+        let add = try record("add", in: records)
+        guard case let .reserveAddition(reserve, amount, _, _) = add.event else { Issue.record("\(add.event)"); return }
+        #expect(reserve == ReserveNumber("404") && amount == Cents(100_000))
+        #expect(add.effectiveDate == date("2020-02-01"), "a void correction's new date has no effect either")
+        #expect(try record("negative", in: records).voidBecause?.contains("not a valid reserve-addition") == true)
+        #expect(try record("elsewhere", in: records).voidBecause == "it would change what event add is about (reserve '404' to '999')")
+        let ids = Set(try Audit.run(records: records, on: date("2021-01-01")).map(\.id))
+        #expect(ids.isSuperset(of: ["correction-without-effect/negative", "correction-without-effect/elsewhere"]), "\(ids)")
+    }
+
     @Test func eventsStandingOnARetractedCreationAreReported() throws {
         var h = Self.base()
         h.add(.retraction, "2020-06-01", id: "unestablish", ["retracts": "res-404", "reason": "r"])

@@ -204,6 +204,9 @@ enum ReferenceAudit {
                     [previous, record])
         }
         for record in inSequence {
+            if let why = record.voidBecause, record.counts {
+                finding(.correctionWithoutEffect, .error, key: key(record), subject: nil, "correction \(key(record)) has no effect: \(why)", [record])
+            }
             let target: String
             switch record.original.event {
             case .correction(let c): target = c.target

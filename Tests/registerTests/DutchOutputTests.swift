@@ -110,6 +110,8 @@ import Testing
             e("fix-ghost", "correction", "2020-03-15", ["corrects": "spook", "reason": "bestaat niet", "effectiveDate": "2020-04-02"]),
             e("fix-self", "correction", "2020-03-15", ["corrects": "fix-self", "reason": "kringverwijzing", "effectiveDate": "2020-04-02"]),
             e("fix-later", "correction", "2020-03-15", ["corrects": "add-later", "reason": "te vroeg", "effectiveDate": "2020-04-02"]),
+            e("fix-elsewhere", "correction", "2020-03-16", ["corrects": "add-nodec", "reason": "andere reserve",
+                                                             "payload": ["reserve": "999", "amountCents": money(1)]]),
             e("add-later", "reserve-addition", "2020-12-01", ["reserve": "404", "amountCents": money(2_000), "decision": "D1"]),
             e("undo-1", "retraction", "2020-03-21", ["retracts": "add-dr", "reason": "dubbel ingevoerd"]),
             e("undo-2", "retraction", "2020-03-21", ["retracts": "add-dr", "reason": "nogmaals"]),

@@ -21,6 +21,9 @@ extension Audit {
             if case .retraction(let t, _) = record.original.event, firstRetraction[t] == nil { firstRetraction[t] = record }
         }
         for record in inSequence {
+            if let why = record.voidBecause, record.counts {
+                f.add(.correctionWithoutEffect, about: record, subject: nil, "correction \(f.key(record)) has no effect: \(why)")
+            }
             let target: String
             switch record.original.event {
             case .correction(let correction): target = correction.target

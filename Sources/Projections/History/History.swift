@@ -66,6 +66,8 @@ public struct History: Sendable {
         var memo: [String: DomainRecord] = [:]
         // What each applied correction changed in its target: field, before, after.
         var changesBy: [String: [FieldChange]] = [:]
+        // Why a correction that append refuses has no effect (from files that did not come through append).
+        var voidBecause: [String: String] = [:]
         var inProgress: Set<String> = []
         func current(_ record: DomainRecord, corrections: [DomainRecord]?, depth: Int) -> DomainRecord {
             guard let corrections else { return record }
@@ -77,7 +79,19 @@ public struct History: Sendable {
                     let effectiveCorrection = current(correctionRecord, corrections: correctionsOf[correctionRecord.id], depth: depth + 1)
                     guard case .correction(let c) = effectiveCorrection.event else { continue }
                     var event = result.event
-                    if c.change != nil, let decoded = try? DomainEvent(type: record.type, payload: c.corrected(event.payload)) {
+                    if c.change != nil {
+                        // As append judges it: the corrected payload must be an event of the type, about the same things.
+                        let decoded: DomainEvent
+                        do { decoded = try DomainEvent(type: record.type, payload: c.corrected(event.payload)) } catch {
+                            voidBecause[correctionRecord.id] = "its corrected payload is not a valid \(record.type.rawValue) (\(error))"
+                            continue
+                        }
+                        if let (before, after) = zip(event.identity, decoded.identity).first(where: {
+                            KeyIndex.normalised($0.0.value) != KeyIndex.normalised($0.1.value)
+                        }) {
+                            voidBecause[correctionRecord.id] = "it would change what event \(record.id) is about (\(before.field) '\(before.value)' to '\(after.value)')"
+                            continue
+                        }
                         event = decoded
                     }
                     let date = c.effectiveDate ?? result.effectiveDate
@@ -102,7 +116,8 @@ public struct History: Sendable {
                 standing = .counts
             }
             let changes = record.type == .correction ? changesBy[record.id] ?? [] : []
-            return ResolvedRecord(original: record, current: currents[index], standing: standing, changes: changes)
+            return ResolvedRecord(original: record, current: currents[index], standing: standing, changes: changes,
+                                  voidBecause: voidBecause.isEmpty ? nil : voidBecause[record.id])
         }
     }
 }

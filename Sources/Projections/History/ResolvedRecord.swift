@@ -13,6 +13,9 @@ public final class ResolvedRecord: Sendable {
     /// For a correction that counts: what it changed in the event it corrects (field, before,
     /// after), as the timeline and the report show it. Empty for every other record.
     public let changes: [FieldChange]
+    /// For a correction that has no effect because append would refuse it (its corrected payload
+    /// is not a valid event of its target's type, or it changes what the event is about): why.
+    public let voidBecause: String?
 
     /// Whether a record counts, and why not.
     public enum Standing: Equatable, Sendable {
@@ -23,11 +26,12 @@ public final class ResolvedRecord: Sendable {
         case retracted(by: String)
     }
 
-    init(original: DomainRecord, current: DomainRecord, standing: Standing, changes: [FieldChange]) {
+    init(original: DomainRecord, current: DomainRecord, standing: Standing, changes: [FieldChange], voidBecause: String? = nil) {
         self.original = original
         self.current = current
         self.standing = standing
         self.changes = changes
+        self.voidBecause = voidBecause
     }
 
     /// A record that no correction or retraction names: it counts as it was stored, as

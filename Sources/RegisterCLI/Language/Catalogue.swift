@@ -368,6 +368,8 @@ enum Catalogue {
         "an end-date change that takes effect after a reserve lapsed brings the reserve back": "een wijziging van de einddatum die ingaat nadat een reserve verviel, brengt de reserve terug",
         "money is committed, allocated or withdrawn after the reserve's end date": "na de einddatum van de reserve wordt geld verplicht, toegewezen of onttrokken",
         "a mutation names no authorising decision": "een mutatie noemt geen besluit dat haar toestaat",
+        "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect":
+            "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, of ze verandert waarover de gebeurtenis gaat) heeft geen gevolg",
         "an event counts for a reserve or contract whose creation is retracted": "een gebeurtenis telt voor een reserve of contract waarvan de instelling is ingetrokken",
         "the same decision adds or withdraws the same amount twice, or establishes two reserves with the same name": "hetzelfde besluit voegt hetzelfde bedrag twee keer toe of onttrekt het twee keer, of stelt twee reserves met dezelfde naam in",
         "an event says it was recorded later than the moment the audit runs (beyond 5 minutes of clock difference)": "een gebeurtenis zegt later te zijn vastgelegd dan het moment van de controle (meer dan 5 minuten klokverschil)",
