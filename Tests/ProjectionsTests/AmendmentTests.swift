@@ -129,6 +129,16 @@ import Testing
         #expect(ids.isSuperset(of: ["correction-without-effect/negative", "correction-without-effect/elsewhere"]), "\(ids)")
     }
 
+    /// An addition to a reserve no event establishes (from files that did not come through
+    /// append) counts nowhere, and the audit says so (it said nothing).
+    @Test func eventsAboutAReserveNeverEstablishedAreReported() throws {
+        var h = Self.base()
+        h.add(.reserveAddition, "2020-04-01", id: "stray", ["reserve": "999", "amountCents": cents(5), "decision": "D1"])
+        let findings = try Audit.run(records: h.resolved(), on: date("2021-01-01"))
+        let stray = try #require(findings.first { $0.id == "before-establishment/stray" })
+        #expect(stray.message.contains("reserve 999 is never established") && stray.severity == .error, "\(stray.message)")
+    }
+
     @Test func eventsStandingOnARetractedCreationAreReported() throws {
         var h = Self.base()
         h.add(.retraction, "2020-06-01", id: "unestablish", ["retracts": "res-404", "reason": "r"])

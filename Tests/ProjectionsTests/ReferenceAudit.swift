@@ -98,7 +98,10 @@ enum ReferenceAudit {
         }
 
         // Reserves.
-        for reserve in ReserveProjection.reserves(in: records).keys.sorted() {
+        let touched = Set(records.filter(\.counts).flatMap { $0.event.subjects }.compactMap { subject -> ReserveNumber? in
+            if case .reserve(let r) = subject { return r } else { return nil }
+        })
+        for reserve in touched.sorted() {
             findings += try reserveFindings(reserve, records: records, on: date, horizon: horizon)
         }
 
@@ -369,9 +372,20 @@ enum ReferenceAudit {
         var findings: [Finding] = []
         let subject = Subject.reserve(reserve)
         let touching = records.effective(on: date).filter { $0.event.subjects.contains(subject) }
-        guard let establishment = touching.first(where: { if case .reserveEstablished = $0.event { true } else { false } }),
-              case .reserveEstablished(_, let name, let end, _) = establishment.event else { return [] }
         func key(_ record: ResolvedRecord) -> String { Self.key(record, in: records) }
+        guard let establishment = touching.first(where: { if case .reserveEstablished = $0.event { true } else { false } }),
+              case .reserveEstablished(_, let name, let end, _) = establishment.event else {
+            let everEstablished = records.contains { record in
+                guard case .reserveEstablished(let r, _, _, _) = record.event else { return false }
+                return r == reserve
+            }
+            guard !everEstablished else { return [] }
+            return touching.filter { if case .statedTotal = $0.event { false } else { true } }.map { record in
+                Finding(id: "\(AuditRule.beforeEstablishment.rawValue)/\(key(record))", rule: .beforeEstablishment, severity: .error, subject: subject,
+                        message: "\(record.original.type.rawValue) \(key(record)) takes effect on \(record.effectiveDate), but reserve \(reserve) is never established; it does not count",
+                        events: [record.id], sources: [record.original.source])
+            }
+        }
         func add(_ rule: AuditRule, _ severity: Severity, key: String, _ message: String, _ involved: [ResolvedRecord]) {
             var unique: [ResolvedRecord] = []
             for record in involved where !unique.contains(where: { $0.id == record.id }) { unique.append(record) }

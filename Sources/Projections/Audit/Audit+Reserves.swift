@@ -8,7 +8,17 @@ extension Audit {
         let subject = Subject.reserve(reserve)
         let touching = c.subjects.records(of: subject).prefix { $0.effectiveDate <= c.date }
         guard let establishment = touching.first(where: { ReserveProjection.establishes(reserve, $0) }),
-              case .reserveEstablished(_, let name, let end, _) = establishment.event else { return }
+              case .reserveEstablished(_, let name, let end, _) = establishment.event else {
+            // Never established at all (from files that did not come through append): nothing about it
+            // counts. (A retracted establishment is orphaned-by-retraction's.)
+            if !c.everEstablished.contains(reserve) {
+                for record in touching where !isStatedTotal(record.event) {
+                    f.add(.beforeEstablishment, about: record, subject: subject,
+                          "\(record.original.type.rawValue) \(f.key(record)) takes effect on \(record.effectiveDate), but reserve \(reserve) is never established; it does not count")
+                }
+            }
+            return
+        }
         let established = establishment.effectiveDate
         var state = ReserveState(reserve: reserve, name: name, establishedOn: established, endDate: end)
         var endDateEvent = establishment

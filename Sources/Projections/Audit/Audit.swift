@@ -25,7 +25,7 @@ public enum Audit {
         var findings = FindingList(keys: FindingKeys(records: records))
         authority(context, &findings)
         decisions(context, &findings)
-        for reserve in context.subjects.reserves.keys.sorted() {
+        for reserve in context.subjects.touchedReserves {
             try reserveFindings(reserve, context, &findings)
         }
         establishments(context, &findings)
@@ -48,6 +48,8 @@ public enum Audit {
         let decisions: DecisionIndex
         let byID: [String: ResolvedRecord]
         let subjects: SubjectRecords
+        /// Every reserve some record establishes, counting or not (a retracted establishment too).
+        let everEstablished: Set<ReserveNumber>
         /// The records that count and take effect on or before the audit date, in effect order.
         let effective: ArraySlice<ResolvedRecord>
 
@@ -61,6 +63,9 @@ public enum Audit {
             byID.merge(records.lazy.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             self.byID = byID
             subjects = SubjectRecords(inEffectOrder: ordered)
+            everEstablished = Set(records.compactMap { record -> ReserveNumber? in
+                if case .reserveEstablished(let r, _, _, _) = record.event { return r } else { return nil }
+            })
             effective = ordered.prefix { $0.effectiveDate <= date }
         }
 

@@ -31,6 +31,13 @@ struct SubjectRecords {
         }
     }
 
+    /// Every reserve some record touches, established or not.
+    var touchedReserves: [ReserveNumber] {
+        bySubject.keys.compactMap { subject -> ReserveNumber? in
+            if case .reserve(let r) = subject { return r } else { return nil }
+        }.sorted()
+    }
+
     /// The records touching `subject` (a reserve or a contract), in effect order.
     func records(of subject: Subject) -> [ResolvedRecord] { bySubject[subject] ?? [] }
 }
