@@ -139,6 +139,20 @@ import Testing
         #expect(stray.message.contains("reserve 999 is never established") && stray.severity == .error, "\(stray.message)")
     }
 
+    /// A second establishment of a reserve (append refuses it) changes neither its name nor its
+    /// end date (it used to set both), and the audit reports it.
+    @Test func aSecondEstablishmentChangesNothingAndIsReported() throws {
+        var h = Self.base()
+        h.add(.reserveEstablished, "2020-05-01", id: "again", ["reserve": "404", "name": "dup", "endDate": "2030-01-01"])
+        let records = h.resolved()
+        guard case .state(let state)? = try ReserveProjection.project(ReserveNumber("404"), on: date("2021-01-01"), records: records) else {
+            Issue.record("no reserve"); return
+        }
+        #expect(state.name == "Reserve 404" && state.endDate == date("2030-12-31"))
+        let findings = try Audit.run(records: records, on: date("2021-01-01"))
+        #expect(findings.contains { $0.id == "established-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
+    }
+
     @Test func eventsStandingOnARetractedCreationAreReported() throws {
         var h = Self.base()
         h.add(.retraction, "2020-06-01", id: "unestablish", ["retracts": "res-404", "reason": "r"])

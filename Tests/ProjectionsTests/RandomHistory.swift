@@ -53,6 +53,8 @@ enum RandomHistory {
         }
         // The same reserve again under another number: a possible duplicate.
         add(.reserveEstablished, ["reserve": "404-bis", "name": "Reserve 404", "endDate": .string(dates[30]), "decision": "D1"])
+        // And one reserve established twice (append refuses it): only the first counts.
+        add(.reserveEstablished, ["reserve": .string(Self.reserves[0]), "name": "Again", "endDate": .string(dates[39]), "decision": "D1"])
         for c in contracts {
             add(.contractAwarded, ["contract": .string(c), "counterparty": .string("Party \(c)"), "start": .string(dates[0]),
                                    "end": .string(dates[20]), "noticeDeadline": .string(dates[15]), "decision": "D1"])

@@ -406,6 +406,11 @@ enum ReferenceAudit {
             let k = key(record)
             let before = try state(after: i)
             let after = try state(after: i + 1)
+            if case .reserveEstablished = record.event, record.id != establishment.id {
+                add(.establishedTwice, .error, key: k,
+                    "\(type) \(k) establishes reserve \(reserve) again, after \(key(establishment)) on \(establishment.effectiveDate); only the first establishment counts",
+                    [establishment, record])
+            }
             if record.effectiveDate < establishment.effectiveDate {
                 if case .statedTotal = record.event {} else {
                     add(.beforeEstablishment, .error, key: k,

@@ -29,6 +29,11 @@ extension Audit {
             let type = record.original.type.rawValue
             // Made only for a finding: most records have none.
             var key: String { f.key(record) }
+            if case .reserveEstablished = record.event, record.id != establishment.id {
+                f.add(.establishedTwice, about: record, subject: subject,
+                      "\(type) \(key) establishes reserve \(reserve) again, after \(f.key(establishment)) on \(established); only the first establishment counts",
+                      [establishment, record])
+            }
             if record.effectiveDate < established, !isStatedTotal(record.event) {
                 f.add(.beforeEstablishment, about: record, subject: subject,
                       "\(type) \(key) takes effect on \(record.effectiveDate), before reserve \(reserve) was established on \(established); it counts from the establishment on",

@@ -55,9 +55,10 @@ public struct ReserveState: Equatable, Sendable {
         var total = "the authorised amount"
         do {
         switch event {
-        case .reserveEstablished(_, let name, let endDate, _):
-            self.name = name
-            self.endDate = endDate
+        case .reserveEstablished:
+            // The state was made from the reserve's first establishment; a second one (append
+            // refuses it; a file from elsewhere may hold it) changes nothing, and the audit says so.
+            break
         case .reserveEndDateChanged(_, let endDate, _):
             self.endDate = endDate
         case .reserveAddition(_, let amount, _, _):
