@@ -150,7 +150,21 @@ import Testing
         }
         #expect(state.name == "Reserve 404" && state.endDate == date("2030-12-31"))
         let findings = try Audit.run(records: records, on: date("2021-01-01"))
-        #expect(findings.contains { $0.id == "established-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
+        #expect(findings.contains { $0.id == "created-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
+    }
+
+    /// The same for a contract awarded twice: the second award replaced the counterparty and the dates.
+    @Test func aSecondAwardChangesNothingAndIsReported() throws {
+        var h = Self.base()
+        h.add(.contractAwarded, "2020-01-05", id: "award", ["contract": "c1", "counterparty": "First", "start": "2020-01-01", "end": "2022-12-31", "decision": "D1"])
+        h.add(.contractAwarded, "2020-06-01", id: "award-again", ["contract": "c1", "counterparty": "Second", "start": "2020-06-01", "end": "2030-12-31", "decision": "D1"])
+        let records = h.resolved()
+        guard case .state(let state)? = ContractProjection.project(ContractID("c1"), on: date("2021-01-01"), records: records) else {
+            Issue.record("no contract"); return
+        }
+        #expect(state.counterparty == "First" && state.endDate == date("2022-12-31"))
+        let findings = try Audit.run(records: records, on: date("2021-01-01"))
+        #expect(findings.contains { $0.id == "created-twice/award-again" }, "\(findings.map(\.id))")
     }
 
     @Test func eventsStandingOnARetractedCreationAreReported() throws {

@@ -150,6 +150,12 @@ enum ReferenceAudit {
         for contract in ContractProjection.contracts(in: records).keys.sorted() {
             let subject = Subject.contract(contract)
             let touching = effective.filter { $0.event.subjects.contains(subject) }
+            let awards = touching.filter { if case .contractAwarded = $0.event { true } else { false } }
+            for again in awards.dropFirst() {
+                finding(.createdTwice, .error, key: key(again), subject: subject,
+                        "\(again.original.type.rawValue) \(key(again)) awards contract \(contract) again, after \(key(awards[0])) on \(awards[0].effectiveDate); only the first award counts",
+                        [awards[0], again])
+            }
             for (i, record) in touching.enumerated() {
                 guard case .contractExtended(_, let newEnd, let decision) = record.event,
                       case .state(let before)? = ContractProjection.project(contract, on: record.effectiveDate, inEffectOrder: Array(touching[..<i]))
@@ -407,7 +413,7 @@ enum ReferenceAudit {
             let before = try state(after: i)
             let after = try state(after: i + 1)
             if case .reserveEstablished = record.event, record.id != establishment.id {
-                add(.establishedTwice, .error, key: k,
+                add(.createdTwice, .error, key: k,
                     "\(type) \(k) establishes reserve \(reserve) again, after \(key(establishment)) on \(establishment.effectiveDate); only the first establishment counts",
                     [establishment, record])
             }

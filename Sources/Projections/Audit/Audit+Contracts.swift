@@ -14,6 +14,12 @@ extension Audit {
         for record in touching {
             switch record.event {
             case .contractAwarded(let award):
+                if end != nil, let first = touching.first(where: { if case .contractAwarded = $0.event { true } else { false } }) {
+                    f.add(.createdTwice, about: record, subject: subject,
+                          "\(record.original.type.rawValue) \(f.key(record)) awards contract \(contract) again, after \(f.key(first)) on \(first.effectiveDate); only the first award counts",
+                          [first, record])
+                    continue
+                }
                 end = (award.end, record)
                 notice = award.noticeDeadline.map { ($0, record) }
                 intention = nil

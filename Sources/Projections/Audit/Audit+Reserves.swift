@@ -30,7 +30,7 @@ extension Audit {
             // Made only for a finding: most records have none.
             var key: String { f.key(record) }
             if case .reserveEstablished = record.event, record.id != establishment.id {
-                f.add(.establishedTwice, about: record, subject: subject,
+                f.add(.createdTwice, about: record, subject: subject,
                       "\(type) \(key) establishes reserve \(reserve) again, after \(f.key(establishment)) on \(established); only the first establishment counts",
                       [establishment, record])
             }

@@ -66,7 +66,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
     case retractedTwice = "retracted-twice"
     case orphanedByRetraction = "orphaned-by-retraction"
     case correctionWithoutEffect = "correction-without-effect"
-    case establishedTwice = "established-twice"
+    case createdTwice = "created-twice"
 
     /// How serious its findings are: one severity per rule, except that `balance-below-zero` is
     /// only a risk when just the low end of an estimated balance is below zero.
@@ -75,7 +75,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .decisionNotTaken, .decisionUnknown, .decisionAfterEffect, .decisionAfterYearEnd, .decisionDatedInFuture,
              .beforeEstablishment, .endBeforeEstablishment, .moneyAfterEndDate, .balanceBelowZero, .allocationsExceedAuthorised,
              .commitmentsExceedBalance, .statedTotalDiffers, .recordedInFuture, .amendmentTargetMissing, .amendmentOutOfOrder,
-             .amendmentOfRetraction, .orphanedByRetraction, .correctionWithoutEffect, .establishedTwice:
+             .amendmentOfRetraction, .orphanedByRetraction, .correctionWithoutEffect, .createdTwice:
             return .error
         case .mutationWithoutDecision, .decisionConflict, .decidedLate, .lapsedReserveRevived, .lapsedReserveHoldsMoney,
              .commitmentNotOpen, .possibleDuplicate, .extensionShortens, .intentionPastDeadline, .recordedOutOfOrder, .retractedTwice:
@@ -125,7 +125,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .amendmentOfRetraction: return "a correction or retraction names a retraction: it has no effect"
         case .retractedTwice: return "an event is retracted a second time"
         case .orphanedByRetraction: return "an event counts for a reserve or contract whose creation is retracted"
-        case .establishedTwice: return "a reserve is established a second time; only its first establishment counts"
+        case .createdTwice: return "a reserve is established, or a contract awarded, a second time; only the first counts"
         case .correctionWithoutEffect:
             return "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect"
         }
@@ -195,8 +195,8 @@ public enum AuditRule: String, Sendable, CaseIterable {
             return "retracted-twice/undo-2: retraction undo-2 retracts event res-404-commit-bso-plus again; undo (event 25) already retracted it"
         case .orphanedByRetraction:
             return "orphaned-by-retraction/res-404-addition-2019: event 5 (res-404-addition-2019) counts for reserve:404, whose creation res-404-established is retracted"
-        case .establishedTwice:
-            return "established-twice/est-404-again: reserve-established est-404-again establishes reserve 404 again, after res-404-established on 2019-06-30; only the first establishment counts"
+        case .createdTwice:
+            return "created-twice/est-404-again: reserve-established est-404-again establishes reserve 404 again, after res-404-established on 2019-06-30; only the first establishment counts"
         case .correctionWithoutEffect:
             return "correction-without-effect/fix-1: correction fix-1 has no effect: it would change what event res-404-commit-bso-plus is about (reserve '404' to '999')"
         }

@@ -59,7 +59,8 @@ public enum ContractProjection {
             guard record.effectiveDate <= date else { break }
             let event = record.event
             guard event.subjects.contains(.contract(contract)) else { continue }
-            if case .contractAwarded(let award) = event {
+            // Only the first award counts: a second (append refuses it) changes nothing, and the audit says so.
+            if case .contractAwarded(let award) = event, state == nil {
                 state = ContractState(contract: contract, counterparty: award.counterparty, title: award.title, start: award.start,
                                       awardedOn: record.effectiveDate, endDate: award.end, noticeDeadline: award.noticeDeadline)
                 decisions = []

@@ -368,7 +368,7 @@ enum Catalogue {
         "an end-date change that takes effect after a reserve lapsed brings the reserve back": "een wijziging van de einddatum die ingaat nadat een reserve verviel, brengt de reserve terug",
         "money is committed, allocated or withdrawn after the reserve's end date": "na de einddatum van de reserve wordt geld verplicht, toegewezen of onttrokken",
         "a mutation names no authorising decision": "een mutatie noemt geen besluit dat haar toestaat",
-        "a reserve is established a second time; only its first establishment counts": "een reserve wordt een tweede keer ingesteld; alleen de eerste instelling telt",
+        "a reserve is established, or a contract awarded, a second time; only the first counts": "een reserve wordt een tweede keer ingesteld, of een contract een tweede keer gegund; alleen de eerste telt",
         "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect":
             "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, of ze verandert waarover de gebeurtenis gaat) heeft geen gevolg",
         "an event counts for a reserve or contract whose creation is retracted": "een gebeurtenis telt voor een reserve of contract waarvan de instelling is ingetrokken",
