@@ -188,7 +188,8 @@ import Testing
         for (input, says) in [("garbage\n", "line 1 of the hook's input, 'garbage', is not 'OLD NEW REF'"),
                               ("\(head) \(head) refs/heads/main\n\(head) refs/heads/main\n", "line 2 of the hook's input"),
                               ("\(zero) \(unknown) refs/heads/main\n", "\(unknown) is not a commit in this repository"),
-                              ("\(head.uppercased()) \(head) refs/heads/main\n", "is not 'OLD NEW REF'")] {
+                              ("\(head.uppercased()) \(head) refs/heads/main\n", "is not 'OLD NEW REF'"),
+                              ("\(head) \(head) refs/heads/main\r\n", "is not 'OLD NEW REF'")] {
             let r = checkPush(input)
             #expect(r.status == 1, "\(input): \(r.stderr)")
             #expect(r.stderr.contains(says), "\(r.stderr)")

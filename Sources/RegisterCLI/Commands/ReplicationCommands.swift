@@ -167,7 +167,8 @@ struct CheckPushCommand: Command {
         // Every line must be an update git could have sent: a hook refuses what it cannot read.
         for (number, line) in String(decoding: context.readStandardInput(), as: UTF8.self).split(separator: "\n").enumerated() {
             let fields = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3, fields[0].isObjectID, fields[1].isObjectID, !fields[2].isEmpty else {
+            guard fields.count == 3, fields[0].isObjectID, fields[1].isObjectID, !fields[2].isEmpty,
+                  fields[2].utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
                 let refusal = ReplicationError.unreadableUpdate(line: number + 1, text: String(line))
                 context.writeError("register: " + context.language.text("refused: {1}", context.language.message("\(refusal)")) + "\n")
                 return .failure
