@@ -135,6 +135,10 @@ extension DomainEvent {
             let subject: StatedTotalSubject
             let parts = text.split(separator: ":").map(String.init)
             if parts.count == 2, parts[0] == "budget", let year = Int(parts[1]) {
+                // One spelling of a year from now on ("budget:02026" and "budget:+2026" were taken); stored ones still read.
+                if rules == .append, String(year) != parts[1] {
+                    throw .invalidField(field: "payload.of", problem: "'\(text)' spells the year \(year) another way", expected: "budget:\(year)")
+                }
                 subject = .budget(year: year)
             } else if parts.count == 3, parts[0] == "reserve", parts[2] == "allocations" {
                 subject = .allocations(ReserveNumber(parts[1]))
