@@ -56,8 +56,10 @@ public func fuzzHistory(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if !command.allowedStatuses.contains(status) {
             fatalError("'\(command)' exited \(status): \(captured.error)")
         }
-        if status != 0 && !captured.error.isEmpty && !captured.error.hasPrefix("register: error: ") {
-            fatalError("'\(command)' failed without 'register: error:': \(captured.error)")
+        // A refusal is a message: `register: error: …`, or with --json one JSON line `{"error":{…}}`.
+        let expected = command.arguments.contains("--json") ? "{\"error\":" : "register: error: "
+        if status != 0 && !captured.error.isEmpty && !captured.error.hasPrefix(expected) {
+            fatalError("'\(command)' failed without '\(expected)': \(captured.error)")
         }
     }
     return 0
