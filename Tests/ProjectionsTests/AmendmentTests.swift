@@ -153,6 +153,21 @@ import Testing
         #expect(findings.contains { $0.id == "created-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
     }
 
+    /// A second establishment dated before the first (a file from elsewhere) takes nothing over:
+    /// the establishment recorded first counts, and the audit names the second.
+    @Test func aBackdatedSecondEstablishmentTakesNothingOver() throws {
+        var h = Self.base()
+        h.add(.reserveEstablished, "2019-01-01", id: "hijack", ["reserve": "404", "name": "Hijacked", "endDate": "2040-12-31"])
+        let records = h.resolved()
+        guard case .state(let state)? = try ReserveProjection.project(ReserveNumber("404"), on: date("2021-01-01"), records: records) else {
+            Issue.record("no reserve"); return
+        }
+        #expect(state.name == "Reserve 404" && state.endDate == date("2030-12-31") && state.establishedOn == date("2020-01-02"))
+        #expect(ReserveProjection.reserves(in: records)[ReserveNumber("404")] == "Reserve 404")
+        let ids = Set(try Audit.run(records: records, on: date("2021-01-01")).map(\.id))
+        #expect(ids.contains("created-twice/hijack") && !ids.contains("created-twice/res-404"), "\(ids)")
+    }
+
     /// The same for a contract awarded twice: the second award replaced the counterparty and the dates.
     @Test func aSecondAwardChangesNothingAndIsReported() throws {
         var h = Self.base()

@@ -150,11 +150,15 @@ enum ReferenceAudit {
         for contract in ContractProjection.contracts(in: records).keys.sorted() {
             let subject = Subject.contract(contract)
             let touching = effective.filter { $0.event.subjects.contains(subject) }
-            let awards = touching.filter { if case .contractAwarded = $0.event { true } else { false } }
-            for again in awards.dropFirst() {
+            let first = records.filter { record in
+                guard record.counts, case .contractAwarded(let a) = record.event else { return false }
+                return a.contract == contract
+            }.min { $0.sequence < $1.sequence }
+            for again in touching where again.id != first?.id {
+                guard let first, case .contractAwarded = again.event else { continue }
                 finding(.createdTwice, .error, key: key(again), subject: subject,
-                        "\(again.original.type.rawValue) \(key(again)) awards contract \(contract) again, after \(key(awards[0])) on \(awards[0].effectiveDate); only the first award counts",
-                        [awards[0], again])
+                        "\(again.original.type.rawValue) \(key(again)) awards contract \(contract) again, after \(key(first)) on \(first.effectiveDate); only the first award counts",
+                        [first, again])
             }
             for (i, record) in touching.enumerated() {
                 guard case .contractExtended(_, let newEnd, let decision) = record.event,
@@ -379,7 +383,11 @@ enum ReferenceAudit {
         let subject = Subject.reserve(reserve)
         let touching = records.effective(on: date).filter { $0.event.subjects.contains(subject) }
         func key(_ record: ResolvedRecord) -> String { Self.key(record, in: records) }
-        guard let establishment = touching.first(where: { if case .reserveEstablished = $0.event { true } else { false } }),
+        let everyEstablishment = records.filter { record in
+            guard record.counts, case .reserveEstablished(let r, _, _, _) = record.event else { return false }
+            return r == reserve
+        }
+        guard let establishment = everyEstablishment.min(by: { $0.sequence < $1.sequence }), establishment.effectiveDate <= date,
               case .reserveEstablished(_, let name, let end, _) = establishment.event else {
             let everEstablished = records.contains { record in
                 guard case .reserveEstablished(let r, _, _, _) = record.event else { return false }
@@ -418,7 +426,7 @@ enum ReferenceAudit {
                     [establishment, record])
             }
             if record.effectiveDate < establishment.effectiveDate {
-                if case .statedTotal = record.event {} else {
+                if case .statedTotal = record.event {} else if case .reserveEstablished = record.event {} else {
                     add(.beforeEstablishment, .error, key: k,
                         "\(type) \(k) takes effect on \(record.effectiveDate), before reserve \(reserve) was established on \(establishment.effectiveDate); it counts from the establishment on",
                         [record, establishment])

@@ -7,19 +7,22 @@ extension Audit {
     static func contractFindings(_ contract: ContractID, _ c: Context, _ f: inout FindingList) {
         let subject = Subject.contract(contract)
         let touching = c.subjects.records(of: subject).prefix { $0.effectiveDate <= c.date }
+        // The award recorded first counts, whatever the dates (a later one is created-twice's).
+        let award = ContractProjection.award(of: contract, in: c.subjects.records(of: subject))
         // The state as `ContractProjection` folds it, with the events behind the end and the intention.
         var end: (date: CalendarDate, event: ResolvedRecord)? = nil
         var notice: (deadline: CalendarDate, event: ResolvedRecord)? = nil
         var intention: (newEnd: CalendarDate, decideBy: CalendarDate?, body: DecisionBody, event: ResolvedRecord)? = nil
         for record in touching {
             switch record.event {
-            case .contractAwarded(let award):
-                if end != nil, let first = touching.first(where: { if case .contractAwarded = $0.event { true } else { false } }) {
+            case .contractAwarded(let awarded):
+                if let first = award, record.id != first.id {
                     f.add(.createdTwice, about: record, subject: subject,
                           "\(record.original.type.rawValue) \(f.key(record)) awards contract \(contract) again, after \(f.key(first)) on \(first.effectiveDate); only the first award counts",
                           [first, record])
                     continue
                 }
+                let award = awarded
                 end = (award.end, record)
                 notice = award.noticeDeadline.map { ($0, record) }
                 intention = nil

@@ -7,7 +7,9 @@ extension Audit {
     static func reserveFindings(_ reserve: ReserveNumber, _ c: Context, _ f: inout FindingList) throws(TotalOutOfRange) {
         let subject = Subject.reserve(reserve)
         let touching = c.subjects.records(of: subject).prefix { $0.effectiveDate <= c.date }
-        guard let establishment = touching.first(where: { ReserveProjection.establishes(reserve, $0) }),
+        // The establishment recorded first counts, whatever the dates (a later one is created-twice's).
+        guard let establishment = ReserveProjection.establishment(of: reserve, in: c.subjects.records(of: subject)),
+              establishment.effectiveDate <= c.date,
               case .reserveEstablished(_, let name, let end, _) = establishment.event else {
             // Never established at all (from files that did not come through append): nothing about it
             // counts. (A retracted establishment is orphaned-by-retraction's.)
@@ -34,7 +36,7 @@ extension Audit {
                       "\(type) \(key) establishes reserve \(reserve) again, after \(f.key(establishment)) on \(established); only the first establishment counts",
                       [establishment, record])
             }
-            if record.effectiveDate < established, !isStatedTotal(record.event) {
+            if record.effectiveDate < established, !isStatedTotal(record.event), !ReserveProjection.establishes(reserve, record) {
                 f.add(.beforeEstablishment, about: record, subject: subject,
                       "\(type) \(key) takes effect on \(record.effectiveDate), before reserve \(reserve) was established on \(established); it counts from the establishment on",
                       [record, establishment])

@@ -4,7 +4,8 @@ import EventStore
 /// so that the audit's per-reserve and per-contract checks read their own part only,
 /// instead of filtering and sorting the whole history once per subject.
 struct SubjectRecords {
-    /// Every reserve established in the records, with the effective date of its first establishment.
+    /// Every reserve established in the records, with the effective date of its establishment:
+    /// the one recorded first (`ReserveProjection.establishment`), whatever the dates.
     private(set) var reserves: [ReserveNumber: CalendarDate] = [:]
     /// Every contract awarded in the records.
     private(set) var contracts: Set<ContractID> = []
@@ -12,10 +13,13 @@ struct SubjectRecords {
 
     /// - Parameter ordered: records that count, in effect order (`inEffectOrder`).
     init(inEffectOrder ordered: [ResolvedRecord]) {
+        var establishedAt: [ReserveNumber: Int] = [:]
         for record in ordered {
             let event = record.event
             switch event {
-            case .reserveEstablished(let r, _, _, _) where reserves[r] == nil: reserves[r] = record.effectiveDate
+            case .reserveEstablished(let r, _, _, _) where establishedAt[r].map({ record.sequence < $0 }) ?? true:
+                establishedAt[r] = record.sequence
+                reserves[r] = record.effectiveDate
             case .contractAwarded(let a): contracts.insert(a.contract)
             default: break
             }

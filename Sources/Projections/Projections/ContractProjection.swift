@@ -52,15 +52,16 @@ public enum ContractProjection {
     /// The same answer from records already in effect order that count (`inEffectOrder`),
     /// for example only those that touch the contract: one pass, no sorting.
     static func project(_ contract: ContractID, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) -> Answer? {
-        guard let firstAward = ordered.first(where: { Self.awards(contract, $0) })?.effectiveDate else { return nil }
+        guard let awarding = Self.award(of: contract, in: ordered) else { return nil }
         var state: ContractState? = nil
         var decisions: Set<DecisionID> = []
         for record in ordered {
             guard record.effectiveDate <= date else { break }
             let event = record.event
             guard event.subjects.contains(.contract(contract)) else { continue }
-            // Only the first award counts: a second (append refuses it) changes nothing, and the audit says so.
-            if case .contractAwarded(let award) = event, state == nil {
+            // Only the award recorded first counts: a second (append refuses it) changes nothing,
+            // whatever its effective date, and the audit says so.
+            if case .contractAwarded(let award) = event, record.id == awarding.id {
                 state = ContractState(contract: contract, counterparty: award.counterparty, title: award.title, start: award.start,
                                       awardedOn: record.effectiveDate, endDate: award.end, noticeDeadline: award.noticeDeadline)
                 decisions = []
@@ -79,8 +80,13 @@ public enum ContractProjection {
             default: break
             }
         }
-        guard let result = state else { return .notYetAwarded(awardedOn: firstAward) }
+        guard let result = state else { return .notYetAwarded(awardedOn: awarding.effectiveDate) }
         return .state(result)
+    }
+
+    /// The contract's award: the one recorded first (the one append accepted), whatever the dates.
+    static func award(of contract: ContractID, in records: some Sequence<ResolvedRecord>) -> ResolvedRecord? {
+        records.filter { awards(contract, $0) }.min { $0.sequence < $1.sequence }
     }
 
     static func awards(_ contract: ContractID, _ record: ResolvedRecord) -> Bool {
@@ -95,8 +101,13 @@ public enum ContractProjection {
 
     static func contracts(inEffectOrder ordered: [ResolvedRecord]) -> [ContractID: String] {
         var result: [ContractID: String] = [:]
+        var at: [ContractID: Int] = [:]
         for record in ordered {
-            if case .contractAwarded(let a) = record.event, result[a.contract] == nil { result[a.contract] = a.counterparty }
+            // Each by its award recorded first, whatever the dates.
+            if case .contractAwarded(let a) = record.event, at[a.contract].map({ record.sequence < $0 }) ?? true {
+                at[a.contract] = record.sequence
+                result[a.contract] = a.counterparty
+            }
         }
         return result
     }

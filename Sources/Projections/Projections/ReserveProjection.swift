@@ -18,7 +18,7 @@ public enum ReserveProjection {
     /// The same answer from records already in effect order that count (`inEffectOrder`),
     /// for example only those that touch the reserve: one pass, no sorting.
     static func project(_ reserve: ReserveNumber, on date: CalendarDate, inEffectOrder ordered: [ResolvedRecord]) throws(TotalOutOfRange) -> Answer? {
-        guard let established = ordered.first(where: { Self.establishes(reserve, $0) }) else { return nil }
+        guard let established = Self.establishment(of: reserve, in: ordered) else { return nil }
         guard established.effectiveDate <= date, case .reserveEstablished(_, let name, let endDate, _) = established.event else {
             return .notYetEstablished(establishedOn: established.effectiveDate)
         }
@@ -37,7 +37,7 @@ public enum ReserveProjection {
     public static func forEachState(_ reserve: ReserveNumber, endingDays days: [CalendarDate], records: [ResolvedRecord],
                                     _ body: (CalendarDate, ReserveState) throws(TotalOutOfRange) -> Void) throws(TotalOutOfRange) {
         let ordered = records.inEffectOrder
-        guard let established = ordered.first(where: { Self.establishes(reserve, $0) }),
+        guard let established = Self.establishment(of: reserve, in: ordered),
               case .reserveEstablished(_, let name, let endDate, _) = established.event else { return }
         var current = ReserveState(reserve: reserve, name: name, establishedOn: established.effectiveDate, endDate: endDate)
         var next = ordered.startIndex
@@ -48,6 +48,12 @@ public enum ReserveProjection {
             }
             try body(day, current)
         }
+    }
+
+    /// The reserve's establishment: the one recorded first (the one append accepted), whatever
+    /// the dates; a later one changes nothing (`ReserveState.apply`), and the audit says so.
+    static func establishment(of reserve: ReserveNumber, in records: some Sequence<ResolvedRecord>) -> ResolvedRecord? {
+        records.filter { establishes(reserve, $0) }.min { $0.sequence < $1.sequence }
     }
 
     static func establishes(_ reserve: ReserveNumber, _ record: ResolvedRecord) -> Bool {
@@ -61,9 +67,14 @@ public enum ReserveProjection {
     }
 
     static func reserves(inEffectOrder ordered: [ResolvedRecord]) -> [ReserveNumber: String] {
+        // Each by its establishment recorded first, whatever the dates.
         var result: [ReserveNumber: String] = [:]
+        var at: [ReserveNumber: Int] = [:]
         for record in ordered {
-            if case .reserveEstablished(let r, let name, _, _) = record.event, result[r] == nil { result[r] = name }
+            if case .reserveEstablished(let r, let name, _, _) = record.event, at[r].map({ record.sequence < $0 }) ?? true {
+                at[r] = record.sequence
+                result[r] = name
+            }
         }
         return result
     }
