@@ -125,6 +125,7 @@ import Testing
         #expect(add.effectiveDate == date("2020-02-01"), "a void correction's new date has no effect either")
         #expect(try record("negative", in: records).voidBecause?.contains("not a valid reserve-addition") == true)
         #expect(try record("elsewhere", in: records).voidBecause == "it would change what event add is about (reserve '404' to '999')")
+        #expect(add.standing == .counts, "a correction without effect does not mark its target corrected")
         let ids = Set(try Audit.run(records: records, on: date("2021-01-01")).map(\.id))
         #expect(ids.isSuperset(of: ["correction-without-effect/negative", "correction-without-effect/elsewhere"]), "\(ids)")
     }

@@ -110,7 +110,9 @@ public struct History: Sendable {
             let standing: ResolvedRecord.Standing
             if !retractedBy.isEmpty, let by = retractedBy[record.id] {
                 standing = .retracted(by: by)
-            } else if let later = corrections?[index]?.filter({ $0.sequence > record.sequence }), !later.isEmpty {
+            } else if record.type != .retraction,
+                      // Only corrections that took effect mark it (not one append refuses, nor one of a retraction).
+                      let later = corrections?[index]?.filter({ $0.sequence > record.sequence && voidBecause[$0.id] == nil }), !later.isEmpty {
                 standing = .corrected(by: later.map(\.id))
             } else {
                 standing = .counts
