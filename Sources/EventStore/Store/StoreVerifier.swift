@@ -37,7 +37,8 @@ public struct StoreVerifier {
         case nil, .regularFile?:
             guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
                   size > Self.maximumAllowedSignersBytes else { return nil }
-            return .unreadable("the file is larger than the \(Self.maximumAllowedSignersBytes) bytes an allowed_signers file may be")
+            // Signature damage: the file that says who may sign (an "unreadable event" it is not).
+            return .badSignature("the allowed_signers file is larger than the \(Self.maximumAllowedSignersBytes) bytes it may be; it was not read")
         case let kind?:
             return .wrongKind(found: kind, expected: .regularFile)
         }
