@@ -154,6 +154,20 @@ import Testing
         #expect(findings.contains { $0.id == "created-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
     }
 
+    /// An extension before its contract's award, and one of a contract never awarded, count nowhere;
+    /// the audit names both (it was silent, and said "no extension is recorded").
+    @Test func contractEventsBeforeTheAwardOrWithoutOneAreReported() throws {
+        var h = Self.base()
+        h.add(.contractAwarded, "2021-01-01", id: "award", ["contract": "c1", "counterparty": "First", "start": "2021-01-01", "end": "2022-12-31", "decision": "D1"])
+        h.add(.contractExtended, "2020-06-01", id: "early", ["contract": "c1", "newEndDate": "2031-12-31", "decision": "D1"])
+        h.add(.contractExtended, "2020-06-01", id: "ghost", ["contract": "c9", "newEndDate": "2031-12-31", "decision": "D1"])
+        let findings = try Audit.run(records: h.resolved(), on: date("2021-06-01"))
+        let early = try #require(findings.first { $0.id == "before-establishment/early" })
+        #expect(early.message.contains("before contract c1 was awarded on 2021-01-01; it does not count"), "\(early.message)")
+        let ghost = try #require(findings.first { $0.id == "before-establishment/ghost" })
+        #expect(ghost.message.contains("but contract c9 is never awarded"), "\(ghost.message)")
+    }
+
     /// A second establishment dated before the first (a file from elsewhere) takes nothing over:
     /// the establishment recorded first counts, and the audit names the second.
     @Test func aBackdatedSecondEstablishmentTakesNothingOver() throws {

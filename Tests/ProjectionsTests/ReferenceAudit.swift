@@ -147,13 +147,27 @@ enum ReferenceAudit {
         }
 
         // Contracts.
-        for contract in ContractProjection.contracts(in: records).keys.sorted() {
+        let touchedContracts = Set(records.filter(\.counts).flatMap { $0.event.subjects }.compactMap { subject -> ContractID? in
+            if case .contract(let c) = subject { return c } else { return nil }
+        })
+        for contract in touchedContracts.sorted() {
             let subject = Subject.contract(contract)
             let touching = effective.filter { $0.event.subjects.contains(subject) }
             let first = records.filter { record in
                 guard record.counts, case .contractAwarded(let a) = record.event else { return false }
                 return a.contract == contract
             }.min { $0.sequence < $1.sequence }
+            // Extensions and intentions before the award, or of a contract never awarded: they count nowhere.
+            for record in touching {
+                switch record.event {
+                case .contractExtended, .contractExtensionIntended: break
+                default: continue
+                }
+                guard first.map({ $0.effectiveDate > record.effectiveDate || ($0.effectiveDate == record.effectiveDate && $0.sequence > record.sequence) }) ?? true else { continue }
+                finding(.beforeEstablishment, .error, key: key(record), subject: subject, "\(record.original.type.rawValue) \(key(record)) takes effect on \(record.effectiveDate), "
+                        + (first.map { "before contract \(contract) was awarded on \($0.effectiveDate)" } ?? "but contract \(contract) is never awarded")
+                        + "; it does not count", first.map { [$0, record] } ?? [record])
+            }
             for again in touching where again.id != first?.id {
                 guard let first, case .contractAwarded = again.event else { continue }
                 finding(.createdTwice, .error, key: key(again), subject: subject,

@@ -26,6 +26,11 @@ extension Audit {
                 end = (award.end, record)
                 notice = award.noticeDeadline.map { ($0, record) }
                 intention = nil
+            case .contractExtensionIntended where end == nil, .contractExtended where end == nil:
+                // Before the award, or with none at all (files that did not come through append): it counts nowhere.
+                f.add(.beforeEstablishment, about: record, subject: subject, "\(record.original.type.rawValue) \(f.key(record)) takes effect on \(record.effectiveDate), "
+                      + (award.map { "before contract \(contract) was awarded on \($0.effectiveDate)" } ?? "but contract \(contract) is never awarded")
+                      + "; it does not count", award.map { [$0, record] } ?? [record])
             case let .contractExtensionIntended(_, newEnd, decideBy, body):
                 guard end != nil else { continue }
                 intention = (newEnd, decideBy, body, record)

@@ -30,7 +30,7 @@ public enum Audit {
         }
         establishments(context, &findings)
         try statedTotals(context, &findings)
-        for contract in context.subjects.contracts.sorted() {
+        for contract in context.subjects.touchedContracts {
             contractFindings(contract, context, &findings)
         }
         recording(context, now: now, &findings)

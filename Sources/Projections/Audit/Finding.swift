@@ -100,7 +100,8 @@ public enum AuditRule: String, Sendable, CaseIterable {
             return "one decision is recorded as taken, rejected or withdrawn more than once with a different status, body or date; the last in effect order counts"
         case .decisionDatedInFuture: return "a decision is dated after the day it was recorded"
         case .decidedLate: return "a contract extension was decided after its intention's decide-by date or after the contract's notice deadline"
-        case .beforeEstablishment: return "an event about a reserve takes effect before the reserve was established (it counts from the establishment on)"
+        case .beforeEstablishment:
+            return "an event about a reserve or contract takes effect before the reserve was established or the contract awarded (a reserve's counts from the establishment on, a contract's not at all), or there is none"
         case .endBeforeEstablishment: return "a reserve's end date is before the day it was established"
         case .lapsedReserveRevived: return "an end-date change that takes effect after a reserve lapsed brings the reserve back"
         case .moneyAfterEndDate: return "money is committed, allocated or withdrawn after the reserve's end date"

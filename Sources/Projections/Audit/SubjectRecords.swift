@@ -42,6 +42,13 @@ struct SubjectRecords {
         }.sorted()
     }
 
+    /// Every contract some record touches, awarded or not.
+    var touchedContracts: [ContractID] {
+        bySubject.keys.compactMap { subject -> ContractID? in
+            if case .contract(let c) = subject { return c } else { return nil }
+        }.sorted()
+    }
+
     /// The records touching `subject` (a reserve or a contract), in effect order.
     func records(of subject: Subject) -> [ResolvedRecord] { bySubject[subject] ?? [] }
 }
