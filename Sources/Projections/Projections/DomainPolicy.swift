@@ -253,7 +253,10 @@ public struct DomainPolicy: AppendPolicy {
         do { stored = try lookup.type(ofEvent: target) } catch {
             throw .conflict("cannot look up event \(target) in the store: \(error)")
         }
-        guard let type = stored.flatMap(EventType.init(rawValue:)) else { throw .unknownReference(field: field, kind: "event", id: target) }
+        guard let stored else { throw .unknownReference(field: field, kind: "event", id: target) }
+        guard let type = EventType(rawValue: stored) else {
+            throw .conflict("event \(target) is of type '\(stored)', which this register cannot read; it can only be retracted")
+        }
         if type == .retraction { throw .conflict("event \(target) is a retraction; a retraction cannot be corrected or retracted") }
         return type
     }

@@ -22,6 +22,8 @@ extension Catalogue {
         "missing or not a number": "ontbreekt of is geen getal",
         "is given with 'payload'": "is gegeven naast 'payload'",
         "contains a control character ({1})": "bevat een stuurteken ({1})",
+        "event {1} is of type '{2}', which this register cannot read": "gebeurtenis {1} is van de soort '{2}', die dit register niet kan lezen",
+        "it can only be retracted": "ze kan alleen worden ingetrokken",
         "'{1}' spells the year {2} another way": "'{1}' schrijft het jaar {2} op een andere manier",
         "contains a bidirectional formatting character ({1})": "bevat een teken dat de schrijfrichting verandert ({1})",
         "contains a line or paragraph separator ({1})": "bevat een regel- of alineascheidingsteken ({1})",
