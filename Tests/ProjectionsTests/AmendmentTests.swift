@@ -15,6 +15,15 @@ import Testing
         return h
     }
 
+    /// Reserve 404 as it stands on `day`, which it must be established by.
+    func reserve404(on day: String, _ records: [ResolvedRecord]) throws -> ReserveState {
+        guard case .state(let state)? = try ReserveProjection.project(ReserveNumber("404"), on: date(day), records: records) else {
+            throw Failure.notEstablished
+        }
+        return state
+    }
+    enum Failure: Error { case notEstablished }
+
     func record(_ id: String, in records: [ResolvedRecord]) throws -> ResolvedRecord {
         try #require(records.first { $0.id == id })
     }
@@ -146,9 +155,7 @@ import Testing
         var h = Self.base()
         h.add(.reserveEstablished, "2020-05-01", id: "again", ["reserve": "404", "name": "dup", "endDate": "2030-01-01"])
         let records = h.resolved()
-        guard case .state(let state)? = try ReserveProjection.project(ReserveNumber("404"), on: date("2021-01-01"), records: records) else {
-            Issue.record("no reserve"); return
-        }
+        let state = try reserve404(on: "2021-01-01", records)
         #expect(state.name == "Reserve 404" && state.endDate == date("2030-12-31"))
         let findings = try Audit.run(records: records, on: date("2021-01-01"))
         #expect(findings.contains { $0.id == "created-twice/again" && $0.severity == .error }, "\(findings.map(\.id))")
@@ -174,9 +181,7 @@ import Testing
         var h = Self.base()
         h.add(.reserveEstablished, "2019-01-01", id: "hijack", ["reserve": "404", "name": "Hijacked", "endDate": "2040-12-31"])
         let records = h.resolved()
-        guard case .state(let state)? = try ReserveProjection.project(ReserveNumber("404"), on: date("2021-01-01"), records: records) else {
-            Issue.record("no reserve"); return
-        }
+        let state = try reserve404(on: "2021-01-01", records)
         #expect(state.name == "Reserve 404" && state.endDate == date("2030-12-31") && state.establishedOn == date("2020-01-02"))
         #expect(ReserveProjection.reserves(in: records)[ReserveNumber("404")] == "Reserve 404")
         let ids = Set(try Audit.run(records: records, on: date("2021-01-01")).map(\.id))

@@ -16,6 +16,23 @@ import Testing
 
     func file(_ name: String) -> String { events + "/" + name }
 
+    /// Every bucket and leaf of the built index removed, emptied or replaced by a named pipe; the
+    /// manifest still names them.
+    func damageEveryIndexFile(_ damage: String) throws {
+        let index = temp.path(".register/events/index")
+        let files = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tsv") }
+        try #require(!files.isEmpty)
+        for file in files {
+            let path = index + "/" + file
+            try FileManager.default.removeItem(atPath: path)
+            switch damage {
+            case "emptied": try writeBytes([], to: path)
+            case "pipe": #expect(mkfifo(path, 0o644) == 0)
+            default: break
+            }
+        }
+    }
+
     @Test(arguments: [["reserve", "404", "--on", "2027-01-01"], ["timeline", "404"], ["reserve", "404", "--on", "2027-01-01", "--no-cache"]])
     func anEmptiedEventOfTheSubjectIsNeverAnsweredAround(_ question: [String]) throws {
         #expect(CLI.run(question + ["--events", events]).status == 0)
@@ -59,18 +76,7 @@ import Testing
     func damagedIndexFilesCostARebuildNotAnAnswer(_ damage: String) throws {
         let questions = [["timeline", "404"], ["timeline", "reserve:404"], ["reserve", "404", "--no-cache"], ["contract", "dordrecht-sociaal"]]
         let before = questions.map { CLI.run($0 + ["--events", events]).stdout }
-        let index = temp.path(".register/events/index")
-        let buckets = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tsv") }
-        try #require(!buckets.isEmpty)
-        for bucket in buckets {
-            let path = index + "/" + bucket
-            try FileManager.default.removeItem(atPath: path)
-            switch damage {
-            case "emptied": try writeBytes([], to: path)
-            case "pipe": #expect(mkfifo(path, 0o644) == 0)
-            default: break
-            }
-        }
+        try damageEveryIndexFile(damage)
         for (question, answer) in zip(questions, before) {
             let r = CLI.run(question + ["--events", events])
             #expect(r.status == 0, "\(question): \(r.stderr)")
@@ -83,16 +89,7 @@ import Testing
     @Test(arguments: ["removed", "emptied", "pipe"])
     func damagedIndexFilesCostAnAppendARebuildNotARefusal(_ damage: String) throws {
         #expect(CLI.run(["reserve", "404", "--events", events]).status == 0)
-        let index = temp.path(".register/events/index")
-        for file in try FileManager.default.contentsOfDirectory(atPath: index) where file.hasSuffix(".tsv") {
-            let path = index + "/" + file
-            try FileManager.default.removeItem(atPath: path)
-            switch damage {
-            case "emptied": try writeBytes([], to: path)
-            case "pipe": #expect(mkfifo(path, 0o644) == 0)
-            default: break
-            }
-        }
+        try damageEveryIndexFile(damage)
         let addition = eventJSON(type: "reserve-addition", payload: #"{"reserve": "404", "amountCents": 100, "decision": "2403230"}"#)
         let r = CLI.run(["append", "-", "--events", events], stdin: addition)
         #expect(r.status == 0, "\(r.stderr)")
