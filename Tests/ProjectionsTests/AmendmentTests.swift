@@ -175,6 +175,21 @@ import Testing
         #expect(ghost.message.contains("but contract c9 is never awarded"), "\(ghost.message)")
     }
 
+    /// A name spelt a second way (append refuses it) is reported; a reallocation's respelling is
+    /// allowed, and counts from then.
+    @Test func aSecondSpellingOfANameIsReportedUnlessAReallocationRespellsIt() throws {
+        var h = Self.base()
+        h.add(.allocation, "2020-03-01", id: "a1", ["reserve": "404", "allocations": lines([("Taskforce Jeugd", 100)]), "decision": "D1"])
+        h.add(.allocation, "2020-04-01", id: "a2", ["reserve": "404", "allocations": lines([("taskforce jeugd", 100)]), "decision": "D1"])
+        h.add(.reallocation, "2020-05-01", id: "r1", ["reserve": "404", "allocations": lines([("TASKFORCE JEUGD", 200)]), "decision": "D1"])
+        h.add(.allocation, "2020-06-01", id: "a3", ["reserve": "404", "allocations": lines([("TASKFORCE JEUGD", 100)]), "decision": "D1"])
+        h.add(.reserveEstablished, "2020-07-01", id: "est-0404", ["reserve": "0404", "name": "Other", "endDate": "2030-12-31"])
+        let findings = try Audit.run(records: h.resolved(), on: date("2021-01-01")).filter { $0.rule == .nameSpelledTwice }
+        #expect(findings.map(\.id).sorted() == ["name-spelled-twice/a2", "name-spelled-twice/est-0404"], "\(findings.map(\.id))")
+        #expect(findings.first { $0.id == "name-spelled-twice/a2" }?.message
+                    .contains("spells project of reserve 404 'taskforce jeugd' as 'Taskforce Jeugd' is spelt (a1) another way") == true)
+    }
+
     /// A second establishment dated before the first (a file from elsewhere) takes nothing over:
     /// the establishment recorded first counts, and the audit names the second.
     @Test func aBackdatedSecondEstablishmentTakesNothingOver() throws {

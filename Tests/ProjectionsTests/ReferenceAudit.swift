@@ -230,6 +230,28 @@ enum ReferenceAudit {
                     "event \(record.sequence) (\(key(record))) was recorded at \(record.original.recordedAt), before event \(previous.sequence) (\(previous.original.recordedAt))",
                     [previous, record])
         }
+        // Second spellings of one identity, record by record (a reallocation may respell a project).
+        for (i, record) in inSequence.enumerated() where record.counts {
+            if case .reallocation = record.event { continue }
+            var respelled: [String] = []
+            for introduced in DomainPolicy.names(introducedBy: record.event) {
+                // The spelling that counts before this record: the first, or a later reallocation's.
+                var current: (name: String, record: ResolvedRecord)? = nil
+                for earlier in inSequence[..<i] where earlier.counts {
+                    for name in DomainPolicy.names(introducedBy: earlier.event) where DomainPolicy.nameKey(name) == DomainPolicy.nameKey(introduced) {
+                        if current == nil { current = (name.name, earlier) }
+                        else if case .reallocation = earlier.event, current!.name != name.name { current = (name.name, earlier) }
+                    }
+                }
+                if let current, current.name != introduced.name {
+                    respelled.append("\(introduced.kind.description) '\(introduced.name)' as '\(current.name)' is spelt (\(key(current.record)))")
+                }
+            }
+            if !respelled.isEmpty {
+                finding(.nameSpelledTwice, .error, key: key(record), subject: nil,
+                        "\(record.original.type.rawValue) \(key(record)) spells " + respelled.joined(separator: ", ") + " another way; the answers count them apart", [record])
+            }
+        }
         for record in inSequence {
             if let why = record.voidBecause, record.counts {
                 finding(.correctionWithoutEffect, .error, key: key(record), subject: nil, "correction \(key(record)) has no effect: \(why)", [record])

@@ -76,6 +76,7 @@ import Testing
             e("w-407b", "reserve-withdrawal", "2022-04-01", ["reserve": "407", "amountCents": money(150_000), "decision": "D1"]),
             e("w-2035", "reserve-withdrawal", "2035-01-01", ["reserve": "407", "amountCents": money(10_000), "decision": "D1"]),
             e("r408", "reserve-established", "2021-01-01", ["reserve": "408", "name": "Reserve sport", "endDate": "2030-12-31", "decision": "D1"]),
+            e("r0408", "reserve-established", "2021-02-02", ["reserve": "0408", "name": "Reserve sport", "endDate": "2031-12-31", "decision": "D1"]),
             e("r408-again", "reserve-established", "2021-02-01", ["reserve": "408", "name": "Reserve sport opnieuw", "endDate": "2031-12-31", "decision": "D1"]),
             e("w-408", "reserve-withdrawal", "2021-01-15", ["reserve": "408", "amountCents": money(1_000), "decision": "D1"]),
             e("end-408", "reserve-end-date-changed", "2021-02-01", ["reserve": "408", "endDate": "2020-12-31", "decision": "D1"]),

@@ -10,6 +10,7 @@ extension Audit {
                   "event \(record.sequence) (\(f.key(record))) was recorded at \(record.original.recordedAt), before event \(previous.sequence) (\(previous.original.recordedAt))",
                   [previous, record])
         }
+        secondSpellings(inSequence, &f)
         if let now {
             for record in inSequence where record.original.recordedAt > now {
                 f.add(.recordedInFuture, about: record, subject: nil,
@@ -88,6 +89,30 @@ extension Audit {
             }
             f.add(.scheduled, about: record, subject: record.event.subject,
                   "\(record.original.type.rawValue) \(f.key(record)) takes effect on \(record.effectiveDate), after \(c.date): \(EventSummary.describe(record.event))")
+        }
+    }
+
+    /// Names spelt a second way (`0404` beside `404`, `taskforce jeugd` beside `Taskforce Jeugd`:
+    /// one identity, `IdentifierRules.identity`): append refuses them, but a file from elsewhere may
+    /// hold one, and the answers then count two subjects or projects. A reallocation may respell a
+    /// project; its spelling counts from then.
+    static func secondSpellings(_ inSequence: [ResolvedRecord], _ f: inout FindingList) {
+        var spelled: [String: (name: String, record: ResolvedRecord)] = [:]
+        for record in inSequence where record.counts {
+            var respelled: [String] = []
+            var learned: [String: String] = [:] // judged against earlier records only, then kept
+            for introduced in DomainPolicy.names(introducedBy: record.event) {
+                let key = DomainPolicy.nameKey(introduced)
+                guard let first = spelled[key] else { if learned[key] == nil { learned[key] = introduced.name }; continue }
+                guard first.name != introduced.name else { continue }
+                if case .reallocation = record.event { learned[key] = introduced.name; continue }
+                respelled.append("\(introduced.kind.description) '\(introduced.name)' as '\(first.name)' is spelt (\(f.key(first.record)))")
+            }
+            for (key, name) in learned { spelled[key] = (name, record) }
+            if !respelled.isEmpty {
+                f.add(.nameSpelledTwice, about: record, subject: nil,
+                      "\(record.original.type.rawValue) \(f.key(record)) spells " + respelled.joined(separator: ", ") + " another way; the answers count them apart")
+            }
         }
     }
 }

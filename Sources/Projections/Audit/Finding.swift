@@ -67,6 +67,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
     case orphanedByRetraction = "orphaned-by-retraction"
     case correctionWithoutEffect = "correction-without-effect"
     case createdTwice = "created-twice"
+    case nameSpelledTwice = "name-spelled-twice"
 
     /// How serious its findings are: one severity per rule, except that `balance-below-zero` is
     /// only a risk when just the low end of an estimated balance is below zero.
@@ -75,7 +76,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .decisionNotTaken, .decisionUnknown, .decisionAfterEffect, .decisionAfterYearEnd, .decisionDatedInFuture,
              .beforeEstablishment, .endBeforeEstablishment, .moneyAfterEndDate, .balanceBelowZero, .allocationsExceedAuthorised,
              .commitmentsExceedBalance, .statedTotalDiffers, .recordedInFuture, .amendmentTargetMissing, .amendmentOutOfOrder,
-             .amendmentOfRetraction, .orphanedByRetraction, .correctionWithoutEffect, .createdTwice:
+             .amendmentOfRetraction, .orphanedByRetraction, .correctionWithoutEffect, .createdTwice, .nameSpelledTwice:
             return .error
         case .mutationWithoutDecision, .decisionConflict, .decidedLate, .lapsedReserveRevived, .lapsedReserveHoldsMoney,
              .commitmentNotOpen, .possibleDuplicate, .extensionShortens, .intentionPastDeadline, .recordedOutOfOrder, .retractedTwice:
@@ -126,6 +127,8 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .amendmentOfRetraction: return "a correction or retraction names a retraction: it has no effect"
         case .retractedTwice: return "an event is retracted a second time"
         case .orphanedByRetraction: return "an event counts for a reserve or contract whose creation is retracted"
+        case .nameSpelledTwice:
+            return "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects"
         case .createdTwice: return "a reserve is established, or a contract awarded, a second time; only the first counts"
         case .correctionWithoutEffect:
             return "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect"
@@ -196,6 +199,8 @@ public enum AuditRule: String, Sendable, CaseIterable {
             return "retracted-twice/undo-2: retraction undo-2 retracts event res-404-commit-bso-plus again; undo (event 25) already retracted it"
         case .orphanedByRetraction:
             return "orphaned-by-retraction/res-404-addition-2019: event 5 (res-404-addition-2019) counts for reserve:404, whose creation res-404-established is retracted"
+        case .nameSpelledTwice:
+            return "name-spelled-twice/alloc-2021: allocation alloc-2021 spells project of reserve 404 'taskforce jeugd' as 'Taskforce Jeugd' is spelt (realloc-404-2021) another way; the answers count them apart"
         case .createdTwice:
             return "created-twice/est-404-again: reserve-established est-404-again establishes reserve 404 again, after res-404-established on 2019-06-30; only the first establishment counts"
         case .correctionWithoutEffect:

@@ -30,6 +30,8 @@ extension Catalogue {
         "only the first establishment counts": "alleen de eerste instelling telt",
         "{1} {2} awards contract {3} again, after {4} on {5}": "{1} {2} gunt contract {3} opnieuw, na {4} op {5}",
         "only the first award counts": "alleen de eerste gunning telt",
+        "{1} {2} spells {3} '{4}' as '{5}' is spelt ({6}) another way": "{1} {2} spelt {3} '{4}' anders dan '{5}' ({6})",
+        "the answers count them apart": "de antwoorden tellen ze apart",
         "{1} {2} takes effect on {3}, before contract {4} was awarded on {5}": "{1} {2} gaat in op {3}, voordat contract {4} werd gegund op {5}",
         "{1} {2} takes effect on {3}, but contract {4} is never awarded": "{1} {2} gaat in op {3}, maar contract {4} wordt nooit gegund",
         "{1} {2} names commitment {3} of reserve {4}, which is not open on {5} ({6})": "{1} {2} noemt verplichting {3} van reserve {4}, die op {5} niet open is ({6})",

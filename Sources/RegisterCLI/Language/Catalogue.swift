@@ -369,6 +369,8 @@ enum Catalogue {
         "an end-date change that takes effect after a reserve lapsed brings the reserve back": "een wijziging van de einddatum die ingaat nadat een reserve verviel, brengt de reserve terug",
         "money is committed, allocated or withdrawn after the reserve's end date": "na de einddatum van de reserve wordt geld verplicht, toegewezen of onttrokken",
         "a mutation names no authorising decision": "een mutatie noemt geen besluit dat haar toestaat",
+        "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects":
+            "een naam die het register kent, is anders gespeld (hoofdletters, voorloopnullen: één identiteit), zodat de antwoorden twee onderwerpen of projecten tellen",
         "a reserve is established, or a contract awarded, a second time; only the first counts": "een reserve wordt een tweede keer ingesteld, of een contract een tweede keer gegund; alleen de eerste telt",
         "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect":
             "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, of ze verandert waarover de gebeurtenis gaat) heeft geen gevolg",
