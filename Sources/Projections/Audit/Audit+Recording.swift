@@ -98,11 +98,19 @@ extension Audit {
     /// project; its spelling counts from then.
     static func secondSpellings(_ inSequence: [ResolvedRecord], _ f: inout FindingList) {
         var spelled: [String: (name: String, record: ResolvedRecord)] = [:]
+        // An identity costs a normalisation; a history repeats few spellings many times.
+        var identities: [DomainPolicy.NameKind: [String: String]] = [:]
+        func identity(_ introduced: DomainPolicy.IntroducedName) -> String {
+            if let known = identities[introduced.kind]?[introduced.name] { return known }
+            let key = DomainPolicy.nameKey(introduced)
+            identities[introduced.kind, default: [:]][introduced.name] = key
+            return key
+        }
         for record in inSequence where record.counts {
             var respelled: [String] = []
             var learned: [String: String] = [:] // judged against earlier records only, then kept
             for introduced in DomainPolicy.names(introducedBy: record.event) {
-                let key = DomainPolicy.nameKey(introduced)
+                let key = identity(introduced)
                 guard let first = spelled[key] else { if learned[key] == nil { learned[key] = introduced.name }; continue }
                 guard first.name != introduced.name else { continue }
                 if case .reallocation = record.event { learned[key] = introduced.name; continue }

@@ -53,7 +53,7 @@ public struct DomainPolicy: AppendPolicy {
     }
 
     /// What a name names, for `IdentifierRules.identity` comparisons.
-    enum NameKind: Equatable {
+    enum NameKind: Hashable {
         case subject(String)
         case project(reserve: ReserveNumber)
 
