@@ -139,6 +139,17 @@ import Testing
         #expect(ids.isSuperset(of: ["correction-without-effect/negative", "correction-without-effect/elsewhere"]), "\(ids)")
     }
 
+    /// The sibling with a new date alone: a correction that moves an establishment past its own
+    /// end date (append refuses it) has no effect either, and is reported.
+    @Test func aCorrectionThatMakesAnImplausibleEventHasNoEffect() throws {
+        var h = Self.base()
+        h.add(.correction, "2020-03-01", id: "late", version: 2, ["corrects": "res-404", "reason": "r", "effectiveDate": "2031-06-01"])
+        let records = h.resolved()
+        #expect(try record("res-404", in: records).effectiveDate == date("2020-01-02"))
+        #expect(try record("late", in: records).voidBecause?.contains("is not plausible") == true)
+        #expect(try Audit.run(records: records, on: date("2021-01-01")).contains { $0.id == "correction-without-effect/late" })
+    }
+
     /// An addition to a reserve no event establishes (from files that did not come through
     /// append) counts nowhere, and the audit says so (it said nothing).
     @Test func eventsAboutAReserveNeverEstablishedAreReported() throws {

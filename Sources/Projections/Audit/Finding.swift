@@ -131,7 +131,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
             return "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects"
         case .createdTwice: return "a reserve is established, or a contract awarded, a second time; only the first counts"
         case .correctionWithoutEffect:
-            return "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect"
+            return "a correction append refuses (its corrected payload is not a valid event of its type, it changes what the event is about, or the event it makes is not plausible) has no effect"
         }
     }
 

@@ -95,8 +95,14 @@ public struct History: Sendable {
                         event = decoded
                     }
                     let date = c.effectiveDate ?? result.effectiveDate
+                    let corrected = DomainRecord(copying: result, effectiveDate: date, event: event)
+                    // And the event it makes must be plausible, as append checks (a new date alone too).
+                    do { try DomainPolicy.checkPlausible(corrected) } catch {
+                        voidBecause[correctionRecord.id] = "the \(record.type.rawValue) it would make is not plausible (\(error))"
+                        continue
+                    }
                     changesBy[correctionRecord.id] = FieldChange.between(result, date, event)
-                    result = DomainRecord(copying: result, effectiveDate: date, event: event)
+                    result = corrected
                 }
                 inProgress.remove(record.id)
             }

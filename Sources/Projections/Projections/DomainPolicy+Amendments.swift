@@ -104,15 +104,20 @@ extension DomainPolicy {
         }
     }
 
+    /// Whether a retraction sets an event this register cannot read aside: only one recorded after
+    /// it does (one before it came from outside append, and counts for nothing).
+    public static func setsAside(retractionAt retraction: Int, eventAt event: Int) -> Bool { retraction > event }
+
     func checkRetraction(of target: String, lookup: EventLookup) throws(DomainError) {
         // An event this register cannot read (from a clone; no question is answered while it
         // counts) may be retracted, once: that sets it aside, and the register answers again.
         if let stored = try? lookup.envelope(ofEvent: target), (try? DomainRecord(envelope: stored)) == nil {
-            // Only a retraction after the event counts (one before it came from outside append).
-            let later = ((try? lookup.values(forKey: Self.retractedKey(target))) ?? []).first { by in
-                ((try? lookup.type(ofEvent: by)) ?? nil) != nil && ((try? lookup.sequence(ofEvent: by)) ?? nil).map { $0 > stored.sequence } == true
+            let retractions = ((try? lookup.values(forKey: Self.retractedKey(target))) ?? []).compactMap { by -> (id: String, sequence: Int)? in
+                ((try? lookup.sequence(ofEvent: by)) ?? nil).map { (by, $0) }
             }
-            if let later { throw .conflict("event \(target) is already retracted by \(later); an event is retracted once") }
+            if let earlier = retractions.first(where: { Self.setsAside(retractionAt: $0.sequence, eventAt: stored.sequence) }) {
+                throw .conflict("event \(target) is already retracted by \(earlier.id); an event is retracted once")
+            }
             return
         }
         let type = try requireAmendable(target, field: "payload.retracts", lookup: lookup)

@@ -176,7 +176,7 @@ public struct CommandContext {
             let envelope = try index.envelope(at: location)
             // Set aside by a retraction after it (the one way to let the register answer again).
             if try index.values(of: DomainPolicy.retractedKey(envelope.id)).contains(where: { by in
-                try index.location(ofEvent: by).map { $0.sequence > location.sequence } ?? false
+                try index.location(ofEvent: by).map { DomainPolicy.setsAside(retractionAt: $0.sequence, eventAt: location.sequence) } ?? false
             }) { continue }
             _ = try Self.decoded(envelope)
         }

@@ -27,7 +27,9 @@ struct UnreadableEvents {
 
     /// Throws the refusal for the first unreadable event no later retraction set aside.
     func check() throws(CLIError) {
-        if let first = events.first(where: { event in !(lastRetraction[event.id].map { $0 > event.sequence } ?? false) }) {
+        if let first = events.first(where: { event in
+            !(lastRetraction[event.id].map { DomainPolicy.setsAside(retractionAt: $0, eventAt: event.sequence) } ?? false)
+        }) {
             throw first.failure
         }
     }

@@ -105,6 +105,7 @@ extension Catalogue {
         "correction {1} has no effect: {2}": "correctie {1} heeft geen gevolg: {2}",
         "it would change what event {1} is about ({2} '{3}' to '{4}')": "ze zou veranderen waarover gebeurtenis {1} gaat ({2} '{3}' naar '{4}')",
         "its corrected payload is not a valid {1} ({2})": "de gecorrigeerde payload is geen geldige {1} ({2})",
+        "the {1} it would make is not plausible ({2})": "de {1} die ze zou maken is niet aannemelijk ({2})",
         "{1} {2} names event {3}, which is not among the events this register reads (it is missing, or an event this register cannot read)":
             "{1} {2} noemt gebeurtenis {3}, die niet bij de gebeurtenissen hoort die dit register leest (ze ontbreekt, of dit register kan haar niet lezen)",
         "{1} {2} names itself": "{1} {2} noemt zichzelf",

@@ -372,8 +372,8 @@ enum Catalogue {
         "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects":
             "een naam die het register kent, is anders gespeld (hoofdletters, voorloopnullen: één identiteit), zodat de antwoorden twee onderwerpen of projecten tellen",
         "a reserve is established, or a contract awarded, a second time; only the first counts": "een reserve wordt een tweede keer ingesteld, of een contract een tweede keer gegund; alleen de eerste telt",
-        "a correction append refuses (its corrected payload is not a valid event of its type, or it changes what the event is about) has no effect":
-            "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, of ze verandert waarover de gebeurtenis gaat) heeft geen gevolg",
+        "a correction append refuses (its corrected payload is not a valid event of its type, it changes what the event is about, or the event it makes is not plausible) has no effect":
+            "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, ze verandert waarover de gebeurtenis gaat, of de gebeurtenis die ze maakt is niet aannemelijk) heeft geen gevolg",
         "an event counts for a reserve or contract whose creation is retracted": "een gebeurtenis telt voor een reserve of contract waarvan de instelling is ingetrokken",
         "the same decision adds or withdraws the same amount twice, or establishes two reserves with the same name": "hetzelfde besluit voegt hetzelfde bedrag twee keer toe of onttrekt het twee keer, of stelt twee reserves met dezelfde naam in",
         "an event says it was recorded later than the moment the audit runs (beyond 5 minutes of clock difference)": "een gebeurtenis zegt later te zijn vastgelegd dan het moment van de controle (meer dan 5 minuten klokverschil)",
