@@ -15,16 +15,15 @@ extension Audit {
         var intention: (newEnd: CalendarDate, decideBy: CalendarDate?, body: DecisionBody, event: ResolvedRecord)? = nil
         for record in touching {
             switch record.event {
-            case .contractAwarded(let awarded):
+            case .contractAwarded(let terms):
                 if let first = award, record.id != first.id {
                     f.add(.createdTwice, about: record, subject: subject,
                           "\(record.original.type.rawValue) \(f.key(record)) awards contract \(contract) again, after \(f.key(first)) on \(first.effectiveDate); only the first award counts",
                           [first, record])
                     continue
                 }
-                let award = awarded
-                end = (award.end, record)
-                notice = award.noticeDeadline.map { ($0, record) }
+                end = (terms.end, record)
+                notice = terms.noticeDeadline.map { ($0, record) }
                 intention = nil
             case .contractExtensionIntended where end == nil, .contractExtended where end == nil:
                 // Before the award, or with none at all (files that did not come through append): it counts nowhere.
@@ -32,8 +31,7 @@ extension Audit {
                       + (award.map { "before contract \(contract) was awarded on \($0.effectiveDate)" } ?? "but contract \(contract) is never awarded")
                       + "; it does not count", award.map { [$0, record] } ?? [record])
             case let .contractExtensionIntended(_, newEnd, decideBy, body):
-                guard end != nil else { continue }
-                intention = (newEnd, decideBy, body, record)
+                intention = (newEnd, decideBy, body, record) // after the award: the case above takes the others
             case let .contractExtended(_, newEnd, decision):
                 guard let current = end else { continue }
                 // Made only for a finding: most records have none.
