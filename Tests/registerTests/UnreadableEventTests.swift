@@ -69,4 +69,26 @@ import Testing
         let twice = CLI.run(["append", "-", "--events", events], stdin: retraction)
         #expect(twice.status == 3 && twice.stderr.contains("is already retracted"), "\(twice.stderr)")
     }
+
+    /// `record`, the clerk's way to append, can retract such an event by its sequence number (it
+    /// used to refuse, as it read the whole history first), cannot correct it, and notes it while
+    /// recording anything else.
+    @Test func recordRetractsAnUnreadableEventByItsNumber() throws {
+        let temp = try TemporaryFolder("register-unreadable-record")
+        let events = try temp.copyOfShippedEvents()
+        let answer = CLI.run(["reserve", "404", "--events", events]).stdout
+        try appendWithoutChecks([UncheckedEvent(id: "odd", type: "reserve-bonus", payload: ["reserve": "404", "amountCents": 100])], to: events)
+        let before = try snapshot(of: events)
+        let corrected = CLI.run(["record", "correction", "30", "--reason", "x", "--yes", "--events", events])
+        #expect(corrected.status == 3 && corrected.stderr.contains("event 30 is one this register cannot read; it can only be retracted"), "\(corrected.stderr)")
+        let other = CLI.run(["record", "reserve-addition", "--reserve", "404", "--amount", "5", "--decision", "2403230", "--effective", "2026-01-01",
+                             "--source", "x", "--dry-run", "--events", events])
+        #expect(other.status == 0 && other.stdout.contains("note: event 30 is one this register cannot read"), "\(other.stdout)\(other.stderr)")
+        let dry = CLI.run(["record", "retraction", "30", "--reason", "unreadable", "--source", "x", "--dry-run", "--events", events])
+        #expect(dry.status == 0 && dry.stdout.contains("\"retracts\": \"odd\"") && !dry.stdout.contains("note: event 30"), "\(dry.stdout)\(dry.stderr)")
+        #expect(try snapshot(of: events) == before, "refusals and dry runs write nothing")
+        let r = CLI.run(["record", "retraction", "30", "--reason", "unreadable", "--source", "x", "--yes", "--events", events])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(CLI.run(["reserve", "404", "--events", events]).stdout == answer)
+    }
 }

@@ -201,13 +201,21 @@ public struct CommandContext {
 
     private static func decoded(_ envelope: EventEnvelope) throws -> DomainRecord {
         do { return try DomainRecord(envelope: envelope) } catch {
-            throw UnreadableEvents.failure(file: envelope.fileName, id: envelope.id, error)
+            throw UnreadableEvents.failure(file: envelope.fileName, id: envelope.id, sequence: envelope.sequence, error)
         }
     }
 
     /// Replays the store into a domain history; damage is a failure, and so is an event this
     /// register cannot read, unless a later retraction set it aside.
     func history(of store: EventStore) throws -> History {
+        let (history, unreadable) = try readableHistory(of: store)
+        try unreadable.check()
+        return history
+    }
+
+    /// Replays the store into the history of the events this register can read, and the ones it
+    /// cannot: for `record`, which must be able to retract those. Damage is a failure.
+    func readableHistory(of store: EventStore) throws -> (History, UnreadableEvents) {
         var history = History()
         var unreadable = UnreadableEvents()
         // Decoded on all cores as the files are read; appended in order.
@@ -220,7 +228,6 @@ public struct CommandContext {
                 unreadable.add(stored, error)
             }
         }
-        try unreadable.check()
-        return history
+        return (history, unreadable)
     }
 }

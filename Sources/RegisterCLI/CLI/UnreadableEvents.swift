@@ -10,14 +10,14 @@ struct UnreadableEvents {
     private var lastRetraction: [String: Int] = [:]
 
     /// The refusal for one such event, naming its file and the way forward.
-    static func failure(file: String, id: String, _ error: any Error) -> CLIError {
+    static func failure(file: String, id: String, sequence: Int, _ error: any Error) -> CLIError {
         .failure("\(file): this register cannot read the event: \(error); nothing is answered while it counts: "
-                 + "upgrade register, or append a retraction of event \(id)")
+                 + "upgrade register, or retract event \(sequence) (id \(id)): register record retraction \(sequence) --reason TEXT")
     }
 
     /// An event the replay could not read.
     mutating func add(_ stored: StoredEvent, _ error: any Error) {
-        events.append((stored.envelope.id, stored.envelope.sequence, Self.failure(file: stored.path, id: stored.envelope.id, error)))
+        events.append((stored.envelope.id, stored.envelope.sequence, Self.failure(file: stored.path, id: stored.envelope.id, sequence: stored.envelope.sequence, error)))
     }
 
     /// A record the replay read: a retraction may set an unreadable event aside.
@@ -25,12 +25,15 @@ struct UnreadableEvents {
         if case .retraction(let target, _) = record.event { lastRetraction[target] = record.sequence }
     }
 
+    /// The unreadable events no later retraction set aside, in sequence order.
+    var standing: [(id: String, sequence: Int, failure: CLIError)] {
+        events.filter { event in
+            !(lastRetraction[event.id].map { DomainPolicy.setsAside(retractionAt: $0, eventAt: event.sequence) } ?? false)
+        }
+    }
+
     /// Throws the refusal for the first unreadable event no later retraction set aside.
     func check() throws(CLIError) {
-        if let first = events.first(where: { event in
-            !(lastRetraction[event.id].map { DomainPolicy.setsAside(retractionAt: $0, eventAt: event.sequence) } ?? false)
-        }) {
-            throw first.failure
-        }
+        if let first = standing.first { throw first.failure }
     }
 }

@@ -24,6 +24,10 @@ extension Catalogue {
         "contains a control character ({1})": "bevat een stuurteken ({1})",
         "event {1} is of type '{2}', which this register cannot read": "gebeurtenis {1} is van de soort '{2}', die dit register niet kan lezen",
         "it can only be retracted": "ze kan alleen worden ingetrokken",
+        "note: event {1} is one this register cannot read; no question is answered until it is retracted (register record retraction {1})":
+            "let op: gebeurtenis {1} kan dit register niet lezen; geen vraag wordt beantwoord tot ze is ingetrokken (register record retraction {1})",
+        "event {1} is one this register cannot read; it can only be retracted: register record retraction {1} --reason TEXT":
+            "gebeurtenis {1} kan dit register niet lezen; ze kan alleen worden ingetrokken: register record retraction {1} --reason TEKST",
         "'{1}' spells the year {2} another way": "'{1}' schrijft het jaar {2} op een andere manier",
         "contains a bidirectional formatting character ({1})": "bevat een teken dat de schrijfrichting verandert ({1})",
         "contains a line or paragraph separator ({1})": "bevat een regel- of alineascheidingsteken ({1})",

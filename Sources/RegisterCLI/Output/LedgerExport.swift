@@ -201,7 +201,7 @@ struct LedgerExport {
             let path = inShard ? EventShard.path(ofFile: name, sequence: sequence) : name
             let envelope = try store.reread(path, hash: hash)
             do { return try DomainRecord(envelope: envelope) } catch {
-                throw UnreadableEvents.failure(file: path, id: envelope.id, error)
+                throw UnreadableEvents.failure(file: path, id: envelope.id, sequence: envelope.sequence, error)
             }
         }
     }

@@ -133,7 +133,11 @@ struct RecordCommand: Command {
         let questions = RecordQuestions(context: context)
         let asking = context.canAsk && !arguments.flag("--yes")
         // The whole history, for questions and the audit preview: only when someone is there to see them.
-        let knowledge = asking || arguments.flag("--dry-run") || needsEventLookup ? RecordKnowledge(history: try context.history(of: store)) : nil
+        // Events this register cannot read do not stop it: a clerk must be able to retract them.
+        let knowledge = try asking || arguments.flag("--dry-run") || needsEventLookup ? {
+            let (history, unreadable) = try context.readableHistory(of: store)
+            return RecordKnowledge(history: history, unreadable: unreadable.standing)
+        }() : nil
         switch what {
         case .correction(let target):
             let correction = try RecordCorrection(arguments: arguments, target: target, questions: asking ? questions : nil,
@@ -158,11 +162,11 @@ struct RecordCommand: Command {
                 guard !texts.isEmpty else { continue }
                 var value = try field.value(texts)
                 if field.reference == .event, let id = value.string, let knowledge {
-                    guard let target = knowledge.event(id) else {
+                    guard let target = knowledge.eventID(id) else {
                         throw CLIError.refused(context.language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
-                                                                     id, knowledge.records.count) + "; " + context.language.text("nothing was written"))
+                                                                     id, knowledge.eventCount) + "; " + context.language.text("nothing was written"))
                     }
-                    value = .string(target.id)
+                    value = .string(target)
                 }
                 payload[field.key] = value
                 if field.key == "reserve", let id = value.string { subject = .reserve(ReserveNumber(id)) }
@@ -230,6 +234,11 @@ struct RecordCommand: Command {
                           + ", " + language.text("actor: {1}", actor))
             context.writeText(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
             if knowledge != nil { context.writeText(RecordAuditPreview.text(findings, language: language)) }
+            let retracted = type == .retraction ? payload["retracts"]?.string : nil
+            for event in knowledge?.unreadable ?? [] where event.id != retracted {
+                context.print(language.text("note: event {1} is one this register cannot read; no question is answered until it is retracted (register record retraction {1})",
+                                            event.sequence))
+            }
         }
         if arguments.flag("--dry-run") {
             if json {

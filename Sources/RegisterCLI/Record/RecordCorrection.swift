@@ -18,6 +18,12 @@ struct RecordCorrection {
     /// Keys that say what an event is about: a correction may not change them.
     static let identityKeys: Set<String> = ["reserve", "project", "contract", "year", "of"]
 
+    /// The refusal for a correction of an event this register cannot read.
+    static func onlyRetractable(_ sequence: Int, _ language: Language) -> CLIError {
+        .refused(language.text("event {1} is one this register cannot read; it can only be retracted: register record retraction {1} --reason TEXT", sequence)
+                 + "; " + language.text("nothing was written"))
+    }
+
     init(arguments: ParsedArguments, target targetText: String?, questions: RecordQuestions?, knowledge: RecordKnowledge,
          context: CommandContext) throws {
         let language = context.language
@@ -27,8 +33,9 @@ struct RecordCorrection {
         } else if let questions {
             text = try questions.ask(language.text("event to correct (its sequence number or id)"), optional: false) { answer in
                 guard knowledge.event(answer) != nil else {
+                    if let unreadable = knowledge.unreadableEvent(answer) { throw Self.onlyRetractable(unreadable.sequence, language) }
                     throw CLIError.refused(language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
-                                                         answer, knowledge.records.count))
+                                                         answer, knowledge.eventCount))
                 }
                 return answer
             }!
@@ -36,8 +43,9 @@ struct RecordCorrection {
             throw CLIError.usage(language.text("record correction needs the EVENT to correct: its sequence number or id"), command: "record")
         }
         guard let target = knowledge.event(text) else {
+            if let unreadable = knowledge.unreadableEvent(text) { throw Self.onlyRetractable(unreadable.sequence, language) }
             throw CLIError.refused(language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
-                                                 text, knowledge.records.count) + "; " + language.text("nothing was written"))
+                                                 text, knowledge.eventCount) + "; " + language.text("nothing was written"))
         }
         guard let recordType = RecordType.all.first(where: { $0.type == target.original.type }), target.original.type != .retraction else {
             throw CLIError.refused(language.text("event {1} is a {2}, which 'record correction' cannot correct (a retraction cannot be corrected; a correction of a correction is written with 'register append')",

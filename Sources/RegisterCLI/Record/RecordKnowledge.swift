@@ -12,13 +12,19 @@ struct RecordKnowledge {
     let records: [ResolvedRecord]
     let catalog: SubjectCatalog
     let decisions: DecisionIndex
+    /// The events this register cannot read that no retraction set aside: a clerk can only retract them.
+    let unreadable: [(id: String, sequence: Int, failure: CLIError)]
 
-    init(history: History) {
+    init(history: History, unreadable: [(id: String, sequence: Int, failure: CLIError)] = []) {
         self.history = history
+        self.unreadable = unreadable
         records = history.resolved()
         catalog = SubjectCatalog(records: records)
         decisions = DecisionIndex(records: records)
     }
+
+    /// The events in the register, readable or not (the highest sequence number a clerk can name).
+    var eventCount: Int { records.count + unreadable.count }
 
     /// The ids of a kind the register holds, with their labels, in the catalogue's order.
     func known(_ kind: String) -> [(id: String, label: String)] {
@@ -70,5 +76,18 @@ struct RecordKnowledge {
         if let record = records.first(where: { $0.id == text }) { return record }
         guard let sequence = Int(text) else { return nil }
         return records.first { $0.sequence == sequence }
+    }
+
+    /// The unreadable event a clerk names by its id or its sequence number, by the same rule.
+    func unreadableEvent(_ text: String) -> (id: String, sequence: Int, failure: CLIError)? {
+        if records.contains(where: { $0.id == text }) { return nil }
+        if let event = unreadable.first(where: { $0.id == text }) { return event }
+        guard let sequence = Int(text), !records.contains(where: { $0.sequence == sequence }) else { return nil }
+        return unreadable.first { $0.sequence == sequence }
+    }
+
+    /// The id of the event a clerk names, readable or not: what a retraction names.
+    func eventID(_ text: String) -> String? {
+        event(text)?.id ?? unreadableEvent(text)?.id
     }
 }
