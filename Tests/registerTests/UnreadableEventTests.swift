@@ -38,6 +38,15 @@ import Testing
             #expect(r.status == 1 && r.stdout.isEmpty, "\(question): \(r.stdout)")
             #expect(r.stderr.contains(file) && r.stderr.contains("cannot read the event"), "\(question): \(r.stderr)")
         }
+        // verify: the chain is intact (exit 0), and the event is named as one no question gets past.
+        let verified = CLI.run(["verify", "--events", events])
+        #expect(verified.status == 0 && verified.stdout.contains("note: \(file): this register cannot read the event"), "\(verified.stdout)")
+        let json = try JSONParser.parse(CLI.run(["verify", "--json", "--events", events]).stdout)
+        #expect(json["intact"] == .bool(true) && json["unreadable"]?.array?.first?["sequence"] == 30, "\(json)")
+        // The same without an index (a fresh clone): each event is decoded as it is verified.
+        try FileManager.default.removeItem(atPath: EventStore(directory: events).cacheDirectory)
+        let fresh = try JSONParser.parse(CLI.run(["verify", "--json", "--events", events]).stdout)
+        #expect(fresh["unreadable"] == json["unreadable"], "\(fresh)")
     }
 
     /// The way forward: a retraction of the unreadable event sets it aside, and every question
@@ -66,6 +75,9 @@ import Testing
         let audit = CLI.run(["audit", "--json", "--events", events])
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("names event odd, which is not among the events this register reads"), "\(audit.stdout)")
+        let verified = CLI.run(["verify", "--json", "--events", events])
+        let after = try JSONParser.parse(verified.stdout)
+        #expect(verified.status == 0 && after["unreadable"] == .array([]), "\(verified.stdout)")
         let twice = CLI.run(["append", "-", "--events", events], stdin: retraction)
         #expect(twice.status == 3 && twice.stderr.contains("is already retracted"), "\(twice.stderr)")
     }

@@ -84,13 +84,22 @@ public struct StoreVerifier {
     /// order, then files of the wrong kind, strangers and orphaned signatures), and lists
     /// leftover temporaries. `eventCount` counts the events that passed.
     public func verify(progress: ((Int) -> Void)? = nil) throws -> Report {
+        try verify(progress: progress, prepare: { _, _ in () }, each: { _, _ in })
+    }
+
+    /// The same, with the caller's own reading of each event that passed: `prepare` runs on all
+    /// cores as the files are read (see `EventStore.replay(prepare:_:)`), `each` in order.
+    public func verify<Prepared: Sendable>(progress: ((Int) -> Void)? = nil,
+                                           prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared,
+                                           each: (StoredEvent, Prepared) throws -> Void) throws -> Report {
         var report = Report()
         let listing = try store.listing()
         let signersDamage = allowedSignersDamage()
         if let signersDamage { report.add(EventFileName.allowedSignersName, signersDamage) }
         report.signatures.checked = signatures != nil && (allowedSignersPath != nil || !listing.signatures.isEmpty)
         let latest = RecordedInstant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.clockToleranceMilliseconds)
-        try store.replay(listing: listing, survey: { file, damage in report.add(file, damage) }) { event in
+        try store.replay(listing: listing, survey: { file, damage in report.add(file, damage) }, prepare: prepare) { event, prepared in
+            try each(event, prepared)
             report.eventCount += 1
             report.byteCount += event.byteCount
             report.head = event.hash

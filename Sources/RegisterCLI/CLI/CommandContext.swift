@@ -172,14 +172,7 @@ public struct CommandContext {
         // An event this register cannot read may be about any subject: while one is in the
         // history, no answer is given from it (the same refusal as a full replay's).
         try index.prefetch(subjects: [DomainPolicy.unreadable] + subjects, groups: [DomainPolicy.decisionGroup])
-        for location in try index.locations(touching: DomainPolicy.unreadable) {
-            let envelope = try index.envelope(at: location)
-            // Set aside by a retraction after it (the one way to let the register answer again).
-            if try index.values(of: DomainPolicy.retractedKey(envelope.id)).contains(where: { by in
-                try index.location(ofEvent: by).map { DomainPolicy.setsAside(retractionAt: $0.sequence, eventAt: location.sequence) } ?? false
-            }) { continue }
-            _ = try Self.decoded(envelope)
-        }
+        if let first = try UnreadableEvents.standing(in: index).first { throw first.failure }
         var locations: [KeyIndex.EventLocation] = []
         for subject in subjects { locations += try index.locations(touching: subject) }
         var seen = Set<Int>()

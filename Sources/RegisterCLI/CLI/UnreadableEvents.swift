@@ -6,18 +6,54 @@ import Projections
 /// through this `append`) may be about anything, so nothing is answered from a history that
 /// holds one, unless a retraction recorded after it set it aside.
 struct UnreadableEvents {
-    private var events: [(id: String, sequence: Int, failure: CLIError)] = []
+    private var events: [Unreadable] = []
     private var lastRetraction: [String: Int] = [:]
 
     /// The refusal for one such event, naming its file and the way forward.
     static func failure(file: String, id: String, sequence: Int, _ error: any Error) -> CLIError {
-        .failure("\(file): this register cannot read the event: \(error); nothing is answered while it counts: "
-                 + "upgrade register, or retract event \(sequence) (id \(id)): register record retraction \(sequence) --reason TEXT")
+        .failure(message(file: file, id: id, sequence: sequence, error))
+    }
+
+    /// What the refusal says: the file, why it cannot be read, and the way forward.
+    static func message(file: String, id: String, sequence: Int, _ error: any Error) -> String {
+        "\(file): this register cannot read the event: \(error); nothing is answered while it counts: "
+            + "upgrade register, or retract event \(sequence) (id \(id)): register record retraction \(sequence) --reason TEXT"
+    }
+
+    /// One event this register cannot read.
+    struct Unreadable {
+        let id: String
+        let sequence: Int
+        let file: String
+        /// What the refusal says (`message(file:id:sequence:_:)`).
+        let message: String
+        var failure: CLIError { .failure(message) }
+
+        init(_ envelope: EventEnvelope, file: String, _ error: any Error) {
+            id = envelope.id
+            sequence = envelope.sequence
+            self.file = file
+            message = UnreadableEvents.message(file: file, id: envelope.id, sequence: envelope.sequence, error)
+        }
     }
 
     /// An event the replay could not read.
     mutating func add(_ stored: StoredEvent, _ error: any Error) {
-        events.append((stored.envelope.id, stored.envelope.sequence, Self.failure(file: stored.path, id: stored.envelope.id, sequence: stored.envelope.sequence, error)))
+        events.append(Unreadable(stored.envelope, file: stored.path, error))
+    }
+
+    /// The unreadable events the index lists that no retraction after them set aside (what a
+    /// replay's `standing` would be, read from the index).
+    static func standing(in index: StoreIndex) throws -> [Unreadable] {
+        var standing: [Unreadable] = []
+        for location in try index.locations(touching: DomainPolicy.unreadable) {
+            let envelope = try index.envelope(at: location)
+            if try index.values(of: DomainPolicy.retractedKey(envelope.id)).contains(where: { by in
+                try index.location(ofEvent: by).map { DomainPolicy.setsAside(retractionAt: $0.sequence, eventAt: location.sequence) } ?? false
+            }) { continue }
+            do { _ = try DomainRecord(envelope: envelope) } catch { standing.append(Unreadable(envelope, file: envelope.fileName, error)) }
+        }
+        return standing
     }
 
     /// A record the replay read: a retraction may set an unreadable event aside.
@@ -26,7 +62,7 @@ struct UnreadableEvents {
     }
 
     /// The unreadable events no later retraction set aside, in sequence order.
-    var standing: [(id: String, sequence: Int, failure: CLIError)] {
+    var standing: [Unreadable] {
         events.filter { event in
             !(lastRetraction[event.id].map { DomainPolicy.setsAside(retractionAt: $0, eventAt: event.sequence) } ?? false)
         }

@@ -1,5 +1,6 @@
 import Signing
 import EventStore
+import Projections
 import Foundation
 
 /// `register verify`: walks the whole chain and names every bad file.
@@ -21,7 +22,9 @@ struct VerifyCommand: Command {
             sequence number, duplicate event id, renamed, misplaced or unexpected file, a symbolic link or other
             non-file where an event or shard folder belongs, broken link, upper-case or malformed hash, unreadable
             JSON, an instant recorded in the future (more than 5 minutes ahead of this machine's clock). A leftover temporary file of an interrupted append is
-            reported as a note: it was never part of the history, and the next append removes it.
+            reported as a note: it was never part of the history, and the next append removes it. So is an intact event
+            this register cannot read (an unknown type, a newer schema, a payload outside the rules) that no retraction set
+            aside: the chain holds it, but every question refuses while it counts (--json: "unreadable").
             When the store uses signatures (an allowed_signers file or any .sig file), each event's signature is
             checked with ssh-keygen: a signature that does not match its event is damage; unsigned events and
             keys not allowed are reported, and are failures with --require-signatures.
@@ -61,8 +64,30 @@ struct VerifyCommand: Command {
     func run(_ context: CommandContext) throws -> ExitCode {
         let progress = Progress(context: context, label: "verified")
         let verifier = StoreVerifier(store: store)
-        let report = try StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath)).verify(progress: { progress.tick($0) })
+        // An event this register cannot read is not damage to the chain, but every question
+        // refuses while it counts, so it is named: from the index when it describes the history
+        // verified (what the questions read), else by decoding each event as it is read.
+        let index = store.currentIndex(policy: DomainPolicy())
+        var unreadable = UnreadableEvents()
+        let checker = StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath))
+        let report = try index != nil
+            ? checker.verify(progress: { progress.tick($0) })
+            : checker.verify(progress: { progress.tick($0) }, prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
+                do { unreadable.note(try decoded.get()) } catch { unreadable.add(stored, error) }
+            }
         progress.finish()
+        var unanswerable: [UnreadableEvents.Unreadable] = []
+        if report.isIntact {
+            if let index, index.sequence == report.eventCount, index.head == report.head {
+                do { unanswerable = try UnreadableEvents.standing(in: index) } catch is IndexDamage {
+                    unanswerable = try context.readableHistory(of: store).1.standing // the index is not what it says
+                }
+            } else if index != nil {
+                unanswerable = try context.readableHistory(of: store).1.standing // an append since the index was opened
+            } else {
+                unanswerable = unreadable.standing
+            }
+        }
         // Problems beyond the chain itself: a checkpoint's signature, a checkpoint the store does not extend, missing signatures.
         let checkpointSignature = try checkpoint?.signature(allowedSigners: verifier.allowedSignersPath)
         let mismatch = try report.isIntact ? checkpoint.flatMap { try store.mismatch(with: $0.checkpoint) } : nil
@@ -92,6 +117,9 @@ struct VerifyCommand: Command {
                 .object(["file": .string($0.file), "kind": .string($0.damage.kind), "message": .string($0.damage.description)])
             }
             object["problems"] = .array(problems)
+            object["unreadable"] = .array(unanswerable.map {
+                .object(["file": .string($0.file), "id": .string($0.id), "sequence": JSONValue($0.sequence), "message": .string($0.message)])
+            })
             object["problemCount"] = JSONValue(report.problemCount)
             if let first = problems.first {
                 object["problem"] = first
@@ -145,6 +173,7 @@ struct VerifyCommand: Command {
                 for file in signatures.unsigned.prefix(20) { context.print(context.language.text("note: {1} is not signed", file)) }
                 for (file, why) in signatures.notAllowed.prefix(20) { context.print(l.text("note: {1}", file) + ": " + l.message(why)) }
             }
+            for event in unanswerable { context.print(l.text("note: {1}", l.message(event.message))) }
             for temporary in report.leftoverTemporaries {
                 context.print(l.text("note: {1}", temporary) + ": " + l.message(Damage.leftoverTemporaryFile.description))
             }

@@ -24,6 +24,10 @@ extension Catalogue {
         "contains a control character ({1})": "bevat een stuurteken ({1})",
         "event {1} is of type '{2}', which this register cannot read": "gebeurtenis {1} is van de soort '{2}', die dit register niet kan lezen",
         "it can only be retracted": "ze kan alleen worden ingetrokken",
+        "this register cannot read the event": "dit register kan de gebeurtenis niet lezen",
+        "nothing is answered while it counts": "zolang ze meetelt wordt niets beantwoord",
+        "upgrade register, or retract event {1} (id {2}): register record retraction {1} --reason TEXT":
+            "werk register bij, of trek gebeurtenis {1} (id {2}) in: register record retraction {1} --reason TEKST",
         "note: event {1} is one this register cannot read; no question is answered until it is retracted (register record retraction {1})":
             "let op: gebeurtenis {1} kan dit register niet lezen; geen vraag wordt beantwoord tot ze is ingetrokken (register record retraction {1})",
         "event {1} is one this register cannot read; it can only be retracted: register record retraction {1} --reason TEXT":

@@ -13,9 +13,9 @@ struct RecordKnowledge {
     let catalog: SubjectCatalog
     let decisions: DecisionIndex
     /// The events this register cannot read that no retraction set aside: a clerk can only retract them.
-    let unreadable: [(id: String, sequence: Int, failure: CLIError)]
+    let unreadable: [UnreadableEvents.Unreadable]
 
-    init(history: History, unreadable: [(id: String, sequence: Int, failure: CLIError)] = []) {
+    init(history: History, unreadable: [UnreadableEvents.Unreadable] = []) {
         self.history = history
         self.unreadable = unreadable
         records = history.resolved()
@@ -79,7 +79,7 @@ struct RecordKnowledge {
     }
 
     /// The unreadable event a clerk names by its id or its sequence number, by the same rule.
-    func unreadableEvent(_ text: String) -> (id: String, sequence: Int, failure: CLIError)? {
+    func unreadableEvent(_ text: String) -> UnreadableEvents.Unreadable? {
         if records.contains(where: { $0.id == text }) { return nil }
         if let event = unreadable.first(where: { $0.id == text }) { return event }
         guard let sequence = Int(text), !records.contains(where: { $0.sequence == sequence }) else { return nil }
