@@ -22,9 +22,9 @@ struct VerifyCommand: Command {
             sequence number, duplicate event id, renamed, misplaced or unexpected file, a symbolic link or other
             non-file where an event or shard folder belongs, broken link, upper-case or malformed hash, unreadable
             JSON, an instant recorded in the future (more than 5 minutes ahead of this machine's clock). A leftover temporary file of an interrupted append is
-            reported as a note: it was never part of the history, and the next append removes it. So is an intact event
-            this register cannot read (an unknown type, a newer schema, a payload outside the rules) that no retraction set
-            aside: the chain holds it, but every question refuses while it counts (--json: "unreadable").
+            reported as a note: it was never part of the history, and the next append removes it.
+            An intact event this register cannot read (an unknown type, a newer schema, a payload outside the rules) that no
+            retraction set aside is a note too (--json: "unreadable"): the chain holds it, but every question refuses while it counts.
             When the store uses signatures (an allowed_signers file or any .sig file), each event's signature is
             checked with ssh-keygen: a signature that does not match its event is damage; unsigned events and
             keys not allowed are reported, and are failures with --require-signatures.
