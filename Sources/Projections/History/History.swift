@@ -7,20 +7,16 @@ import EventStore
 /// and retractions applied; projections then fold those records up to a date (the first).
 public struct History: Sendable {
     public private(set) var records: [DomainRecord] = []
-    private var indexByID: [String: Int] = [:]
 
     public init() {}
 
     public init(records: [DomainRecord]) {
-        for record in records { append(record) }
+        self.records = records
     }
 
     public mutating func append(_ record: DomainRecord) {
-        indexByID[record.id] = records.count
         records.append(record)
     }
-
-    public func record(id: String) -> DomainRecord? { indexByID[id].map { records[$0] } }
 
     /// The records known at `knownOn` (all when nil), with corrections and retractions applied.
     ///
