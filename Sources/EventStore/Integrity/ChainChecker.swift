@@ -25,7 +25,7 @@ public struct ChainChecker: Sendable {
     /// earlier sequence leaves the earlier ids to the caller (replication uses its `KeyIndex`).
     private var sequenceOfID: [IDFingerprint: Int32] = [:]
 
-    private struct IDFingerprint: Hashable {
+    struct IDFingerprint: Hashable, Sendable {
         let high: UInt64
         let low: UInt64
         init(_ id: String) {
@@ -41,12 +41,32 @@ public struct ChainChecker: Sendable {
         self.head = head
     }
 
+    /// Makes room for the ids of `count` events at once (a replay knows how many files it will see).
+    public mutating func reserveCapacity(_ count: Int) { sequenceOfID.reserveCapacity(count) }
+
     /// One file's bytes, hashed and decoded, before its place in the chain is known.
     public struct ParsedFile: Sendable {
         public let hash: SHA256Digest
         public let byteCount: Int
         /// The envelope, or why the bytes are not one.
         public let envelope: Result<EventEnvelope, Damage>
+        /// What `accept` compares, worked out where the file is parsed (on all cores, in a
+        /// replay): the envelope's own file name and its id's fingerprint.
+        let expectedName: String?
+        let idFingerprint: IDFingerprint?
+
+        init(hash: SHA256Digest, byteCount: Int, envelope: Result<EventEnvelope, Damage>) {
+            self.hash = hash
+            self.byteCount = byteCount
+            self.envelope = envelope
+            if case .success(let e) = envelope {
+                expectedName = e.fileName
+                idFingerprint = IDFingerprint(e.id)
+            } else {
+                expectedName = nil
+                idFingerprint = nil
+            }
+        }
     }
 
     /// Hashes and decodes one event file (strict JSON, every envelope field checked).
@@ -91,13 +111,14 @@ public struct ChainChecker: Sendable {
         case .failure(let damage): return .failure(damage)
         case .success(let e): envelope = e
         }
-        if envelope.sequence != sequence + 1 || envelope.fileName != name {
-            return .failure(.nameMismatch(expectedName: envelope.fileName))
+        let expectedName = file.expectedName ?? envelope.fileName
+        if envelope.sequence != sequence + 1 || expectedName != name {
+            return .failure(.nameMismatch(expectedName: expectedName))
         }
         if envelope.previousHash != head && !headUnknown {
             return .failure(.brokenLink(expected: head.hex, found: envelope.previousHash.hex))
         }
-        let fingerprint = IDFingerprint(envelope.id)
+        let fingerprint = file.idFingerprint ?? IDFingerprint(envelope.id)
         if let first = sequenceOfID[fingerprint] {
             return .failure(.duplicateEventID(id: envelope.id, firstSequence: Int(first)))
         }

@@ -124,6 +124,7 @@ public struct EventStore: Sendable {
                                     prepare: @escaping @Sendable (EventEnvelope, SHA256Digest) -> Prepared,
                                     _ body: (StoredEvent, Prepared) throws -> Void) throws {
         var checker = ChainChecker()
+        checker.reserveCapacity(listing.events.count)
         var previousPath: String? = nil
         var lastBlamed: String? = nil
         let window = 2048
@@ -139,7 +140,9 @@ public struct EventStore: Sendable {
         var start = 0
         while start < listing.events.count {
             let entries = entriesNext
-            let loaded = loadedNext
+            // The window's files belong to the box alone, so that another thread can free them.
+            let loaded = WindowFiles(loadedNext)
+            loadedNext = []
             let more = start + window < listing.events.count
             if more {
                 let following = slice(from: start + window)
@@ -190,6 +193,7 @@ public struct EventStore: Sendable {
                     previousPath = entry.path
                 }
             }
+            loaded.free()
             start += window
         }
     }
@@ -198,6 +202,17 @@ public struct EventStore: Sendable {
     private struct LoadedFile<Prepared: Sendable>: Sendable {
         let file: ChainChecker.ParsedFile
         let prepared: Prepared?
+    }
+
+    /// A window's files while the caller works on them; then another thread frees them (freeing
+    /// 2,048 parsed envelopes is work the caller need not wait for).
+    private final class WindowFiles<Prepared: Sendable>: @unchecked Sendable {
+        private var files: [LoadedFile<Prepared>]
+        init(_ files: [LoadedFile<Prepared>]) { self.files = files }
+        subscript(index: Int) -> LoadedFile<Prepared> {
+            _read { yield files[index] } // lent, not copied
+        }
+        func free() { DispatchQueue.global().async { self.files = [] } }
     }
 
     /// The next window of a replay, read on other threads while the caller works on this one.
