@@ -94,6 +94,28 @@ def capture(argv):
     return out.stdout
 
 
+def files_read(argv, events, out):
+    """The event files `argv` opens, in the order it first opens them (from strace), written to
+    `out` one per line for `floor files`: the floor of reading and checking exactly those files."""
+    trace = out + ".strace"
+    subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat", "-o", trace] + argv, stdout=subprocess.DEVNULL, check=True)
+    events = os.path.abspath(events)
+    seen, paths = set(), []
+    with open(trace) as f:
+        for line in f:
+            m = re.search(r'openat\([^,]*, "([^"]+\.json)"', line)
+            if not m or "= -1" in line:
+                continue
+            path = os.path.abspath(m.group(1))
+            if path.startswith(events + os.sep) and path not in seen:
+                seen.add(path)
+                paths.append(path)
+    os.remove(trace)
+    with open(out, "w") as f:
+        f.write("".join(p + "\n" for p in paths))
+    return len(paths)
+
+
 def journal_cents(text, account):
     """The balance of `account` in ledger's or hledger's `bal` output, in cents (0 when not listed)."""
     total, seen = 0, False
@@ -215,8 +237,11 @@ def measure(a):
 
     exported = os.path.join(a.work, "export.journal")
     end = day_after(D)
+    query = [R, "reserve", "R1", "--on", D, "--no-cache", "--json", "--events", E]
+    subject_files = os.path.join(a.work, "query.files")
+    row["query_files"] = files_read(query, E, subject_files)
     commands = {
-        "query": ([R, "reserve", "R1", "--on", D, "--no-cache", "--json", "--events", E], OK),
+        "query": (query, OK),
         "ledger_q": (["ledger", "-f", J, "bal", "--end", end, "^Reserves:R1$"], OK),
         "hledger_q": (["hledger", "-f", J, "bal", "--end", end, "^Reserves:R1$"], OK),
         "timeline": ([R, "timeline", "R1", "--json", "--events", E], OK),
@@ -226,6 +251,7 @@ def measure(a):
         "hledger_all": (["hledger", "-f", J, "bal"], OK),
         "verify": ([R, "verify", "--events", E], OK),
         "floor": ([a.floor, "tree", E], OK),
+        "subject_floor": ([a.floor, "files", subject_files], OK),
         "packed": ([a.floor, "packed", a.pack], OK),
         "start": ([R, "--version"], OK),
         "export": ([R, "export", "--format", "ledger", "--output", exported, "--events", E], OK),
@@ -233,8 +259,9 @@ def measure(a):
     loads = []
     print(f"  interleaved rounds over {len(commands)} commands", flush=True)
     res, killed = interleave(commands, a.runs, loads, a.slow, a.limit)
-    if os.path.exists(exported):
-        os.remove(exported)
+    for done in (exported, subject_files):
+        if os.path.exists(done):
+            os.remove(done)
     for n, samples in res.items():
         if n in killed:
             row[f"{n}_s"] = f">{a.limit:.0f}"  # killed at the time limit
@@ -244,7 +271,7 @@ def measure(a):
         row[f"{n}_cpu_s"] = median([s[1] for s in samples])
         row[f"{n}_mb"] = round(max(s[2] for s in samples) / 1024, 1)
         row[f"{n}_n"] = len(samples)
-    pairs = [("query", "ledger_q"), ("query", "hledger_q"), ("timeline", "ledger_q"), ("timeline", "ledger_reg"),
+    pairs = [("query", "ledger_q"), ("query", "hledger_q"), ("query", "subject_floor"), ("subject_floor", "ledger_q"), ("timeline", "ledger_q"), ("timeline", "ledger_reg"),
              ("audit", "ledger_all"), ("audit", "hledger_all"), ("verify", "floor"), ("verify", "packed"),
              ("floor", "packed"), ("export", "ledger_all")]
     for x, y in pairs:

@@ -26,6 +26,7 @@ need=()
 for tool in ledger hledger; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [ -f /usr/include/openssl/sha.h ] || need+=(libssl-dev)
 [ -x /usr/bin/time ] || need+=(time)
+command -v strace >/dev/null || need+=(strace)
 command -v cc >/dev/null || need+=(gcc)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 

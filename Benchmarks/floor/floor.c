@@ -4,6 +4,8 @@
  *                              events folder, then each NNNN/ shard folder's, all in name order
  *   floor pack EVENTS OUT      write the same bytes, in the same order, concatenated into OUT
  *   floor packed FILE          read FILE in 1 MiB chunks and SHA-256 it (the floor of a packed design)
+ *   floor files LIST           open, read and SHA-256 the files LIST names, one path per line, in its
+ *                              order (the floor of a question that checks the files it reads)
  *
  * Prints "<files> files <bytes> bytes <digest>" so the work cannot be skipped. The tree digest is
  * the SHA-256 of the per-file digests in order. Build: cc -O2 -o floor floor.c -lcrypto
@@ -141,8 +143,22 @@ int main(int argc, char **argv) {
         close(fd);
         nfiles = 1;
         report(md);
+    } else if (argc == 3 && strcmp(argv[1], "files") == 0) {
+        FILE *list = fopen(argv[2], "r");
+        if (!list) die("fopen", argv[2]);
+        EVP_MD_CTX *md = EVP_MD_CTX_new();
+        if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) die("EVP_DigestInit_ex", NULL);
+        char line[4096];
+        while (fgets(line, sizeof line, list)) {
+            line[strcspn(line, "\n")] = 0;
+            if (!*line) continue;
+            size_t n = slurp(AT_FDCWD, line);
+            hash_file(buf, n, md);
+        }
+        fclose(list);
+        report(md);
     } else {
-        fprintf(stderr, "usage: floor tree EVENTS | floor pack EVENTS OUT | floor packed FILE\n");
+        fprintf(stderr, "usage: floor tree EVENTS | floor pack EVENTS OUT | floor packed FILE | floor files LIST\n");
         return 2;
     }
     return 0;
