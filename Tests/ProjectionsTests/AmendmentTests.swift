@@ -214,6 +214,24 @@ import Testing
         #expect(ids.contains("created-twice/hijack") && !ids.contains("created-twice/res-404"), "\(ids)")
     }
 
+    /// A document's hash recorded a second time (append refuses it): the first counts, as the
+    /// source catalogue already had it, and the audit names the others (it said nothing).
+    @Test func aSourceDocumentRecordedAgainIsReported() throws {
+        var h = Self.base()
+        let first = String(repeating: "a", count: 64), other = String(repeating: "b", count: 64)
+        h.add(.sourceDocument, "2020-02-01", id: "src-1", ["document": "doc.txt", "sha256": .string(first)])
+        h.add(.sourceDocument, "2020-03-01", id: "src-same", ["document": "doc.txt", "sha256": .string(first)])
+        h.add(.sourceDocument, "2020-01-15", id: "src-other", ["document": "doc.txt", "sha256": .string(other)])
+        h.add(.sourceDocument, "2020-03-01", id: "src-elsewhere", ["document": "other.txt", "sha256": .string(other)])
+        let records = h.resolved()
+        #expect(SourceCatalog(records: records).entries.first { $0.document == "doc.txt" }?.recordedBy == "src-1")
+        let findings = try Audit.run(records: records, on: date("2021-01-01")).filter { $0.rule == .createdTwice }
+        #expect(findings.map(\.id).sorted() == ["created-twice/src-other", "created-twice/src-same"], "\(findings.map(\.id))")
+        let contradicting = try #require(findings.first { $0.id == "created-twice/src-other" })
+        #expect(contradicting.message.contains("records document doc.txt again, after src-1, with another SHA-256 (\(other) against \(first))")
+                && contradicting.severity == .error && contradicting.events == ["src-1", "src-other"], "\(contradicting)")
+    }
+
     /// The same for a contract awarded twice: the second award replaced the counterparty and the dates.
     @Test func aSecondAwardChangesNothingAndIsReported() throws {
         var h = Self.base()

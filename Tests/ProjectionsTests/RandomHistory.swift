@@ -158,6 +158,10 @@ enum RandomHistory {
         // Last, so the random part stays as it was: a reserve spelt another way (append refuses
         // it), counted apart and reported.
         add(.reserveEstablished, ["reserve": .string("0" + Self.reserves[1]), "name": "Spelt", "endDate": .string(dates[39]), "decision": "D1"])
+        // A document's hash recorded up to three times, with the same hash or another.
+        for _ in 0..<(1 + random.below(3)) {
+            add(.sourceDocument, ["document": "doc.txt", "sha256": .string(String(repeating: random.pick(["a", "b"]), count: 64))])
+        }
         return h
     }
 }

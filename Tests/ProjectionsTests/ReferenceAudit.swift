@@ -252,6 +252,18 @@ enum ReferenceAudit {
                         "\(record.original.type.rawValue) \(key(record)) spells " + respelled.joined(separator: ", ") + " another way; the answers count them apart", [record])
             }
         }
+        // A document's hash recorded again: the earliest counting source-document of it counts.
+        for (i, record) in inSequence.enumerated() where record.counts {
+            guard case .sourceDocument(let d) = record.event else { continue }
+            let earlier = inSequence[..<i].first { earlier in
+                if case .sourceDocument(let e) = earlier.event { return earlier.counts && e.document == d.document } else { return false }
+            }
+            guard let earlier, case .sourceDocument(let e) = earlier.event else { continue }
+            finding(.createdTwice, .error, key: key(record), subject: nil,
+                    "source-document \(key(record)) records document \(d.document) again, after \(key(earlier))"
+                        + (e.sha256 == d.sha256 ? "" : ", with another SHA-256 (\(d.sha256) against \(e.sha256))") + "; only the first counts",
+                    [earlier, record])
+        }
         for record in inSequence {
             if let why = record.voidBecause, record.counts {
                 finding(.correctionWithoutEffect, .error, key: key(record), subject: nil, "correction \(key(record)) has no effect: \(why)", [record])

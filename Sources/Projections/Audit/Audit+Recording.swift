@@ -11,6 +11,7 @@ extension Audit {
                   [previous, record])
         }
         secondSpellings(inSequence, &f)
+        sourcesRecordedTwice(inSequence, &f)
         if let now {
             for record in inSequence where record.original.recordedAt > now {
                 f.add(.recordedInFuture, about: record, subject: nil,
@@ -96,6 +97,23 @@ extension Audit {
     /// one identity, `IdentifierRules.identity`): append refuses them, but a file from elsewhere may
     /// hold one, and the answers then count two subjects or projects. A reallocation may respell a
     /// project; its spelling counts from then.
+    /// A second `source-document` for a document an earlier one recorded (append refuses it):
+    /// only the first counts (`SourceCatalog`), and a second hash would contradict it.
+    static func sourcesRecordedTwice(_ inSequence: [ResolvedRecord], _ f: inout FindingList) {
+        var first: [String: (record: ResolvedRecord, document: SourceDocument)] = [:]
+        for record in inSequence where record.counts {
+            guard case .sourceDocument(let d) = record.event else { continue }
+            guard let earlier = first[d.document] else {
+                first[d.document] = (record, d)
+                continue
+            }
+            let hash = d.sha256 == earlier.document.sha256 ? "" : ", with another SHA-256 (\(d.sha256) against \(earlier.document.sha256))"
+            f.add(.createdTwice, about: record, subject: nil,
+                  "source-document \(f.key(record)) records document \(d.document) again, after \(f.key(earlier.record))\(hash); only the first counts",
+                  [earlier.record, record])
+        }
+    }
+
     static func secondSpellings(_ inSequence: [ResolvedRecord], _ f: inout FindingList) {
         var spelled: [String: (name: String, record: ResolvedRecord)] = [:]
         // An identity costs a normalisation; a history repeats few spellings many times.

@@ -129,7 +129,7 @@ public enum AuditRule: String, Sendable, CaseIterable {
         case .orphanedByRetraction: return "an event counts for a reserve or contract whose creation is retracted"
         case .nameSpelledTwice:
             return "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects"
-        case .createdTwice: return "a reserve is established, or a contract awarded, a second time; only the first counts"
+        case .createdTwice: return "a reserve is established, a contract awarded or a source document's hash recorded a second time; only the first counts"
         case .correctionWithoutEffect:
             return "a correction append refuses (its corrected payload is not a valid event of its type, it changes what the event is about, or the event it makes is not plausible) has no effect"
         }

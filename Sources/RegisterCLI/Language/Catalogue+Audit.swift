@@ -30,6 +30,10 @@ extension Catalogue {
         "only the first establishment counts": "alleen de eerste instelling telt",
         "{1} {2} awards contract {3} again, after {4} on {5}": "{1} {2} gunt contract {3} opnieuw, na {4} op {5}",
         "only the first award counts": "alleen de eerste gunning telt",
+        "source-document {1} records document {2} again, after {3}": "source-document {1} legt document {2} opnieuw vast, na {3}",
+        "source-document {1} records document {2} again, after {3}, with another SHA-256 ({4} against {5})":
+            "source-document {1} legt document {2} opnieuw vast, na {3}, met een andere SHA-256 ({4} tegenover {5})",
+        "only the first counts": "alleen de eerste telt",
         "{1} {2} spells {3} '{4}' as '{5}' is spelt ({6}) another way": "{1} {2} spelt {3} '{4}' anders dan '{5}' ({6})",
         "the answers count them apart": "de antwoorden tellen ze apart",
         "{1} {2} takes effect on {3}, before contract {4} was awarded on {5}": "{1} {2} gaat in op {3}, voordat contract {4} werd gegund op {5}",

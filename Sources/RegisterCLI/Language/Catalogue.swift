@@ -375,7 +375,7 @@ enum Catalogue {
         "a mutation names no authorising decision": "een mutatie noemt geen besluit dat haar toestaat",
         "a name the register holds is spelt another way (case, leading zeros: one identity), so the answers count two subjects or projects":
             "een naam die het register kent, is anders gespeld (hoofdletters, voorloopnullen: één identiteit), zodat de antwoorden twee onderwerpen of projecten tellen",
-        "a reserve is established, or a contract awarded, a second time; only the first counts": "een reserve wordt een tweede keer ingesteld, of een contract een tweede keer gegund; alleen de eerste telt",
+        "a reserve is established, a contract awarded or a source document's hash recorded a second time; only the first counts": "een reserve wordt een tweede keer ingesteld, een contract een tweede keer gegund of de hash van een brondocument een tweede keer vastgelegd; alleen de eerste telt",
         "a correction append refuses (its corrected payload is not a valid event of its type, it changes what the event is about, or the event it makes is not plausible) has no effect":
             "een correctie die append weigert (de gecorrigeerde payload is geen geldige gebeurtenis van haar soort, ze verandert waarover de gebeurtenis gaat, of de gebeurtenis die ze maakt is niet aannemelijk) heeft geen gevolg",
         "an event counts for a reserve or contract whose creation is retracted": "een gebeurtenis telt voor een reserve of contract waarvan de instelling is ingetrokken",
