@@ -38,14 +38,16 @@ import Testing
             #expect(r.status == 1 && r.stdout.isEmpty, "\(question): \(r.stdout)")
             #expect(r.stderr.contains(file) && r.stderr.contains("cannot read the event"), "\(question): \(r.stderr)")
         }
-        // verify: the chain is intact (exit 0), and the event is named as one no question gets past.
-        let verified = CLI.run(["verify", "--events", events])
+        // verify: the chain is intact (exit 0); with --decode the event is named as one no question gets past.
+        let plain = CLI.run(["verify", "--events", events])
+        #expect(plain.status == 0 && !plain.stdout.contains("cannot read"), "\(plain.stdout)")
+        let verified = CLI.run(["verify", "--decode", "--events", events])
         #expect(verified.status == 0 && verified.stdout.contains("note: \(file): this register cannot read the event"), "\(verified.stdout)")
-        let json = try JSONParser.parse(CLI.run(["verify", "--json", "--events", events]).stdout)
+        let json = try JSONParser.parse(CLI.run(["verify", "--decode", "--json", "--events", events]).stdout)
         #expect(json["intact"] == .bool(true) && json["unreadable"]?.array?.first?["sequence"] == 30, "\(json)")
-        // The same without an index (a fresh clone): each event is decoded as it is verified.
+        // verify reads no cache: the same without the index.
         try FileManager.default.removeItem(atPath: EventStore(directory: events).cacheDirectory)
-        let fresh = try JSONParser.parse(CLI.run(["verify", "--json", "--events", events]).stdout)
+        let fresh = try JSONParser.parse(CLI.run(["verify", "--decode", "--json", "--events", events]).stdout)
         #expect(fresh["unreadable"] == json["unreadable"], "\(fresh)")
     }
 
@@ -75,7 +77,7 @@ import Testing
         let audit = CLI.run(["audit", "--json", "--events", events])
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("names event odd, which is not among the events this register reads"), "\(audit.stdout)")
-        let verified = CLI.run(["verify", "--json", "--events", events])
+        let verified = CLI.run(["verify", "--decode", "--json", "--events", events])
         let after = try JSONParser.parse(verified.stdout)
         #expect(verified.status == 0 && after["unreadable"] == .array([]), "\(verified.stdout)")
         let twice = CLI.run(["append", "-", "--events", events], stdin: retraction)
@@ -102,5 +104,28 @@ import Testing
         let r = CLI.run(["record", "retraction", "30", "--reason", "unreadable", "--source", "x", "--yes", "--events", events])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(CLI.run(["reserve", "404", "--events", events]).stdout == answer)
+    }
+
+    /// An id wins over a sequence number, for unreadable events too: an unreadable event whose id
+    /// is "29" is the one `record retraction 29` retracts (it retracted event 29, which cannot be
+    /// undone). A second retraction, by id or number, is refused as such; the refusal's id is escaped.
+    @Test func recordNamesAnUnreadableEventByItsIdBeforeAnySequenceNumber() throws {
+        let temp = try TemporaryFolder("register-unreadable-number-id")
+        let events = try temp.copyOfShippedEvents()
+        try appendWithoutChecks([UncheckedEvent(id: "29", type: "reserve-bonus", payload: ["reserve": "404", "amountCents": 100])], to: events)
+        let r = CLI.run(["record", "retraction", "29", "--reason", "unreadable", "--source", "x", "--yes", "--json", "--events", events])
+        #expect(r.status == 0, "\(r.stderr)")
+        let stored = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: events + "/00000031-retraction.json"))))
+        #expect(stored["payload"]?["retracts"] == "29", "\(stored)")
+        #expect(CLI.run(["reserve", "404", "--events", events]).status == 0)
+        for again in ["29", "30"] {
+            let twice = CLI.run(["record", "retraction", again, "--reason", "again", "--source", "x", "--yes", "--events", events])
+            #expect(twice.status == 3 && twice.stderr.contains("is already retracted"), "\(again): \(twice.stderr)")
+        }
+        let odd = try TemporaryFolder("register-unreadable-odd-id")
+        let oddEvents = try odd.copyOfShippedEvents()
+        try appendWithoutChecks([UncheckedEvent(id: "x\nok: 31 events", type: "reserve-bonus", payload: ["reserve": "404", "amountCents": 100])], to: oddEvents)
+        let verified = CLI.run(["verify", "--decode", "--events", oddEvents])
+        #expect(verified.status == 0 && !verified.stdout.contains("\nok: 31 events") && verified.stdout.contains("(id x\\u{A}ok: 31 events)"), "\(verified.stdout)")
     }
 }

@@ -16,8 +16,8 @@ struct UnreadableEvents {
 
     /// What the refusal says: the file, why it cannot be read, and the way forward.
     static func message(file: String, id: String, sequence: Int, _ error: any Error) -> String {
-        "\(file): this register cannot read the event: \(error); nothing is answered while it counts: "
-            + "upgrade register, or retract event \(sequence) (id \(id)): register record retraction \(sequence) --reason TEXT"
+        "\(file): this register cannot read the event: \(DisplayText.escaped(DisplayText.shortened("\(error)"))); nothing is answered while it counts: "
+            + "upgrade register, or retract event \(sequence) (id \(DisplayText.escaped(DisplayText.shortened(id)))): register record retraction \(sequence) --reason TEXT"
     }
 
     /// One event this register cannot read.
@@ -60,6 +60,9 @@ struct UnreadableEvents {
     mutating func note(_ record: DomainRecord) {
         if case .retraction(let target, _) = record.event { lastRetraction[target] = record.sequence }
     }
+
+    /// Every unreadable event, set aside or not, in sequence order.
+    var all: [Unreadable] { events }
 
     /// The unreadable events no later retraction set aside, in sequence order.
     var standing: [Unreadable] {

@@ -136,7 +136,7 @@ struct RecordCommand: Command {
         // Events this register cannot read do not stop it: a clerk must be able to retract them.
         let knowledge = try asking || arguments.flag("--dry-run") || needsEventLookup ? {
             let (history, unreadable) = try context.readableHistory(of: store)
-            return RecordKnowledge(history: history, unreadable: unreadable.standing)
+            return RecordKnowledge(history: history, unreadable: unreadable)
         }() : nil
         switch what {
         case .correction(let target):
@@ -162,7 +162,7 @@ struct RecordCommand: Command {
                 guard !texts.isEmpty else { continue }
                 var value = try field.value(texts)
                 if field.reference == .event, let id = value.string, let knowledge {
-                    guard let target = knowledge.eventID(id) else {
+                    guard let target = knowledge.event(id)?.id else {
                         throw CLIError.refused(context.language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
                                                                      id, knowledge.eventCount) + "; " + context.language.text("nothing was written"))
                     }
@@ -235,7 +235,7 @@ struct RecordCommand: Command {
             context.writeText(JSONWriter.prettyString(.object(payload)).split(separator: "\n").map { "  \($0)\n" }.joined())
             if knowledge != nil { context.writeText(RecordAuditPreview.text(findings, language: language)) }
             let retracted = type == .retraction ? payload["retracts"]?.string : nil
-            for event in knowledge?.unreadable ?? [] where event.id != retracted {
+            for event in knowledge?.standing ?? [] where event.id != retracted {
                 context.print(language.text("note: event {1} is one this register cannot read; no question is answered until it is retracted (register record retraction {1})",
                                             event.sequence))
             }

@@ -32,8 +32,10 @@ struct RecordCorrection {
             text = targetText
         } else if let questions {
             text = try questions.ask(language.text("event to correct (its sequence number or id)"), optional: false) { answer in
-                guard knowledge.event(answer) != nil else {
-                    if let unreadable = knowledge.unreadableEvent(answer) { throw Self.onlyRetractable(unreadable.sequence, language) }
+                switch knowledge.event(answer) {
+                case .readable?: break
+                case .unreadable(let unreadable)?: throw Self.onlyRetractable(unreadable.sequence, language)
+                case nil:
                     throw CLIError.refused(language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
                                                          answer, knowledge.eventCount))
                 }
@@ -42,8 +44,11 @@ struct RecordCorrection {
         } else {
             throw CLIError.usage(language.text("record correction needs the EVENT to correct: its sequence number or id"), command: "record")
         }
-        guard let target = knowledge.event(text) else {
-            if let unreadable = knowledge.unreadableEvent(text) { throw Self.onlyRetractable(unreadable.sequence, language) }
+        let target: ResolvedRecord
+        switch knowledge.event(text) {
+        case .readable(let record)?: target = record
+        case .unreadable(let unreadable)?: throw Self.onlyRetractable(unreadable.sequence, language)
+        case nil:
             throw CLIError.refused(language.text("there is no event '{1}' in the register; give its sequence number (1-{2}) or its id",
                                                  text, knowledge.eventCount) + "; " + language.text("nothing was written"))
         }

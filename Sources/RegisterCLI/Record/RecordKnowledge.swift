@@ -12,12 +12,15 @@ struct RecordKnowledge {
     let records: [ResolvedRecord]
     let catalog: SubjectCatalog
     let decisions: DecisionIndex
-    /// The events this register cannot read that no retraction set aside: a clerk can only retract them.
+    /// The events this register cannot read, set aside by a retraction or not: a clerk can only retract them.
     let unreadable: [UnreadableEvents.Unreadable]
+    /// Those of them no retraction set aside (while one stands, no question is answered).
+    let standing: [UnreadableEvents.Unreadable]
 
-    init(history: History, unreadable: [UnreadableEvents.Unreadable] = []) {
+    init(history: History, unreadable: UnreadableEvents = UnreadableEvents()) {
         self.history = history
-        self.unreadable = unreadable
+        self.unreadable = unreadable.all
+        standing = unreadable.standing
         records = history.resolved()
         catalog = SubjectCatalog(records: records)
         decisions = DecisionIndex(records: records)
@@ -71,23 +74,27 @@ struct RecordKnowledge {
         }
     }
 
-    /// The event a clerk names by its id or its sequence number (`12`; an id that is a number wins).
-    func event(_ text: String) -> ResolvedRecord? {
-        if let record = records.first(where: { $0.id == text }) { return record }
+    /// An event a clerk names: one this register reads, or one it cannot read.
+    enum NamedEvent {
+        case readable(ResolvedRecord)
+        case unreadable(UnreadableEvents.Unreadable)
+
+        /// What a retraction names.
+        var id: String {
+            switch self {
+            case .readable(let record): return record.id
+            case .unreadable(let event): return event.id
+            }
+        }
+    }
+
+    /// The event a clerk names by its id or its sequence number, readable or not: an id first
+    /// (`12` is the event whose id is 12, when there is one), then a sequence number.
+    func event(_ text: String) -> NamedEvent? {
+        if let record = records.first(where: { $0.id == text }) { return .readable(record) }
+        if let event = unreadable.first(where: { $0.id == text }) { return .unreadable(event) }
         guard let sequence = Int(text) else { return nil }
-        return records.first { $0.sequence == sequence }
-    }
-
-    /// The unreadable event a clerk names by its id or its sequence number, by the same rule.
-    func unreadableEvent(_ text: String) -> UnreadableEvents.Unreadable? {
-        if records.contains(where: { $0.id == text }) { return nil }
-        if let event = unreadable.first(where: { $0.id == text }) { return event }
-        guard let sequence = Int(text), !records.contains(where: { $0.sequence == sequence }) else { return nil }
-        return unreadable.first { $0.sequence == sequence }
-    }
-
-    /// The id of the event a clerk names, readable or not: what a retraction names.
-    func eventID(_ text: String) -> String? {
-        event(text)?.id ?? unreadableEvent(text)?.id
+        if let record = records.first(where: { $0.sequence == sequence }) { return .readable(record) }
+        return unreadable.first { $0.sequence == sequence }.map(NamedEvent.unreadable)
     }
 }
