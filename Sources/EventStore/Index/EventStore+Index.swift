@@ -207,11 +207,6 @@ extension EventStore {
         return try rebuildIndex(policy: policy, write: lock != nil)
     }
 
-    /// The index on disk when it is valid (as `index(policy:)` would open it), else nil: never a rebuild.
-    public func currentIndex<Policy: AppendPolicy>(policy: Policy) -> StoreIndex? {
-        validIndex().map { StoreIndex(store: self, disk: subjectIndex, manifest: $0, kinds: IndexKeyKinds(policy)) }
-    }
-
     /// Rebuilds the index from the events even when it looks valid (after `IndexDamage`).
     public func rebuiltIndex<Policy: AppendPolicy>(policy: Policy) throws -> StoreIndex {
         let lock = try? lockFolder()

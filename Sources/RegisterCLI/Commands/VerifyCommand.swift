@@ -8,13 +8,15 @@ struct VerifyCommand: Command {
     static let name = "verify"
     static let spec = CommandSpec(
         name: name, abstract: "Check every event file, the sequence and the hash chain.",
-        arguments: "[--checkpoint FILE|TEXT|TAG [--require-signed]] [--require-signatures] [--json]",
+        arguments: "[--checkpoint FILE|TEXT|TAG [--require-signed]] [--require-signatures] [--decode] [--json]",
         options: [OptionSpec(name: "--checkpoint", valueName: "FILE|TEXT",
                              help: "Also prove the store begins with exactly the events of this published checkpoint (a file, its text, or a git tag)."),
                   OptionSpec(name: "--require-signed", valueName: nil,
                              help: "With --checkpoint: fail unless it is a checkpoint tag signed by a key in events/allowed_signers."),
                   OptionSpec(name: "--require-signatures", valueName: nil,
                              help: "Fail on unsigned events and on events signed by a key not in events/allowed_signers."),
+                  OptionSpec(name: "--decode", valueName: nil,
+                             help: "Also decode every event, and name those this register cannot read (about a fifth more time)."),
                   .json],
         discussion: """
             Exit 0 with a one-line summary (count, head hash) when the history is intact; exit 1 naming every
@@ -23,8 +25,8 @@ struct VerifyCommand: Command {
             non-file where an event or shard folder belongs, broken link, upper-case or malformed hash, unreadable
             JSON, an instant recorded in the future (more than 5 minutes ahead of this machine's clock). A leftover temporary file of an interrupted append is
             reported as a note: it was never part of the history, and the next append removes it.
-            An intact event this register cannot read (an unknown type, a newer schema, a payload outside the rules) that no
-            retraction set aside is a note too (--json: "unreadable"): the chain holds it, but every question refuses while it counts.
+            With --decode, an intact event this register cannot read (an unknown type, a newer schema, a payload outside the
+            rules) that no retraction set aside is a note too (--json: "unreadable"): the chain holds it, but every question refuses.
             When the store uses signatures (an allowed_signers file or any .sig file), each event's signature is
             checked with ssh-keygen: a signature that does not match its event is damage; unsigned events and
             keys not allowed are reported, and are failures with --require-signatures.
@@ -35,13 +37,14 @@ struct VerifyCommand: Command {
             does not sign its tag always fails.
             """,
         examples: ["register verify", "register verify --checkpoint checkpoint-2026-11-23.txt", "register verify --checkpoint latest --require-signed",
-                   "register verify --require-signatures",
+                   "register verify --require-signatures", "register verify --decode",
                    "register verify --events /archive/dordrecht/events --json"])
 
     let json: Bool
     let checkpoint: CheckpointArgument?
     let requireSigned: Bool
     let requireSignatures: Bool
+    let decode: Bool
     let store: EventStore
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -50,6 +53,7 @@ struct VerifyCommand: Command {
         }
         json = arguments.flag("--json")
         requireSignatures = arguments.flag("--require-signatures")
+        decode = arguments.flag("--decode")
         let store = try context.store(arguments, command: Self.name)
         self.store = store
         checkpoint = try arguments.value("--checkpoint", command: Self.name).map { (a) throws(CLIError) in
@@ -64,30 +68,18 @@ struct VerifyCommand: Command {
     func run(_ context: CommandContext) throws -> ExitCode {
         let progress = Progress(context: context, label: "verified")
         let verifier = StoreVerifier(store: store)
-        // An event this register cannot read is not damage to the chain, but every question
-        // refuses while it counts, so it is named: from the index when it describes the history
-        // verified (what the questions read), else by decoding each event as it is read.
-        let index = store.currentIndex(policy: DomainPolicy())
+        // With --decode, an event this register cannot read (not damage to the chain, but every
+        // question refuses while it counts) is named: each event is decoded as it is read, on all
+        // cores. verify reads the events alone, never the index or any other cache.
         var unreadable = UnreadableEvents()
         let checker = StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath))
-        let report = try index != nil
-            ? checker.verify(progress: { progress.tick($0) })
-            : checker.verify(progress: { progress.tick($0) }, prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
+        let report = try decode
+            ? checker.verify(progress: { progress.tick($0) }, prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
                 do { unreadable.note(try decoded.get()) } catch { unreadable.add(stored, error) }
             }
+            : checker.verify(progress: { progress.tick($0) })
         progress.finish()
-        var unanswerable: [UnreadableEvents.Unreadable] = []
-        if report.isIntact {
-            if let index, index.sequence == report.eventCount, index.head == report.head {
-                do { unanswerable = try UnreadableEvents.standing(in: index) } catch is IndexDamage {
-                    unanswerable = try context.readableHistory(of: store).1.standing // the index is not what it says
-                }
-            } else if index != nil {
-                unanswerable = try context.readableHistory(of: store).1.standing // an append since the index was opened
-            } else {
-                unanswerable = unreadable.standing
-            }
-        }
+        let unanswerable = report.isIntact ? unreadable.standing : []
         // Problems beyond the chain itself: a checkpoint's signature, a checkpoint the store does not extend, missing signatures.
         let checkpointSignature = try checkpoint?.signature(allowedSigners: verifier.allowedSignersPath)
         let mismatch = try report.isIntact ? checkpoint.flatMap { try store.mismatch(with: $0.checkpoint) } : nil
@@ -117,9 +109,11 @@ struct VerifyCommand: Command {
                 .object(["file": .string($0.file), "kind": .string($0.damage.kind), "message": .string($0.damage.description)])
             }
             object["problems"] = .array(problems)
-            object["unreadable"] = .array(unanswerable.map {
-                .object(["file": .string($0.file), "id": .string($0.id), "sequence": JSONValue($0.sequence), "message": .string($0.message)])
-            })
+            if decode {
+                object["unreadable"] = .array(unanswerable.map {
+                    .object(["file": .string($0.file), "id": .string($0.id), "sequence": JSONValue($0.sequence), "message": .string($0.message)])
+                })
+            }
             object["problemCount"] = JSONValue(report.problemCount)
             if let first = problems.first {
                 object["problem"] = first

@@ -334,10 +334,12 @@ enum Catalogue {
         "leaves a gap or a duplicate in the sequence, adds an unreadable or invalid event, or is not a fast-forward.": "een gat of een dubbel in de volgnummers laat, een onleesbare of ongeldige gebeurtenis toevoegt, of geen fast-forward is.",
         "non-file where an event or shard folder belongs, broken link, upper-case or malformed hash, unreadable": "geen bestand waar een gebeurtenis of shardmap hoort, gebroken link, hash in hoofdletters of misvormd, onleesbare",
         "reported as a note: it was never part of the history, and the next append removes it.": "als opmerking gemeld: het hoorde nooit bij de geschiedenis, en de volgende toevoeging verwijdert het.",
-        "An intact event this register cannot read (an unknown type, a newer schema, a payload outside the rules) that no":
-            "Een ongeschonden gebeurtenis die dit register niet kan lezen (een onbekende soort, een nieuwer schema, een inhoud buiten de regels) die geen",
-        "retraction set aside is a note too (--json: \"unreadable\"): the chain holds it, but every question refuses while it counts.":
-            "intrekking opzijzette, is ook een opmerking (--json: \"unreadable\"): de keten bevat haar, maar elke vraag weigert zolang ze meetelt.",
+        "With --decode, an intact event this register cannot read (an unknown type, a newer schema, a payload outside the":
+            "Met --decode is ook een ongeschonden gebeurtenis die dit register niet kan lezen (een onbekende soort, een nieuwer schema, een inhoud buiten de",
+        "rules) that no retraction set aside is a note too (--json: \"unreadable\"): the chain holds it, but every question refuses.":
+            "regels) die geen intrekking opzijzette een opmerking (--json: \"unreadable\"): de keten bevat haar, maar elke vraag weigert.",
+        "Also decode every event, and name those this register cannot read (about a fifth more time).":
+            "Decodeer ook elke gebeurtenis, en noem die dit register niet kan lezen (ongeveer een vijfde meer tijd).",
         "reserve:404, contract:dordrecht-sociaal, programme:..., decision:2022-0177088, budget:2026.": "reserve:404, contract:dordrecht-sociaal, programme:..., decision:2022-0177088, budget:2026.",
         "retraction EVENT (sequence number or id) --reason TEXT: the event never counts.": "retraction GEBEURTENIS (volgnummer of id) --reason TEKST: de gebeurtenis telt nooit mee.",
         "sequence number, duplicate event id, renamed, misplaced or unexpected file, a symbolic link or other": "volgnummer, dubbele id, hernoemd, misplaatst of onverwacht bestand, een symbolische link of iets anders dat",
