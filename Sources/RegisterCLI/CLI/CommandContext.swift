@@ -212,14 +212,8 @@ public struct CommandContext {
         var history = History()
         var unreadable = UnreadableEvents()
         // Decoded on all cores as the files are read; appended in order.
-        try store.replay(prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
-            do {
-                let record = try decoded.get()
-                history.append(record)
-                unreadable.note(record)
-            } catch {
-                unreadable.add(stored, error)
-            }
+        try store.replay(prepare: UnreadableEvents.decode) { stored, decoded in
+            if let record = unreadable.take(stored, decoded) { history.append(record) }
         }
         return (history, unreadable)
     }

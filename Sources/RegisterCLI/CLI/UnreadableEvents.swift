@@ -37,6 +37,24 @@ struct UnreadableEvents {
         }
     }
 
+    /// A replay's work on each envelope, on all cores: its domain record, or why there is none.
+    @Sendable static func decode(_ envelope: EventEnvelope, _: SHA256Digest) -> Result<DomainRecord, any Error> {
+        Result { try DomainRecord(envelope: envelope) }
+    }
+
+    /// Takes a replayed event as `decode` left it: the record (noted, and returned), or the
+    /// reason it cannot be read (kept, and nil returned).
+    mutating func take(_ stored: StoredEvent, _ decoded: Result<DomainRecord, any Error>) -> DomainRecord? {
+        switch decoded {
+        case .success(let record):
+            note(record)
+            return record
+        case .failure(let error):
+            add(stored, error)
+            return nil
+        }
+    }
+
     /// An event the replay could not read.
     mutating func add(_ stored: StoredEvent, _ error: any Error) {
         events.append(Unreadable(stored.envelope, file: stored.path, error))

@@ -74,9 +74,7 @@ struct VerifyCommand: Command {
         var unreadable = UnreadableEvents()
         let checker = StoreVerifier(store: store, signatures: SSHSignatureChecker(allowedSigners: verifier.allowedSignersPath))
         let report = try decode
-            ? checker.verify(progress: { progress.tick($0) }, prepare: { envelope, _ in Result { try DomainRecord(envelope: envelope) } }) { stored, decoded in
-                do { unreadable.note(try decoded.get()) } catch { unreadable.add(stored, error) }
-            }
+            ? checker.verify(progress: { progress.tick($0) }, prepare: UnreadableEvents.decode) { stored, decoded in _ = unreadable.take(stored, decoded) }
             : checker.verify(progress: { progress.tick($0) })
         progress.finish()
         let unanswerable = report.isIntact ? unreadable.standing : []
